@@ -1,0 +1,88 @@
+package org.trustfund.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Stores audit entries and pages through them with filters, all in the database. */
+@ApplicationScoped
+public class AuditRepository {
+
+    @PersistenceContext
+    private EntityManager em;
+
+    protected AuditRepository() {
+    }
+
+    /** For tests outside the container. */
+    public AuditRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    public void add(AuditEntry entry) {
+        em.persist(entry);
+    }
+
+    public List<AuditEntry> search(AuditQuery query, int first, int pageSize) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<AuditEntry> cq = cb.createQuery(AuditEntry.class);
+        Root<AuditEntry> entry = cq.from(AuditEntry.class);
+        cq.where(predicates(cb, entry, query));
+        if (query.oldestFirst()) {
+            cq.orderBy(cb.asc(entry.get("occurredAt")), cb.asc(entry.get("id")));
+        } else {
+            cq.orderBy(cb.desc(entry.get("occurredAt")), cb.desc(entry.get("id")));
+        }
+        return em.createQuery(cq).setFirstResult(first).setMaxResults(pageSize).getResultList();
+    }
+
+    public long count(AuditQuery query) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Long> cq = cb.createQuery(Long.class);
+        Root<AuditEntry> entry = cq.from(AuditEntry.class);
+        cq.select(cb.count(entry)).where(predicates(cb, entry, query));
+        return em.createQuery(cq).getSingleResult();
+    }
+
+    public List<AuditEntry> latestBy(String actor, int max) {
+        return em.createQuery("SELECT a FROM AuditEntry a WHERE a.actor = :actor ORDER BY a.occurredAt DESC, a.id DESC",
+                        AuditEntry.class)
+                .setParameter("actor", actor)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    private static Predicate[] predicates(CriteriaBuilder cb, Root<AuditEntry> entry, AuditQuery query) {
+        List<Predicate> where = new ArrayList<>();
+        if (query.actor() != null && !query.actor().isBlank()) {
+            String pattern = "%" + escapeLike(query.actor().trim().toLowerCase()) + "%";
+            where.add(cb.like(cb.lower(entry.get("actor")), pattern, '\\'));
+        }
+        if (query.entityType() != null && !query.entityType().isBlank()) {
+            where.add(cb.equal(entry.get("entityType"), query.entityType()));
+        }
+        if (query.action() != null) {
+            where.add(cb.equal(entry.get("action"), query.action()));
+        }
+        if (query.from() != null) {
+            where.add(cb.greaterThanOrEqualTo(entry.get("occurredAt"),
+                    query.from().atStartOfDay().toInstant(ZoneOffset.UTC)));
+        }
+        if (query.to() != null) {
+            where.add(cb.lessThan(entry.get("occurredAt"),
+                    query.to().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
+        }
+        return where.toArray(Predicate[]::new);
+    }
+
+    private static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,13 @@
+package org.trustfund.security;
+
+import org.trustfund.platform.BusinessException;
+
+/** No user account has that id. */
+public class UnknownUserException extends BusinessException {
+
+    private static final long serialVersionUID = 1L;
+
+    public UnknownUserException(Object id) {
+        super("user.unknown", id);
+    }
+}

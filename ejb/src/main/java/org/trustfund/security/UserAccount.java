@@ -1,0 +1,233 @@
+package org.trustfund.security;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A person who signs in. Created by an administrator (or at first start) with a password they must change
+ * at first sign-in. Each failed sign-in counts; {@value #MAX_FAILED_ATTEMPTS} in a row lock the account
+ * for {@link #LOCK_DURATION}, and a successful sign-in clears the count. An administrator can disable an
+ * account (it can no longer sign in, its history stays) and reset its password. Accounts are never
+ * deleted, so the audit log always names someone who existed.
+ */
+@Entity
+@Table(name = "user_account")
+@NamedQuery(name = "UserAccount.findByUsername", query = "SELECT u FROM UserAccount u WHERE u.username = :username")
+@NamedQuery(name = "UserAccount.findAll", query = "SELECT u FROM UserAccount u ORDER BY u.username")
+@NamedQuery(name = "UserAccount.count", query = "SELECT COUNT(u) FROM UserAccount u")
+public class UserAccount {
+
+    public static final int MAX_FAILED_ATTEMPTS = 5;
+    public static final Duration LOCK_DURATION = Duration.ofMinutes(15);
+    public static final String USERNAME_PATTERN = "[a-z0-9][a-z0-9._-]{1,99}";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "username", nullable = false, updatable = false, length = 100)
+    private String username;
+
+    @Column(name = "display_name", nullable = false, length = 200)
+    private String displayName;
+
+    @Column(name = "password_hash", nullable = false, length = 255)
+    private String passwordHash;
+
+    @Column(name = "enabled", nullable = false)
+    private boolean enabled = true;
+
+    @Column(name = "must_change_password", nullable = false)
+    private boolean mustChangePassword;
+
+    @Column(name = "failed_attempts", nullable = false)
+    private int failedAttempts;
+
+    @Column(name = "locked_until")
+    private Instant lockedUntil;
+
+    @Column(name = "last_sign_in_at")
+    private Instant lastSignInAt;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "created_by", nullable = false, updatable = false, length = 100)
+    private String createdBy;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "user_role", joinColumns = @JoinColumn(name = "user_id"))
+    @Enumerated(EnumType.STRING)
+    @Column(name = "role", length = 30)
+    private Set<Role> roles = EnumSet.noneOf(Role.class);
+
+    @Version
+    private long version;
+
+    protected UserAccount() {
+    }
+
+    public UserAccount(String username, String displayName, String passwordHash, Set<Role> roles,
+            boolean mustChangePassword, Instant createdAt, String createdBy) {
+        if (username == null || !username.matches(USERNAME_PATTERN)) {
+            throw new IllegalArgumentException("Invalid user name: " + username);
+        }
+        this.username = username;
+        this.displayName = requireText(displayName, "displayName");
+        this.passwordHash = Objects.requireNonNull(passwordHash, "passwordHash");
+        this.roles = EnumSet.copyOf(requireRoles(roles));
+        this.mustChangePassword = mustChangePassword;
+        this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+        this.createdBy = Objects.requireNonNull(createdBy, "createdBy");
+    }
+
+    private static String requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " is required");
+        }
+        return value.trim();
+    }
+
+    private static Set<Role> requireRoles(Set<Role> roles) {
+        if (roles == null || roles.isEmpty()) {
+            throw new IllegalArgumentException("A user needs at least one role");
+        }
+        return roles;
+    }
+
+    public boolean isLockedAt(Instant now) {
+        return lockedUntil != null && now.isBefore(lockedUntil);
+    }
+
+    /** May this account sign in now, password aside? */
+    public boolean canSignInAt(Instant now) {
+        return enabled && !isLockedAt(now);
+    }
+
+    /**
+     * Counts a failed sign-in.
+     *
+     * @return true if this failure locked the account
+     */
+    public boolean recordFailedSignIn(Instant now) {
+        if (lockedUntil != null && !now.isBefore(lockedUntil)) {
+            // The previous lock has run out: start counting afresh.
+            lockedUntil = null;
+            failedAttempts = 0;
+        }
+        failedAttempts++;
+        if (failedAttempts >= MAX_FAILED_ATTEMPTS && lockedUntil == null) {
+            lockedUntil = now.plus(LOCK_DURATION);
+            return true;
+        }
+        return false;
+    }
+
+    public void recordSuccessfulSignIn(Instant now) {
+        failedAttempts = 0;
+        lockedUntil = null;
+        lastSignInAt = now;
+    }
+
+    /** The user chose a new password themselves. */
+    public void changePassword(String newHash) {
+        this.passwordHash = Objects.requireNonNull(newHash, "newHash");
+        this.mustChangePassword = false;
+    }
+
+    /** An administrator set a temporary password: it must be changed at the next sign-in; any lock ends. */
+    public void resetPassword(String temporaryHash) {
+        this.passwordHash = Objects.requireNonNull(temporaryHash, "temporaryHash");
+        this.mustChangePassword = true;
+        this.failedAttempts = 0;
+        this.lockedUntil = null;
+    }
+
+    public void assignRoles(Set<Role> newRoles) {
+        this.roles = EnumSet.copyOf(requireRoles(newRoles));
+    }
+
+    public void rename(String newDisplayName) {
+        this.displayName = requireText(newDisplayName, "displayName");
+    }
+
+    public void disable() {
+        this.enabled = false;
+    }
+
+    public void enable() {
+        this.enabled = true;
+        this.failedAttempts = 0;
+        this.lockedUntil = null;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public boolean isMustChangePassword() {
+        return mustChangePassword;
+    }
+
+    public int getFailedAttempts() {
+        return failedAttempts;
+    }
+
+    public Instant getLockedUntil() {
+        return lockedUntil;
+    }
+
+    public Instant getLastSignInAt() {
+        return lastSignInAt;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    public Set<Role> getRoles() {
+        return Collections.unmodifiableSet(roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles));
+    }
+
+    public long getVersion() {
+        return version;
+    }
+}

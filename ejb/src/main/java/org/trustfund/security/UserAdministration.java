@@ -1,0 +1,121 @@
+package org.trustfund.security;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import org.trustfund.audit.AuditAction;
+import org.trustfund.audit.AuditLog;
+import org.trustfund.platform.BusinessException;
+import org.trustfund.platform.Changes;
+
+/** What an administrator does to user accounts. Every change is audited with what changed. */
+@Stateless
+@RolesAllowed(Roles.ADMIN)
+public class UserAdministration {
+
+    private static final String ENTITY = "UserAccount";
+
+    @Inject
+    private UserAccountRepository users;
+
+    @Inject
+    private PasswordHasher hasher;
+
+    @Inject
+    private AuditLog audit;
+
+    @Resource
+    private SessionContext context;
+
+    private final Clock clock = Clock.systemUTC();
+
+    public List<UserAccount> listUsers() {
+        return users.findAll();
+    }
+
+    /** Creates an account whose holder must choose their own password at first sign-in. */
+    public UserAccount createUser(String username, String displayName, Set<Role> roles, char[] initialPassword) {
+        String name = username == null ? "" : username.trim().toLowerCase();
+        if (!name.matches(UserAccount.USERNAME_PATTERN)) {
+            throw new BusinessException("username", "user.username.invalid");
+        }
+        if (displayName == null || displayName.isBlank()) {
+            throw new BusinessException("displayName", "user.displayName.required");
+        }
+        if (roles == null || roles.isEmpty()) {
+            throw new BusinessException("roles", "user.roles.required");
+        }
+        if (users.findByUsername(name).isPresent()) {
+            throw new BusinessException("username", "user.username.taken", name);
+        }
+        PasswordPolicy.check("initialPassword", name, initialPassword);
+        UserAccount account = new UserAccount(name, displayName, hasher.hash(initialPassword), roles, true,
+                clock.instant(), caller());
+        users.add(account);
+        audit.record(AuditAction.CREATE, ENTITY, account.getId(), Changes.of()
+                .value("username", name).value("displayName", account.getDisplayName())
+                .value("roles", account.getRoles()).toString());
+        return account;
+    }
+
+    /** Changes display name, roles and enabled flag, refusing if someone else changed the account meanwhile. */
+    public UserAccount updateUser(long id, long expectedVersion, String displayName, Set<Role> roles, boolean enabled) {
+        UserAccount account = users.find(id).orElseThrow(() -> new UnknownUserException(id));
+        if (account.getVersion() != expectedVersion) {
+            throw new BusinessException("record.changedByAnother");
+        }
+        if (displayName == null || displayName.isBlank()) {
+            throw new BusinessException("displayName", "user.displayName.required");
+        }
+        if (roles == null || roles.isEmpty()) {
+            throw new BusinessException("roles", "user.roles.required");
+        }
+        if (!enabled && account.getUsername().equals(caller())) {
+            throw new BusinessException("enabled", "user.cannotDisableSelf");
+        }
+        if (account.getUsername().equals(caller()) && !roles.contains(Role.ADMIN)) {
+            throw new BusinessException("roles", "user.cannotDropOwnAdmin");
+        }
+        Changes changes = Changes.of()
+                .field("displayName", account.getDisplayName(), displayName.trim())
+                .field("roles", account.getRoles(), Set.copyOf(roles))
+                .field("enabled", account.isEnabled(), enabled);
+        account.rename(displayName);
+        account.assignRoles(roles);
+        if (enabled && !account.isEnabled()) {
+            account.enable();
+        } else if (!enabled && account.isEnabled()) {
+            account.disable();
+        }
+        if (!changes.isEmpty()) {
+            audit.record(AuditAction.UPDATE, ENTITY, id, changes.toString());
+        }
+        return account;
+    }
+
+    /**
+     * Gives the account a new generated password, which the holder must change at next sign-in.
+     *
+     * @return the temporary password, to be passed on to the holder; it is not stored anywhere
+     */
+    public String resetPassword(long id, long expectedVersion) {
+        UserAccount account = users.find(id).orElseThrow(() -> new UnknownUserException(id));
+        if (account.getVersion() != expectedVersion) {
+            throw new BusinessException("record.changedByAnother");
+        }
+        String temporary = TemporaryPasswords.generate();
+        account.resetPassword(hasher.hash(temporary.toCharArray()));
+        audit.record(AuditAction.PASSWORD_RESET, ENTITY, id, Changes.of().secret("password")
+                .value("mustChangePassword", true).toString());
+        return temporary;
+    }
+
+    private String caller() {
+        return context.getCallerPrincipal().getName();
+    }
+}

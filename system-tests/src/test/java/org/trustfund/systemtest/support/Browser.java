@@ -1,0 +1,155 @@
+package org.trustfund.systemtest.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A fresh headless Chromium for one test (its own profile, so no cookies are shared between tests), with
+ * the few moves the tests make: open a page, type, click, wait for PrimeFaces' AJAX to settle, read text.
+ */
+public final class Browser implements AutoCloseable {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final ChromeDriver driver;
+    private final String baseUrl;
+    private final Path profile;
+
+    Browser(String baseUrl) throws IOException {
+        this.baseUrl = baseUrl;
+        this.profile = Files.createTempDirectory("tf-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=en-GB",
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+                .usingAnyFreePort()
+                .build();
+        this.driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    }
+
+    /** Opens a path under the application, e.g. {@code /app/dashboard.xhtml}. */
+    public Browser open(String path) {
+        driver.get(baseUrl + path);
+        return this;
+    }
+
+    public String currentPath() {
+        String url = driver.getCurrentUrl();
+        return url.startsWith(baseUrl) ? url.substring(baseUrl.length()) : url;
+    }
+
+    public Browser type(String id, String text) {
+        WebElement field = waitVisible(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+        return this;
+    }
+
+    /** Clicks and waits for the resulting page load or AJAX update to finish. */
+    public Browser click(String id) {
+        waitClickable(By.id(id)).click();
+        settle();
+        return this;
+    }
+
+    public Browser clickText(String text) {
+        waitClickable(By.xpath("//*[normalize-space(text())='" + text + "']")).click();
+        settle();
+        return this;
+    }
+
+    /** Checks the PrimeFaces checkbox whose label reads {@code label}. */
+    public Browser checkLabelled(String containerId, String label) {
+        WebElement container = waitVisible(By.id(containerId));
+        container.findElement(By.xpath(".//label[normalize-space(text())='" + label + "']")).click();
+        return this;
+    }
+
+    public String text(String id) {
+        return waitVisible(By.id(id)).getText();
+    }
+
+    public String pageText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    public boolean isPresent(String id) {
+        return !driver.findElements(By.id(id)).isEmpty();
+    }
+
+    public List<WebElement> all(By by) {
+        return driver.findElements(by);
+    }
+
+    public WebElement waitVisible(By by) {
+        return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    public WebElement waitClickable(By by) {
+        return new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(by));
+    }
+
+    /** Waits until the page says it is complete and PrimeFaces has no AJAX request in flight. */
+    public void settle() {
+        new WebDriverWait(driver, WAIT).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return document.readyState === 'complete'"
+                        + " && (typeof PrimeFaces === 'undefined' || !PrimeFaces.ajax || PrimeFaces.ajax.Queue.isEmpty());")));
+    }
+
+    public void waitForText(String text) {
+        new WebDriverWait(driver, WAIT).until(d -> pageText().contains(text));
+    }
+
+    public void waitForPath(String pathPrefix) {
+        new WebDriverWait(driver, WAIT).until(d -> currentPath().startsWith(pathPrefix));
+    }
+
+    public Cookie cookie(String name) {
+        return driver.manage().getCookieNamed(name);
+    }
+
+    public void addCookie(Cookie cookie) {
+        driver.manage().addCookie(cookie);
+    }
+
+    /** Saves a screenshot under target/screenshots, for a person to look at. */
+    public void screenshot(String name) {
+        String dir = System.getProperty("trustfund.screenshots", "target/screenshots");
+        try {
+            Path out = Path.of(dir);
+            Files.createDirectories(out);
+            Files.write(out.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot save screenshot " + name, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // A temporary profile left behind is harmless.
+        }
+    }
+}

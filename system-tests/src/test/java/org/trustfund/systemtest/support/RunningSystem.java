@@ -1,0 +1,82 @@
+package org.trustfund.systemtest.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.Map;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.trustfund.server.DatabaseSettings;
+import org.trustfund.server.TrustfundSystem;
+
+/**
+ * The whole system as built: the EAR on Payara with a new embedded MariaDB, started once for a test run
+ * on its own ports (base 28000, so a demo running on 8080 is not disturbed) and stopped when the run
+ * ends. The administrator's password is made up for this run and given to the server as on a real first
+ * start, through TRUSTFUND_ADMIN_PASSWORD.
+ */
+public final class RunningSystem implements ExtensionContext.Store.CloseableResource {
+
+    private static final int PORT_BASE = 28000;
+
+    private final TrustfundSystem system;
+    private final String adminPassword;
+
+    private RunningSystem(TrustfundSystem system, String adminPassword) {
+        this.system = system;
+        this.adminPassword = adminPassword;
+    }
+
+    static RunningSystem start() {
+        Path runtime = Path.of(System.getProperty("trustfund.runtime", "target/runtime"));
+        Path state = Path.of(System.getProperty("trustfund.state", "target/system-state"));
+        deleteRecursively(state);
+        byte[] random = new byte[12];
+        new SecureRandom().nextBytes(random);
+        String adminPassword = "test-" + HexFormat.of().formatHex(random);
+        TrustfundSystem system = TrustfundSystem.start(TrustfundSystem.Options.builder(state)
+                .portBase(PORT_BASE)
+                .ear(runtime.resolve("trustfund.ear"))
+                .runtime(runtime)
+                .demo(false)
+                .adminPassword(adminPassword)
+                .env(Map.of())
+                .build());
+        return new RunningSystem(system, adminPassword);
+    }
+
+    public String baseUrl() {
+        return system.baseUrl();
+    }
+
+    public String adminPassword() {
+        return adminPassword;
+    }
+
+    public DatabaseSettings database() {
+        return system.databaseSettings();
+    }
+
+    Browser newBrowser() {
+        return SystemExtension.openBrowser(baseUrl());
+    }
+
+    @Override
+    public void close() {
+        system.close();
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

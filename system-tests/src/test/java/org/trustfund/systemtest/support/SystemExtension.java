@@ -1,0 +1,59 @@
+package org.trustfund.systemtest.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestWatcher;
+
+/**
+ * Gives a test the running system (started once for the whole run, stopped when the run ends) and a
+ * browser of its own (closed after the test; a screenshot is kept if the test failed).
+ */
+public class SystemExtension implements ParameterResolver, TestWatcher {
+
+    private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(SystemExtension.class);
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        return type == RunningSystem.class || type == Browser.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        RunningSystem system = context.getRoot().getStore(NS)
+                .getOrComputeIfAbsent(RunningSystem.class, k -> RunningSystem.start(), RunningSystem.class);
+        if (parameter.getParameter().getType() == RunningSystem.class) {
+            return system;
+        }
+        return context.getStore(NS).getOrComputeIfAbsent(Browser.class, k -> new ClosingBrowser(system.newBrowser()),
+                ClosingBrowser.class).browser;
+    }
+
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+        ClosingBrowser b = context.getStore(NS).get(Browser.class, ClosingBrowser.class);
+        if (b != null) {
+            b.browser.screenshot("FAILED-" + context.getRequiredTestClass().getSimpleName() + "-"
+                    + context.getRequiredTestMethod().getName());
+        }
+    }
+
+    /** Lets the store close the browser after the test, after any failure screenshot. */
+    private record ClosingBrowser(Browser browser) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() {
+            browser.close();
+        }
+    }
+
+    static Browser openBrowser(String baseUrl) {
+        try {
+            return new Browser(baseUrl);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The signed-in user's own account: changing their password. */
+package org.trustfund.web.account;

@@ -1,0 +1,188 @@
+package org.trustfund.web.admin;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import org.primefaces.PrimeFaces;
+import org.trustfund.security.Role;
+import org.trustfund.security.UserAccount;
+import org.trustfund.security.UserAdministration;
+import org.trustfund.web.platform.Messages;
+
+/** Backs the user administration page: list, create, edit (roles, enabled), reset password. */
+@Named
+@ViewScoped
+public class UserAdminPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    private UserAdministration administration;
+
+    private List<UserAccount> users;
+
+    // New user form: kept as typed when refused, so the admin can correct it.
+    private String newUsername;
+    private String newDisplayName;
+    private Role[] newRoles = new Role[0];
+    private String newPassword;
+
+    // Edit form
+    private Long editId;
+    private long editVersion;
+    private String editUsername;
+    private String editDisplayName;
+    private Role[] editRoles = new Role[0];
+    private boolean editEnabled;
+
+    private String temporaryPassword;
+    private String temporaryPasswordFor;
+
+    @PostConstruct
+    void load() {
+        users = administration.listUsers();
+    }
+
+    public void create() {
+        try {
+            UserAccount created = administration.createUser(newUsername, newDisplayName, toSet(newRoles),
+                    newPassword == null ? new char[0] : newPassword.toCharArray());
+            Messages.info("user.created", created.getUsername());
+            newUsername = null;
+            newDisplayName = null;
+            newRoles = new Role[0];
+            load();
+            PrimeFaces.current().executeScript("PF('newUserDialog').hide()");
+        } catch (RuntimeException e) {
+            Messages.showFailure(e, "newUser");
+        } finally {
+            newPassword = null;
+        }
+    }
+
+    public void startEdit(UserAccount user) {
+        editId = user.getId();
+        editVersion = user.getVersion();
+        editUsername = user.getUsername();
+        editDisplayName = user.getDisplayName();
+        editRoles = user.getRoles().toArray(Role[]::new);
+        editEnabled = user.isEnabled();
+    }
+
+    public void saveEdit() {
+        try {
+            administration.updateUser(editId, editVersion, editDisplayName, toSet(editRoles), editEnabled);
+            Messages.info("user.updated", editUsername);
+            load();
+            PrimeFaces.current().executeScript("PF('editUserDialog').hide()");
+        } catch (RuntimeException e) {
+            Messages.showFailure(e, "editUser");
+        }
+    }
+
+    public void resetPassword(UserAccount user) {
+        try {
+            temporaryPassword = administration.resetPassword(user.getId(), user.getVersion());
+            temporaryPasswordFor = user.getUsername();
+            load();
+            PrimeFaces.current().executeScript("PF('temporaryPasswordDialog').show()");
+        } catch (RuntimeException e) {
+            Messages.showFailure(e, "users");
+        }
+    }
+
+    /** The temporary password is shown once; closing the dialog forgets it. */
+    public void forgetTemporaryPassword() {
+        temporaryPassword = null;
+        temporaryPasswordFor = null;
+    }
+
+    private static EnumSet<Role> toSet(Role[] roles) {
+        EnumSet<Role> set = EnumSet.noneOf(Role.class);
+        if (roles != null) {
+            set.addAll(Arrays.asList(roles));
+        }
+        return set;
+    }
+
+    public Role[] getAllRoles() {
+        return Role.values();
+    }
+
+    public List<UserAccount> getUsers() {
+        return users;
+    }
+
+    public String getNewUsername() {
+        return newUsername;
+    }
+
+    public void setNewUsername(String newUsername) {
+        this.newUsername = newUsername;
+    }
+
+    public String getNewDisplayName() {
+        return newDisplayName;
+    }
+
+    public void setNewDisplayName(String newDisplayName) {
+        this.newDisplayName = newDisplayName;
+    }
+
+    public Role[] getNewRoles() {
+        return newRoles;
+    }
+
+    public void setNewRoles(Role[] newRoles) {
+        this.newRoles = newRoles;
+    }
+
+    public String getNewPassword() {
+        return newPassword;
+    }
+
+    public void setNewPassword(String newPassword) {
+        this.newPassword = newPassword;
+    }
+
+    public String getEditUsername() {
+        return editUsername;
+    }
+
+    public String getEditDisplayName() {
+        return editDisplayName;
+    }
+
+    public void setEditDisplayName(String editDisplayName) {
+        this.editDisplayName = editDisplayName;
+    }
+
+    public Role[] getEditRoles() {
+        return editRoles;
+    }
+
+    public void setEditRoles(Role[] editRoles) {
+        this.editRoles = editRoles;
+    }
+
+    public boolean isEditEnabled() {
+        return editEnabled;
+    }
+
+    public void setEditEnabled(boolean editEnabled) {
+        this.editEnabled = editEnabled;
+    }
+
+    public String getTemporaryPassword() {
+        return temporaryPassword;
+    }
+
+    public String getTemporaryPasswordFor() {
+        return temporaryPasswordFor;
+    }
+}

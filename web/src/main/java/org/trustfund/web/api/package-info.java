@@ -1,0 +1,2 @@
+/** The JSON REST API, under {@code /api}. */
+package org.trustfund.web.api;

@@ -1,0 +1,89 @@
+package org.trustfund.web.platform;
+
+import jakarta.ejb.EJBAccessException;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.persistence.OptimisticLockException;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import org.trustfund.platform.BusinessException;
+
+/**
+ * Puts messages from the resource bundle on the page, and turns the failures a user can act on
+ * (a business rule, a concurrent edit, a missing permission) into a message at the field that caused
+ * them. Anything else is rethrown, to reach the error page with a reference.
+ */
+public final class Messages {
+
+    public static final String BUNDLE = "org.trustfund.web.messages";
+
+    private Messages() {
+    }
+
+    public static String text(String key, Object... args) {
+        FacesContext fc = FacesContext.getCurrentInstance();
+        Locale locale = fc != null && fc.getViewRoot() != null ? fc.getViewRoot().getLocale() : Locale.ENGLISH;
+        return text(locale, key, args);
+    }
+
+    public static String text(Locale locale, String key, Object... args) {
+        String pattern;
+        try {
+            pattern = ResourceBundle.getBundle(BUNDLE, locale).getString(key);
+        } catch (MissingResourceException e) {
+            pattern = key;
+        }
+        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+    }
+
+    public static void info(String key, Object... args) {
+        add(null, FacesMessage.SEVERITY_INFO, key, args);
+    }
+
+    public static void error(String key, Object... args) {
+        add(null, FacesMessage.SEVERITY_ERROR, key, args);
+    }
+
+    /** An error shown next to one input; {@code clientId} is the input's full id, e.g. {@code user:username}. */
+    public static void errorAt(String clientId, String key, Object... args) {
+        add(clientId, FacesMessage.SEVERITY_ERROR, key, args);
+    }
+
+    /**
+     * Shows what went wrong if the user can act on it. A business rule's field is looked up inside
+     * {@code formId}.
+     *
+     * @throws RuntimeException the original failure, if it is not one the user can act on
+     */
+    public static void showFailure(RuntimeException failure, String formId) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof BusinessException be) {
+                String clientId = be.field().map(f -> formId + ":" + f).orElse(null);
+                if (clientId != null && FacesContext.getCurrentInstance().getViewRoot().findComponent(clientId) == null) {
+                    clientId = null;
+                }
+                add(clientId, FacesMessage.SEVERITY_ERROR, be.messageKey(), be.arguments());
+                FacesContext.getCurrentInstance().validationFailed();
+                return;
+            }
+            if (t instanceof OptimisticLockException) {
+                error("record.changedByAnother");
+                FacesContext.getCurrentInstance().validationFailed();
+                return;
+            }
+            if (t instanceof EJBAccessException) {
+                error("access.denied");
+                FacesContext.getCurrentInstance().validationFailed();
+                return;
+            }
+        }
+        throw failure;
+    }
+
+    private static void add(String clientId, FacesMessage.Severity severity, String key, Object... args) {
+        String text = text(key, args);
+        FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(severity, text, text));
+    }
+}

@@ -1,0 +1,42 @@
+package org.trustfund.web.security;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStore;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.stream.Collectors;
+import org.trustfund.security.Role;
+import org.trustfund.security.SignInResult;
+import org.trustfund.security.SignInService;
+
+/**
+ * Checks user names and passwords against the user accounts in the database. The groups it returns are
+ * the role names; the server maps groups to roles one to one.
+ */
+@ApplicationScoped
+public class DatabaseIdentityStore implements IdentityStore {
+
+    @EJB
+    private SignInService signIn;
+
+    @Inject
+    private HttpServletRequest request;
+
+    public CredentialValidationResult validate(UsernamePasswordCredential credential) {
+        SignInResult result = signIn.signIn(credential.getCaller(), credential.getPassword().getValue(),
+                request.getRemoteAddr());
+        if (!result.succeeded()) {
+            return CredentialValidationResult.INVALID_RESULT;
+        }
+        var session = request.getSession();
+        session.setAttribute(SessionKeys.DISPLAY_NAME, result.displayName());
+        if (result.mustChangePassword()) {
+            session.setAttribute(SessionKeys.MUST_CHANGE_PASSWORD, Boolean.TRUE);
+        }
+        return new CredentialValidationResult(result.username(),
+                result.roles().stream().map(Role::name).collect(Collectors.toSet()));
+    }
+}
