@@ -1,13 +1,12 @@
 package org.trustfund.audit;
 
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
+import org.trustfund.security.Caller;
 import org.trustfund.security.Roles;
 
 /**
@@ -20,15 +19,24 @@ public class AuditLog {
     @Inject
     private AuditRepository entries;
 
-    @Resource
-    private SessionContext context;
+    @Inject
+    private Caller caller;
 
     private final Clock clock = Clock.systemUTC();
+
+    public AuditLog() {
+    }
+
+    /** For tests outside the container. */
+    public AuditLog(AuditRepository entries, Caller caller) {
+        this.entries = entries;
+        this.caller = caller;
+    }
 
     /** Records an event by the signed-in caller. */
     @PermitAll
     public void record(AuditAction action, String entityType, Object entityId, String details) {
-        recordFor(context.getCallerPrincipal().getName(), action, entityType, entityId, details, null);
+        recordFor(caller.name(), action, entityType, entityId, details, null);
     }
 
     /** Records an event for a named actor, such as a sign-in attempt before anyone is signed in. */
@@ -52,6 +60,6 @@ public class AuditLog {
     /** The caller's own latest entries, for their dashboard. */
     @PermitAll
     public List<AuditEntry> myRecentActivity(int max) {
-        return entries.latestBy(context.getCallerPrincipal().getName(), max);
+        return entries.latestBy(caller.name(), max);
     }
 }

@@ -141,12 +141,27 @@ public class Money implements Serializable {
         return rounded(amount().multiply(factor), currency(), mode);
     }
 
-    /** This amount divided by a divisor, rounded to the currency's minor units. */
+    /** This amount divided by a divisor, rounded once, exactly, to the currency's minor units. */
     public Money dividedBy(BigDecimal divisor, RoundingMode mode) {
         Objects.requireNonNull(divisor, "divisor");
-        // Enough working digits that only the final, named rounding decides the result.
-        BigDecimal exact = amount().divide(divisor, minorUnits(currency()) + 10, RoundingMode.HALF_EVEN);
-        return rounded(exact, currency(), mode);
+        Objects.requireNonNull(mode, "rounding mode");
+        Currency cur = currency();
+        return new Money(amount().divide(divisor, minorUnits(cur), mode), cur);
+    }
+
+    /**
+     * This amount in another currency, given how many units of this currency make one unit of the target
+     * (UN operational rates are stated so: units of a currency per US dollar). Rounded once, exactly, to
+     * the target's minor units.
+     */
+    public Money convertedTo(Currency target, BigDecimal unitsPerTarget, RoundingMode mode) {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(unitsPerTarget, "unitsPerTarget");
+        Objects.requireNonNull(mode, "rounding mode");
+        if (unitsPerTarget.signum() <= 0) {
+            throw new IllegalArgumentException("A rate must be positive: " + unitsPerTarget);
+        }
+        return new Money(amount().divide(unitsPerTarget, minorUnits(target), mode), target);
     }
 
     /**

@@ -1,8 +1,6 @@
 package org.trustfund.security;
 
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.Arrays;
@@ -25,12 +23,12 @@ public class MyAccount {
     @Inject
     private AuditLog audit;
 
-    @Resource
-    private SessionContext context;
+    @Inject
+    private Caller caller;
 
     public UserAccount me() {
-        return users.findByUsername(context.getCallerPrincipal().getName())
-                .orElseThrow(() -> new UnknownUserException(context.getCallerPrincipal().getName()));
+        return users.findByUsername(caller.name())
+                .orElseThrow(() -> new UnknownUserException(caller.name()));
     }
 
     public void changePassword(char[] currentPassword, char[] newPassword, char[] confirmation) {

@@ -79,6 +79,9 @@ public class UserAccount {
     @Column(name = "role", length = 30)
     private Set<Role> roles = EnumSet.noneOf(Role.class);
 
+    @Column(name = "donor_id")
+    private Long donorId;
+
     @Version
     private long version;
 
@@ -225,6 +228,15 @@ public class UserAccount {
 
     public Set<Role> getRoles() {
         return Collections.unmodifiableSet(roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles));
+    }
+
+    /** The donor whose records a DONOR user may see; null for staff. */
+    public Long getDonorId() {
+        return donorId;
+    }
+
+    public void linkToDonor(Long newDonorId) {
+        this.donorId = newDonorId;
     }
 
     public long getVersion() {

@@ -1,8 +1,6 @@
 package org.trustfund.security;
 
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -29,8 +27,8 @@ public class UserAdministration {
     @Inject
     private AuditLog audit;
 
-    @Resource
-    private SessionContext context;
+    @Inject
+    private Caller caller;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -55,7 +53,7 @@ public class UserAdministration {
         }
         PasswordPolicy.check("initialPassword", name, initialPassword);
         UserAccount account = new UserAccount(name, displayName, hasher.hash(initialPassword), roles, true,
-                clock.instant(), caller());
+                clock.instant(), caller.name());
         users.add(account);
         audit.record(AuditAction.CREATE, ENTITY, account.getId(), Changes.of()
                 .value("username", name).value("displayName", account.getDisplayName())
@@ -75,10 +73,10 @@ public class UserAdministration {
         if (roles == null || roles.isEmpty()) {
             throw new BusinessException("roles", "user.roles.required");
         }
-        if (!enabled && account.getUsername().equals(caller())) {
+        if (!enabled && account.getUsername().equals(caller.name())) {
             throw new BusinessException("enabled", "user.cannotDisableSelf");
         }
-        if (account.getUsername().equals(caller()) && !roles.contains(Role.ADMIN)) {
+        if (account.getUsername().equals(caller.name()) && !roles.contains(Role.ADMIN)) {
             throw new BusinessException("roles", "user.cannotDropOwnAdmin");
         }
         Changes changes = Changes.of()
@@ -115,7 +113,4 @@ public class UserAdministration {
         return temporary;
     }
 
-    private String caller() {
-        return context.getCallerPrincipal().getName();
-    }
 }

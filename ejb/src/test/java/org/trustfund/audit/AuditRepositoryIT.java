@@ -38,7 +38,7 @@ class AuditRepositoryIT {
         List<String> actors = db.inTransaction(em -> new AuditRepository(em).search(february, 0, 10))
                 .stream().map(AuditEntry::getActor).toList();
         assertEquals(List.of("bobby", "bob_1", "alice"), actors, "newest first, February only");
-        assertEquals(3L, db.inTransaction(em -> new AuditRepository(em).count(february)));
+        assertEquals(3L, (long) db.inTransaction(em -> new AuditRepository(em).count(february)));
     }
 
     @Test
@@ -54,7 +54,7 @@ class AuditRepositoryIT {
         AuditQuery all = new AuditQuery(null, null, null, null, null, true);
         List<AuditEntry> page2 = db.inTransaction(em -> new AuditRepository(em).search(all, 2, 2));
         assertEquals(List.of("bob_1", "bobby"), page2.stream().map(AuditEntry::getActor).toList());
-        assertEquals(5L, db.inTransaction(em -> new AuditRepository(em).count(all)));
+        assertEquals(5L, (long) db.inTransaction(em -> new AuditRepository(em).count(all)));
     }
 
     private List<String> actors(AuditQuery query) {

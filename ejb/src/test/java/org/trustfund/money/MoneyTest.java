@@ -74,6 +74,18 @@ class MoneyTest {
     }
 
     @Test
+    void convertsWithOneExactRoundingToTheTargetsMinorUnits() {
+        java.util.Currency usd = Money.currency("USD");
+        // JPY has no minor unit; the dollar result still has cents.
+        assertEquals(Money.of("66.89", "USD"), Money.of("10000", "JPY").convertedTo(usd, new BigDecimal("149.500000"), RoundingMode.HALF_UP));
+        // 0.125 exactly halfway: HALF_UP goes up, HALF_EVEN to the even cent.
+        assertEquals(Money.of("0.13", "USD"), Money.of("1.00", "EUR").convertedTo(usd, new BigDecimal("8"), RoundingMode.HALF_UP));
+        assertEquals(Money.of("0.12", "USD"), Money.of("1.00", "EUR").convertedTo(usd, new BigDecimal("8"), RoundingMode.HALF_EVEN));
+        assertThrows(IllegalArgumentException.class,
+                () -> Money.of("1.00", "EUR").convertedTo(usd, BigDecimal.ZERO, RoundingMode.HALF_UP));
+    }
+
+    @Test
     void allocatesWithoutLosingACent() {
         List<Money> parts = Money.of("100.00", "USD").allocate(3);
         assertEquals(List.of(Money.of("33.34", "USD"), Money.of("33.33", "USD"), Money.of("33.33", "USD")), parts);

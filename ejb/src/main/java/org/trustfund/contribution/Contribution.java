@@ -1,0 +1,369 @@
+package org.trustfund.contribution;
+
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.AttributeOverrides;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.trustfund.donor.Donor;
+import org.trustfund.money.Money;
+import org.trustfund.platform.BusinessException;
+import org.trustfund.pledge.Instalment;
+import org.trustfund.reference.AcceptedCurrency;
+import org.trustfund.reference.ExchangeRate;
+import org.trustfund.reference.Fund;
+
+/**
+ * Cash received from a donor for a fund, in the currency it arrived in, with its US dollar value at the
+ * operational rate in force on the received date.
+ *
+ * <p>Lifecycle: a finance officer records it ({@link ContributionStatus#RECORDED}), optionally applied to
+ * instalments of the donor's pledges; a certifying officer who is not the recorder either certifies it
+ * ({@link #certify}: it is posted to the ledger and counts in reports) or sends it back with a reason
+ * ({@link #sendBack}), after which the officer corrects and resubmits it. A certified contribution is never
+ * edited: it is {@link #reverse reversed} with a reason and recorded again; both stay visible.
+ */
+@Entity
+@Table(name = "contribution")
+public class Contribution {
+
+    public static final String SOURCE_TYPE = "Contribution";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "donor_id", nullable = false)
+    private Donor donor;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "fund_id", nullable = false)
+    private Fund fund;
+
+    @Column(name = "received_date", nullable = false)
+    private LocalDate receivedDate;
+
+    @Embedded
+    @AttributeOverrides({
+            @AttributeOverride(name = "amount", column = @Column(name = "amount", nullable = false, precision = 19, scale = 4)),
+            @AttributeOverride(name = "currency", column = @Column(name = "currency", nullable = false, length = 3))})
+    private Money amount;
+
+    @Column(name = "bank_reference", nullable = false, length = 100)
+    private String bankReference;
+
+    @ManyToOne
+    @JoinColumn(name = "rate_id")
+    private ExchangeRate rate;
+
+    @Column(name = "units_per_usd", nullable = false, precision = 19, scale = 6)
+    private BigDecimal unitsPerUsd;
+
+    @Column(name = "usd_amount", nullable = false, precision = 19, scale = 2)
+    private BigDecimal usdAmount;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status", nullable = false, length = 20)
+    private ContributionStatus status;
+
+    @Column(name = "recorded_at", nullable = false)
+    private Instant recordedAt;
+
+    @Column(name = "recorded_by", nullable = false, length = 100)
+    private String recordedBy;
+
+    @Column(name = "certified_at")
+    private Instant certifiedAt;
+
+    @Column(name = "certified_by", length = 100)
+    private String certifiedBy;
+
+    @Column(name = "returned_reason", length = 500)
+    private String returnedReason;
+
+    @Column(name = "reversed_at")
+    private Instant reversedAt;
+
+    @Column(name = "reversed_by", length = 100)
+    private String reversedBy;
+
+    @Column(name = "reversal_reason", length = 500)
+    private String reversalReason;
+
+    @ManyToOne
+    @JoinColumn(name = "replaces_id", updatable = false)
+    private Contribution replaces;
+
+    @Column(name = "import_batch_id", updatable = false)
+    private Long importBatchId;
+
+    @OneToMany(mappedBy = "contribution", cascade = CascadeType.ALL, orphanRemoval = true)
+    private List<ContributionApplication> applications = new ArrayList<>();
+
+    @Version
+    private long version;
+
+    protected Contribution() {
+    }
+
+    /**
+     * @param rate the operational rate in force on the received date; null only for US dollars
+     */
+    public Contribution(Donor donor, Fund fund, LocalDate receivedDate, Money amount, String bankReference,
+            ExchangeRate rate, Contribution replaces, Long importBatchId, Instant recordedAt, String recordedBy) {
+        this.replaces = replaces;
+        this.importBatchId = importBatchId;
+        this.status = ContributionStatus.RECORDED;
+        this.recordedAt = Objects.requireNonNull(recordedAt);
+        this.recordedBy = Objects.requireNonNull(recordedBy);
+        describe(donor, fund, receivedDate, amount, bankReference, rate);
+    }
+
+    private void describe(Donor newDonor, Fund newFund, LocalDate newReceivedDate, Money newAmount, String newReference,
+            ExchangeRate newRate) {
+        if (newAmount == null || !newAmount.isPositive()) {
+            throw new BusinessException("amount", "amount.notPositive");
+        }
+        if (newReceivedDate == null) {
+            throw new BusinessException("receivedDate", "contribution.receivedDate.required");
+        }
+        if (newReference == null || newReference.isBlank()) {
+            throw new BusinessException("bankReference", "contribution.bankReference.required");
+        }
+        boolean usd = AcceptedCurrency.USD.equals(newAmount.currencyCode());
+        if (usd != (newRate == null) || (newRate != null && !newRate.getCurrency().equals(newAmount.currencyCode()))) {
+            throw new IllegalArgumentException("Rate " + newRate + " does not convert " + newAmount);
+        }
+        this.donor = Objects.requireNonNull(newDonor, "donor");
+        this.fund = Objects.requireNonNull(newFund, "fund");
+        this.receivedDate = newReceivedDate;
+        this.amount = newAmount;
+        this.bankReference = newReference.trim();
+        this.rate = newRate;
+        this.unitsPerUsd = usd ? BigDecimal.ONE.setScale(6) : newRate.getUnitsPerUsd();
+        this.usdAmount = (usd ? newAmount : newRate.toUsd(newAmount)).amount();
+    }
+
+    /** The officer corrects a contribution that is not yet certified; it goes back to the certifier. */
+    public void correct(Donor newDonor, Fund newFund, LocalDate newReceivedDate, Money newAmount, String newReference,
+            ExchangeRate newRate) {
+        requireStatus(ContributionStatus.RECORDED, ContributionStatus.RETURNED);
+        describe(newDonor, newFund, newReceivedDate, newAmount, newReference, newRate);
+        applications.clear();
+        status = ContributionStatus.RECORDED;
+        returnedReason = null;
+    }
+
+    /**
+     * Applies the contribution to instalments, replacing any earlier application. Each amount must be
+     * positive and in the contribution's currency; together they may not exceed the contribution; none
+     * may exceed what is still open on its instalment.
+     *
+     * @param openByInstalment what is still unpaid on each instalment named, by certified contributions
+     */
+    public void applyTo(Map<Instalment, Money> amounts, Map<Long, Money> openByInstalment) {
+        requireStatus(ContributionStatus.RECORDED, ContributionStatus.RETURNED);
+        Money total = Money.zero(amount.currency());
+        List<ContributionApplication> next = new ArrayList<>();
+        for (Map.Entry<Instalment, Money> e : amounts.entrySet()) {
+            Instalment instalment = e.getKey();
+            Money applied = e.getValue();
+            if (applied == null || applied.isZero()) {
+                continue;
+            }
+            if (!instalment.getPledge().getDonor().getId().equals(donor.getId())) {
+                throw new BusinessException("applications", "contribution.apply.otherDonor", instalment.getSeq());
+            }
+            if (!instalment.getPledge().getFund().getId().equals(fund.getId())) {
+                throw new BusinessException("applications", "contribution.apply.otherFund", instalment.getSeq());
+            }
+            if (!applied.isSameCurrency(amount) || !instalment.getAmount().isSameCurrency(amount)) {
+                throw new BusinessException("applications", "contribution.apply.currency",
+                        instalment.getAmount().currencyCode(), amount.currencyCode());
+            }
+            if (applied.isNegative()) {
+                throw new BusinessException("applications", "amount.notPositive");
+            }
+            Money open = openByInstalment.getOrDefault(instalment.getId(), instalment.getAmount());
+            if (applied.isGreaterThan(open)) {
+                throw new BusinessException("applications", "contribution.apply.exceedsInstalment", instalment.getSeq(),
+                        instalment.getDueDate(), applied.toString(), open.toString());
+            }
+            total = total.plus(applied);
+            next.add(new ContributionApplication(this, instalment, applied));
+        }
+        if (total.isGreaterThan(amount)) {
+            throw new BusinessException("applications", "contribution.apply.exceedsContribution", total.toString(),
+                    amount.toString());
+        }
+        applications.clear();
+        applications.addAll(next);
+    }
+
+    /** Certified by a second person: from now on it counts. */
+    public void certify(String by, Instant at) {
+        requireStatus(ContributionStatus.RECORDED);
+        if (by.equals(recordedBy)) {
+            throw new BusinessException("contribution.certify.ownEntry");
+        }
+        status = ContributionStatus.CERTIFIED;
+        certifiedBy = by;
+        certifiedAt = at;
+    }
+
+    /** The certifier sends it back to the officer with a reason. */
+    public void sendBack(String by, String reason) {
+        requireStatus(ContributionStatus.RECORDED);
+        if (by.equals(recordedBy)) {
+            throw new BusinessException("contribution.certify.ownEntry");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new BusinessException("reason", "reason.required");
+        }
+        status = ContributionStatus.RETURNED;
+        returnedReason = reason.trim();
+    }
+
+    /** Undoes a certified contribution; the caller posts the reversing journal. */
+    public void reverse(String by, String reason, Instant at) {
+        requireStatus(ContributionStatus.CERTIFIED);
+        if (reason == null || reason.isBlank()) {
+            throw new BusinessException("reason", "reason.required");
+        }
+        status = ContributionStatus.REVERSED;
+        reversedBy = by;
+        reversalReason = reason.trim();
+        reversedAt = at;
+    }
+
+    private void requireStatus(ContributionStatus... allowed) {
+        for (ContributionStatus s : allowed) {
+            if (status == s) {
+                return;
+            }
+        }
+        throw new BusinessException("contribution.wrongStatus", status);
+    }
+
+    public Money applied() {
+        return applications.stream().map(ContributionApplication::getAmount)
+                .reduce(Money.zero(amount.currency()), Money::plus);
+    }
+
+    /** What is not applied to any instalment: stays visible, counts as unearmarked revenue. */
+    public Money unapplied() {
+        return amount.minus(applied());
+    }
+
+    public Money usdValue() {
+        return Money.of(usdAmount, AcceptedCurrency.USD);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Donor getDonor() {
+        return donor;
+    }
+
+    public Fund getFund() {
+        return fund;
+    }
+
+    public LocalDate getReceivedDate() {
+        return receivedDate;
+    }
+
+    public Money getAmount() {
+        return amount;
+    }
+
+    public String getBankReference() {
+        return bankReference;
+    }
+
+    public ExchangeRate getRate() {
+        return rate;
+    }
+
+    public BigDecimal getUnitsPerUsd() {
+        return unitsPerUsd;
+    }
+
+    public BigDecimal getUsdAmount() {
+        return usdAmount;
+    }
+
+    public ContributionStatus getStatus() {
+        return status;
+    }
+
+    public Instant getRecordedAt() {
+        return recordedAt;
+    }
+
+    public String getRecordedBy() {
+        return recordedBy;
+    }
+
+    public Instant getCertifiedAt() {
+        return certifiedAt;
+    }
+
+    public String getCertifiedBy() {
+        return certifiedBy;
+    }
+
+    public String getReturnedReason() {
+        return returnedReason;
+    }
+
+    public Instant getReversedAt() {
+        return reversedAt;
+    }
+
+    public String getReversedBy() {
+        return reversedBy;
+    }
+
+    public String getReversalReason() {
+        return reversalReason;
+    }
+
+    public Contribution getReplaces() {
+        return replaces;
+    }
+
+    public Long getImportBatchId() {
+        return importBatchId;
+    }
+
+    public List<ContributionApplication> getApplications() {
+        return Collections.unmodifiableList(applications);
+    }
+
+    public long getVersion() {
+        return version;
+    }
+}

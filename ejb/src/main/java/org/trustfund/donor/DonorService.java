@@ -1,0 +1,149 @@
+package org.trustfund.donor;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Path;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.trustfund.audit.AuditAction;
+import org.trustfund.audit.AuditLog;
+import org.trustfund.platform.BusinessException;
+import org.trustfund.platform.Changes;
+import org.trustfund.reference.Country;
+import org.trustfund.security.CallerAccess;
+import org.trustfund.security.Caller;
+import org.trustfund.security.Roles;
+
+/** Records donors and finds them. Finance officers change; staff read; a donor user reads only their own. */
+@Stateless
+@RolesAllowed(Roles.FINANCE_OFFICER)
+public class DonorService {
+
+    public static final String ENTITY = "Donor";
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private AuditLog audit;
+
+    @Inject
+    private CallerAccess access;
+
+    @Inject
+    private Caller caller;
+
+    private final Clock clock = Clock.systemUTC();
+
+    public DonorService() {
+    }
+
+    /** For tests outside the container: the same rules on a plain entity manager. */
+    public DonorService(EntityManager em, Caller caller) {
+        this.em = em;
+        this.caller = caller;
+        this.audit = new AuditLog(new org.trustfund.audit.AuditRepository(em), caller);
+        this.access = new CallerAccess(em, caller);
+    }
+
+    public Donor create(DonorDetails details) {
+        details.validate();
+        Donor donor = new Donor(details, country(details.countryCode()), clock.instant(), caller.name());
+        em.persist(donor);
+        em.flush();
+        audit.record(AuditAction.CREATE, ENTITY, donor.getId(), Changes.of().value("name", donor.getName())
+                .value("group", donor.getStakeholderGroup()).value("country", donor.getCountry().getCode())
+                .value("publiclyNamed", donor.isPubliclyNamed()).toString());
+        return donor;
+    }
+
+    public Donor update(long id, long expectedVersion, DonorDetails details) {
+        Donor donor = em.find(Donor.class, id);
+        if (donor == null) {
+            throw new BusinessException("donor.unknown", id);
+        }
+        if (donor.getVersion() != expectedVersion) {
+            throw new BusinessException("record.changedByAnother");
+        }
+        details.validate();
+        DonorDetails before = donor.details();
+        donor.change(details, country(details.countryCode()));
+        DonorDetails after = donor.details();
+        Changes changes = Changes.of().field("name", before.name(), after.name())
+                .field("group", before.stakeholderGroup(), after.stakeholderGroup())
+                .field("country", before.countryCode(), after.countryCode())
+                .field("contactName", before.contactName(), after.contactName())
+                .field("contactEmail", before.contactEmail(), after.contactEmail())
+                .field("publiclyNamed", before.publiclyNamed(), after.publiclyNamed());
+        if (!changes.isEmpty()) {
+            audit.record(AuditAction.UPDATE, ENTITY, id, changes.toString());
+        }
+        return donor;
+    }
+
+    private Country country(String code) {
+        Country country = code == null ? null : em.find(Country.class, code.trim().toUpperCase());
+        if (country == null) {
+            throw new BusinessException("country", "donor.country.unknown", code);
+        }
+        return country;
+    }
+
+    @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN, Roles.DONOR})
+    public Optional<Donor> find(long id) {
+        access.requireDonorAccess(id);
+        return Optional.ofNullable(em.find(Donor.class, id));
+    }
+
+    @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN})
+    public List<Donor> search(DonorQuery query, int first, int pageSize) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Donor> cq = cb.createQuery(Donor.class);
+        Root<Donor> donor = cq.from(Donor.class);
+        donor.fetch("country");
+        cq.where(predicates(cb, donor, query));
+        Path<?> sortBy = switch (query.sort() == null ? DonorQuery.Sort.NAME : query.sort()) {
+            case NAME -> donor.get("name");
+            case GROUP -> donor.get("stakeholderGroup");
+            case COUNTRY -> donor.get("country").get("name");
+            case CREATED -> donor.get("createdAt");
+        };
+        cq.orderBy(query.descending() ? cb.desc(sortBy) : cb.asc(sortBy),
+                query.descending() ? cb.desc(donor.get("id")) : cb.asc(donor.get("id")));
+        return em.createQuery(cq).setFirstResult(first).setMaxResults(pageSize).getResultList();
+    }
+
+    @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN})
+    public long count(DonorQuery query) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Long> cq = cb.createQuery(Long.class);
+        Root<Donor> donor = cq.from(Donor.class);
+        cq.select(cb.count(donor)).where(predicates(cb, donor, query));
+        return em.createQuery(cq).getSingleResult();
+    }
+
+    private static Predicate[] predicates(CriteriaBuilder cb, Root<Donor> donor, DonorQuery query) {
+        List<Predicate> where = new ArrayList<>();
+        if (query.name() != null && !query.name().isBlank()) {
+            String escaped = query.name().trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            where.add(cb.like(cb.lower(donor.get("name")), "%" + escaped + "%", '\\'));
+        }
+        if (query.group() != null) {
+            where.add(cb.equal(donor.get("stakeholderGroup"), query.group()));
+        }
+        if (query.countryCode() != null && !query.countryCode().isBlank()) {
+            where.add(cb.equal(donor.get("country").get("code"), query.countryCode()));
+        }
+        return where.toArray(Predicate[]::new);
+    }
+
+}

@@ -1,0 +1,11 @@
+package org.trustfund.ledger;
+
+/** The financial events that post to the ledger. */
+public enum JournalEvent {
+    AGREEMENT_SIGNED,
+    PLEDGE_REVISED,
+    PLEDGE_WRITTEN_OFF,
+    CONTRIBUTION_CERTIFIED,
+    CONTRIBUTION_REVERSED,
+    REVALUATION
+}

@@ -1,0 +1,78 @@
+package org.trustfund.ledger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Posts journals and reads balances. Runs in the calling service's transaction, so a financial record
+ * and its journal are committed together or not at all.
+ */
+@ApplicationScoped
+public class Ledger {
+
+    @PersistenceContext
+    private EntityManager em;
+
+    protected Ledger() {
+    }
+
+    /** For tests outside the container. */
+    public Ledger(EntityManager em) {
+        this.em = em;
+    }
+
+    public Journal post(Journal journal) {
+        em.persist(journal);
+        return journal;
+    }
+
+    public List<Journal> journalsOf(String sourceType, long sourceId) {
+        return em.createNamedQuery("Journal.findBySource", Journal.class)
+                .setParameter("type", sourceType)
+                .setParameter("id", sourceId)
+                .getResultList();
+    }
+
+    /** What a pledge's receivable stands at: in US dollars (carrying amount) and in the pledge's currency. */
+    public ReceivableBalance receivable(long pledgeId) {
+        Object[] row = (Object[]) em.createNativeQuery(
+                        "SELECT COALESCE(SUM(debit) - SUM(credit), 0), COALESCE(SUM(currency_amount), 0)"
+                                + " FROM journal_line WHERE pledge_id = ? AND account = 'CONTRIBUTIONS_RECEIVABLE'")
+                .setParameter(1, pledgeId)
+                .getSingleResult();
+        return new ReceivableBalance(toDecimal(row[0]), toDecimal(row[1]));
+    }
+
+    /** Debit-minus-credit balance of every account of a fund, up to and including a date. */
+    public Map<Account, BigDecimal> balances(long fundId, java.time.LocalDate asOf) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                        "SELECT l.account, SUM(l.debit) - SUM(l.credit) FROM journal_line l"
+                                + " JOIN journal j ON j.id = l.journal_id"
+                                + " WHERE j.fund_id = ? AND j.event_date <= ? GROUP BY l.account")
+                .setParameter(1, fundId)
+                .setParameter(2, asOf)
+                .getResultList();
+        Map<Account, BigDecimal> balances = new EnumMap<>(Account.class);
+        for (Object[] row : rows) {
+            balances.put(Account.valueOf((String) row[0]), toDecimal(row[1]));
+        }
+        return balances;
+    }
+
+    static BigDecimal toDecimal(Object value) {
+        if (value == null) {
+            return BigDecimal.ZERO;
+        }
+        return value instanceof BigDecimal d ? d : new BigDecimal(value.toString());
+    }
+
+    /** A receivable's balance: USD carrying amount and the amount owed in the pledge's currency. */
+    public record ReceivableBalance(BigDecimal usd, BigDecimal inCurrency) {
+    }
+}

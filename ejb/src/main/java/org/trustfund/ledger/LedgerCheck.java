@@ -1,0 +1,80 @@
+package org.trustfund.ledger;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.List;
+import org.trustfund.security.Roles;
+
+/**
+ * Proves the books are consistent, from the records and the ledger alone. Used by the tests after every
+ * operation and by auditors as a page.
+ */
+@Stateless
+@RolesAllowed({Roles.AUDITOR, Roles.ADMIN, Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER})
+public class LedgerCheck {
+
+    @PersistenceContext
+    private EntityManager em;
+
+    private final Clock clock = Clock.systemUTC();
+
+    protected LedgerCheck() {
+    }
+
+    /** For tests outside the container. */
+    public LedgerCheck(EntityManager em) {
+        this.em = em;
+    }
+
+    @SuppressWarnings("unchecked")
+    public LedgerCheckResult run() {
+        long journals = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM journal").getSingleResult()).longValue();
+        long lines = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM journal_line").getSingleResult()).longValue();
+
+        List<LedgerCheckResult.UnbalancedJournal> unbalanced = ((List<Object[]>) em.createNativeQuery(
+                        "SELECT j.id, COALESCE(SUM(l.debit), 0), COALESCE(SUM(l.credit), 0) FROM journal j"
+                                + " LEFT JOIN journal_line l ON l.journal_id = j.id GROUP BY j.id"
+                                + " HAVING COALESCE(SUM(l.debit), 0) <> COALESCE(SUM(l.credit), 0) OR COUNT(l.id) = 0")
+                .getResultList()).stream()
+                .map(r -> new LedgerCheckResult.UnbalancedJournal(((Number) r[0]).longValue(),
+                        Ledger.toDecimal(r[1]), Ledger.toDecimal(r[2])))
+                .toList();
+
+        List<LedgerCheckResult.FundTotals> funds = ((List<Object[]>) em.createNativeQuery(
+                        "SELECT f.id, f.code, COALESCE(SUM(l.debit), 0), COALESCE(SUM(l.credit), 0) FROM fund f"
+                                + " LEFT JOIN journal j ON j.fund_id = f.id LEFT JOIN journal_line l ON l.journal_id = j.id"
+                                + " GROUP BY f.id, f.code ORDER BY f.code")
+                .getResultList()).stream()
+                .map(r -> new LedgerCheckResult.FundTotals(((Number) r[0]).longValue(), (String) r[1],
+                        Ledger.toDecimal(r[2]), Ledger.toDecimal(r[3])))
+                .toList();
+
+        // Expected receivable per signed pledge = agreed amount − certified applications (0 once written off).
+        List<LedgerCheckResult.ReceivableMismatch> mismatches = ((List<Object[]>) em.createNativeQuery(
+                        "SELECT p.id, p.donor_id, p.currency, e.expected, COALESCE(r.in_ledger, 0) FROM pledge p"
+                                + " JOIN (SELECT p2.id, CASE WHEN p2.status = 'WRITTEN_OFF' THEN 0"
+                                + "        ELSE p2.amount - COALESCE((SELECT SUM(a.amount) FROM contribution_application a"
+                                + "          JOIN contribution c ON c.id = a.contribution_id"
+                                + "          JOIN instalment i ON i.id = a.instalment_id"
+                                + "          WHERE i.pledge_id = p2.id AND c.status = 'CERTIFIED'), 0) END AS expected"
+                                + "      FROM pledge p2 WHERE p2.agreement_date IS NOT NULL) e ON e.id = p.id"
+                                + " LEFT JOIN (SELECT pledge_id, SUM(currency_amount) AS in_ledger FROM journal_line"
+                                + "      WHERE account = 'CONTRIBUTIONS_RECEIVABLE' AND pledge_id IS NOT NULL"
+                                + "      GROUP BY pledge_id) r ON r.pledge_id = p.id"
+                                + " WHERE e.expected <> COALESCE(r.in_ledger, 0)"
+                                + " UNION ALL"
+                                + " SELECT p.id, p.donor_id, p.currency, 0, SUM(l.currency_amount) FROM pledge p"
+                                + " JOIN journal_line l ON l.pledge_id = p.id AND l.account = 'CONTRIBUTIONS_RECEIVABLE'"
+                                + " WHERE p.agreement_date IS NULL GROUP BY p.id, p.donor_id, p.currency"
+                                + " HAVING SUM(l.currency_amount) <> 0")
+                .getResultList()).stream()
+                .map(r -> new LedgerCheckResult.ReceivableMismatch(((Number) r[0]).longValue(),
+                        ((Number) r[1]).longValue(), (String) r[2], Ledger.toDecimal(r[3]), Ledger.toDecimal(r[4])))
+                .toList();
+
+        return new LedgerCheckResult(clock.instant(), journals, lines, unbalanced, funds, mismatches);
+    }
+}

@@ -1,0 +1,35 @@
+package org.trustfund.ledger;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the ledger check found. The books are consistent when all three lists are empty: no journal whose
+ * debits differ from its credits, no fund whose ledger does not balance, and no pledge whose receivable in
+ * the ledger differs from what was agreed minus what was received (in the pledge's currency).
+ */
+public record LedgerCheckResult(Instant checkedAt, long journalCount, long lineCount,
+        List<UnbalancedJournal> unbalancedJournals, List<FundTotals> funds, List<ReceivableMismatch> receivableMismatches)
+        implements Serializable {
+
+    public boolean isConsistent() {
+        return unbalancedJournals.isEmpty() && receivableMismatches.isEmpty()
+                && funds.stream().allMatch(FundTotals::balances);
+    }
+
+    public record UnbalancedJournal(long journalId, BigDecimal debits, BigDecimal credits) implements Serializable {
+    }
+
+    public record FundTotals(long fundId, String fundCode, BigDecimal debits, BigDecimal credits) implements Serializable {
+        public boolean balances() {
+            return debits.compareTo(credits) == 0;
+        }
+    }
+
+    /** Per pledge: agreed minus received (records) against the receivable lines (ledger), in its currency. */
+    public record ReceivableMismatch(long pledgeId, long donorId, String currency, BigDecimal expected,
+            BigDecimal inLedger) implements Serializable {
+    }
+}

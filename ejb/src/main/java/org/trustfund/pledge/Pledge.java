@@ -1,0 +1,374 @@
+package org.trustfund.pledge;
+
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.AttributeOverrides;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.trustfund.donor.Donor;
+import org.trustfund.money.Money;
+import org.trustfund.platform.BusinessException;
+import org.trustfund.reference.ExchangeRate;
+import org.trustfund.reference.Fund;
+
+/**
+ * A donor's promise to a fund, in the donor's currency, with an instalment schedule that adds up to it.
+ *
+ * <p>Lifecycle: it starts {@link PledgeStatus#PLEDGED} (memo only, no revenue). When the Standard Trust
+ * Fund Agreement is signed ({@link #signAgreement}) it becomes a receivable at the operational rate of the
+ * signing date. Certified contributions applied to its instalments make it {@link PledgeStatus#PARTLY_PAID}
+ * and then {@link PledgeStatus#PAID} ({@link #settle}); a reversal can take it back. What is still owed can
+ * be {@link #writeOff written off} with a reason. A change of amount or schedule is a {@link #revise
+ * revision}: the instalments are rewritten in place, never appended, and the revision is kept.
+ */
+@Entity
+@Table(name = "pledge")
+public class Pledge {
+
+    public static final String SOURCE_TYPE = "Pledge";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "donor_id", nullable = false, updatable = false)
+    private Donor donor;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "fund_id", nullable = false, updatable = false)
+    private Fund fund;
+
+    @Embedded
+    @AttributeOverrides({
+            @AttributeOverride(name = "amount", column = @Column(name = "amount", nullable = false, precision = 19, scale = 4)),
+            @AttributeOverride(name = "currency", column = @Column(name = "currency", nullable = false, length = 3, updatable = false))})
+    private Money amount;
+
+    @Column(name = "purpose", length = 500)
+    private String purpose;
+
+    @Column(name = "first_year", nullable = false)
+    private int firstYear;
+
+    @Column(name = "last_year", nullable = false)
+    private int lastYear;
+
+    @Column(name = "pledged_on", nullable = false)
+    private LocalDate pledgedOn;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status", nullable = false, length = 20)
+    private PledgeStatus status;
+
+    @Column(name = "agreement_date")
+    private LocalDate agreementDate;
+
+    @Column(name = "agreement_reference", length = 100)
+    private String agreementReference;
+
+    @ManyToOne
+    @JoinColumn(name = "agreement_rate_id")
+    private ExchangeRate agreementRate;
+
+    @Column(name = "written_off_on")
+    private LocalDate writtenOffOn;
+
+    @Column(name = "write_off_reason", length = 500)
+    private String writeOffReason;
+
+    @Column(name = "revision", nullable = false)
+    private int revision;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "created_by", nullable = false, updatable = false, length = 100)
+    private String createdBy;
+
+    @OneToMany(mappedBy = "pledge", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("seq")
+    private List<Instalment> instalments = new ArrayList<>();
+
+    @OneToMany(mappedBy = "pledge", cascade = CascadeType.PERSIST)
+    @OrderBy("revision")
+    private List<PledgeRevision> revisions = new ArrayList<>();
+
+    @Version
+    private long version;
+
+    protected Pledge() {
+    }
+
+    public Pledge(Donor donor, Fund fund, Money amount, String purpose, int firstYear, int lastYear,
+            LocalDate pledgedOn, List<ScheduleLine> schedule, Instant createdAt, String createdBy) {
+        this.donor = Objects.requireNonNull(donor, "donor");
+        this.fund = Objects.requireNonNull(fund, "fund");
+        requirePositive(amount);
+        if (lastYear < firstYear) {
+            throw new BusinessException("lastYear", "pledge.years.order");
+        }
+        if (pledgedOn == null) {
+            throw new BusinessException("pledgedOn", "pledge.date.required");
+        }
+        requireScheduleAddsUp(amount, schedule);
+        this.amount = amount;
+        this.purpose = purpose == null || purpose.isBlank() ? null : purpose.trim();
+        this.firstYear = firstYear;
+        this.lastYear = lastYear;
+        this.pledgedOn = pledgedOn;
+        this.status = PledgeStatus.PLEDGED;
+        this.createdAt = Objects.requireNonNull(createdAt);
+        this.createdBy = Objects.requireNonNull(createdBy);
+        for (int i = 0; i < schedule.size(); i++) {
+            instalments.add(new Instalment(this, i + 1, schedule.get(i)));
+        }
+    }
+
+    private static void requirePositive(Money amount) {
+        if (amount == null || !amount.isPositive()) {
+            throw new BusinessException("amount", "amount.notPositive");
+        }
+    }
+
+    /** The schedule must be in the pledge's currency, positive, and add up exactly to the amount. */
+    static void requireScheduleAddsUp(Money amount, List<ScheduleLine> schedule) {
+        if (schedule == null || schedule.isEmpty()) {
+            throw new BusinessException("schedule", "pledge.schedule.empty");
+        }
+        Money total = Money.zero(amount.currency());
+        for (int i = 0; i < schedule.size(); i++) {
+            ScheduleLine line = schedule.get(i);
+            if (line.dueDate() == null) {
+                throw new BusinessException("schedule", "pledge.schedule.dateMissing", i + 1);
+            }
+            if (line.amount() == null || !line.amount().isPositive()) {
+                throw new BusinessException("schedule", "pledge.schedule.amountNotPositive", i + 1);
+            }
+            if (!line.amount().isSameCurrency(amount)) {
+                throw new BusinessException("schedule", "pledge.schedule.currency", i + 1, amount.currencyCode());
+            }
+            total = total.plus(line.amount());
+        }
+        if (!total.equals(amount)) {
+            throw new BusinessException("schedule", "pledge.schedule.doesNotAddUp", total.toString(), amount.toString());
+        }
+    }
+
+    /**
+     * Records the signed agreement. From now on the pledge is a receivable, booked at {@code rate} (null
+     * for a US dollar pledge).
+     */
+    public void signAgreement(LocalDate date, String reference, ExchangeRate rate) {
+        if (agreementDate != null || !status.isOpen()) {
+            throw new BusinessException("pledge.agreement.alreadySigned");
+        }
+        if (date == null) {
+            throw new BusinessException("agreementDate", "pledge.agreement.dateRequired");
+        }
+        if (date.isBefore(pledgedOn)) {
+            throw new BusinessException("agreementDate", "pledge.agreement.beforePledge", pledgedOn);
+        }
+        if (reference == null || reference.isBlank()) {
+            throw new BusinessException("agreementReference", "pledge.agreement.referenceRequired");
+        }
+        this.agreementDate = date;
+        this.agreementReference = reference.trim();
+        this.agreementRate = rate;
+        if (status == PledgeStatus.PLEDGED) {
+            this.status = PledgeStatus.AGREEMENT_SIGNED;
+        }
+    }
+
+    /**
+     * Rewrites amount and schedule. Instalment n of the new schedule takes the place of instalment n of the
+     * old one (keeping what was paid on it); instalments beyond the new schedule are removed, which is only
+     * allowed if nothing was paid on them. Nothing is ever appended to the old schedule.
+     *
+     * @param paidBySeq what certified contributions have paid on each current instalment, by sequence
+     * @return the revision record, kept with the pledge
+     */
+    public PledgeRevision revise(Money newAmount, List<ScheduleLine> newSchedule, String reason,
+            Map<Integer, Money> paidBySeq, Instant at, String by) {
+        if (!status.isOpen()) {
+            throw new BusinessException("pledge.revise.closed", status);
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new BusinessException("reason", "reason.required");
+        }
+        requirePositive(newAmount);
+        if (!newAmount.isSameCurrency(amount)) {
+            throw new BusinessException("amount", "pledge.revise.currency", amount.currencyCode());
+        }
+        requireScheduleAddsUp(newAmount, newSchedule);
+        for (Instalment existing : instalments) {
+            Money paid = paidBySeq.getOrDefault(existing.getSeq(), Money.zero(amount.currency()));
+            if (!paid.isPositive()) {
+                continue;
+            }
+            if (existing.getSeq() > newSchedule.size()) {
+                throw new BusinessException("schedule", "pledge.revise.removesPaid", existing.getSeq(), paid.toString());
+            }
+            if (newSchedule.get(existing.getSeq() - 1).amount().isLessThan(paid)) {
+                throw new BusinessException("schedule", "pledge.revise.belowPaid", existing.getSeq(), paid.toString());
+            }
+        }
+        String before = describe(instalments.stream().map(Instalment::asLine).toList());
+        Money amountBefore = amount;
+        instalments.removeIf(i -> i.getSeq() > newSchedule.size());
+        for (int i = 0; i < newSchedule.size(); i++) {
+            if (i < instalments.size()) {
+                instalments.get(i).reschedule(newSchedule.get(i));
+            } else {
+                instalments.add(new Instalment(this, i + 1, newSchedule.get(i)));
+            }
+        }
+        this.amount = newAmount;
+        this.revision++;
+        PledgeRevision record = new PledgeRevision(this, revision, at, by, reason.trim(), amountBefore.amount(),
+                newAmount.amount(), before, describe(newSchedule));
+        revisions.add(record);
+        return record;
+    }
+
+    private static String describe(List<ScheduleLine> lines) {
+        return lines.stream().map(ScheduleLine::toString).collect(Collectors.joining("; "));
+    }
+
+    /** Follows payments: partly paid, paid, or back to unpaid after a reversal. */
+    public void settle(Money totalPaid) {
+        if (status == PledgeStatus.WRITTEN_OFF) {
+            return;
+        }
+        if (totalPaid.isGreaterThan(amount)) {
+            throw new BusinessException("contribution.overpaysPledge", id);
+        }
+        if (totalPaid.equals(amount)) {
+            status = PledgeStatus.PAID;
+        } else if (totalPaid.isPositive()) {
+            status = PledgeStatus.PARTLY_PAID;
+        } else {
+            status = agreementDate == null ? PledgeStatus.PLEDGED : PledgeStatus.AGREEMENT_SIGNED;
+        }
+    }
+
+    /** Gives up what is still owed. */
+    public void writeOff(LocalDate on, String reason) {
+        if (!status.isOpen()) {
+            throw new BusinessException("pledge.writeOff.closed", status);
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new BusinessException("reason", "reason.required");
+        }
+        if (on == null) {
+            throw new BusinessException("writtenOffOn", "pledge.date.required");
+        }
+        this.status = PledgeStatus.WRITTEN_OFF;
+        this.writtenOffOn = on;
+        this.writeOffReason = reason.trim();
+    }
+
+    public boolean isAgreementSigned() {
+        return agreementDate != null;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Donor getDonor() {
+        return donor;
+    }
+
+    public Fund getFund() {
+        return fund;
+    }
+
+    public Money getAmount() {
+        return amount;
+    }
+
+    public String getPurpose() {
+        return purpose;
+    }
+
+    public int getFirstYear() {
+        return firstYear;
+    }
+
+    public int getLastYear() {
+        return lastYear;
+    }
+
+    public LocalDate getPledgedOn() {
+        return pledgedOn;
+    }
+
+    public PledgeStatus getStatus() {
+        return status;
+    }
+
+    public LocalDate getAgreementDate() {
+        return agreementDate;
+    }
+
+    public String getAgreementReference() {
+        return agreementReference;
+    }
+
+    public ExchangeRate getAgreementRate() {
+        return agreementRate;
+    }
+
+    public LocalDate getWrittenOffOn() {
+        return writtenOffOn;
+    }
+
+    public String getWriteOffReason() {
+        return writeOffReason;
+    }
+
+    public int getRevision() {
+        return revision;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    public List<Instalment> getInstalments() {
+        return Collections.unmodifiableList(instalments);
+    }
+
+    public List<PledgeRevision> getRevisions() {
+        return Collections.unmodifiableList(revisions);
+    }
+
+    public long getVersion() {
+        return version;
+    }
+}

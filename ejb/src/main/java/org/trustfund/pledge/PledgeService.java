@@ -1,0 +1,232 @@
+package org.trustfund.pledge;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.trustfund.audit.AuditAction;
+import org.trustfund.audit.AuditLog;
+import org.trustfund.donor.Donor;
+import org.trustfund.ledger.Account;
+import org.trustfund.ledger.Journal;
+import org.trustfund.ledger.JournalEvent;
+import org.trustfund.ledger.Ledger;
+import org.trustfund.money.Money;
+import org.trustfund.platform.BusinessException;
+import org.trustfund.platform.Changes;
+import org.trustfund.reference.AcceptedCurrency;
+import org.trustfund.reference.ExchangeRate;
+import org.trustfund.reference.ExchangeRates;
+import org.trustfund.reference.Fund;
+import org.trustfund.security.CallerAccess;
+import org.trustfund.security.Caller;
+import org.trustfund.security.Roles;
+
+/**
+ * Records pledges and moves them through their lifecycle. The events that change what the donor owes
+ * under a signed agreement (signing, revising, writing off) post their journal in the same transaction.
+ */
+@Stateless
+@RolesAllowed(Roles.FINANCE_OFFICER)
+public class PledgeService {
+
+    private static final String ENTITY = "Pledge";
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private PledgeRepository pledges;
+
+    @Inject
+    private ExchangeRates rates;
+
+    @Inject
+    private Ledger ledger;
+
+    @Inject
+    private AuditLog audit;
+
+    @Inject
+    private CallerAccess access;
+
+    @Inject
+    private Caller caller;
+
+    private final Clock clock = Clock.systemUTC();
+
+    public PledgeService() {
+    }
+
+    /** For tests outside the container: the same rules on a plain entity manager. */
+    public PledgeService(EntityManager em, Caller caller) {
+        this.em = em;
+        this.caller = caller;
+        this.pledges = new PledgeRepository(em);
+        this.rates = new ExchangeRates(em);
+        this.ledger = new Ledger(em);
+        this.audit = new AuditLog(new org.trustfund.audit.AuditRepository(em), caller);
+        this.access = new CallerAccess(em, caller);
+    }
+
+    public Pledge create(PledgeInput input) {
+        Donor donor = em.find(Donor.class, input.donorId());
+        if (donor == null) {
+            throw new BusinessException("donor", "donor.unknown", input.donorId());
+        }
+        Fund fund = em.find(Fund.class, input.fundId());
+        if (fund == null) {
+            throw new BusinessException("fund", "fund.unknown", input.fundId());
+        }
+        requireAcceptedCurrency(input.amount());
+        Pledge pledge = new Pledge(donor, fund, input.amount(), input.purpose(), input.firstYear(), input.lastYear(),
+                input.pledgedOn(), input.schedule(), clock.instant(), caller.name());
+        em.persist(pledge);
+        em.flush();
+        audit.record(AuditAction.CREATE, ENTITY, pledge.getId(), Changes.of().value("donor", donor.getId())
+                .value("fund", fund.getCode()).value("amount", pledge.getAmount())
+                .value("years", input.firstYear() + "–" + input.lastYear())
+                .value("schedule", input.schedule()).toString());
+        return pledge;
+    }
+
+    private void requireAcceptedCurrency(Money amount) {
+        if (amount == null) {
+            throw new BusinessException("amount", "amount.required");
+        }
+        if (em.find(AcceptedCurrency.class, amount.currencyCode()) == null) {
+            throw new BusinessException("currency", "currency.notAccepted", amount.currencyCode());
+        }
+    }
+
+    /**
+     * Records the signed Standard Trust Fund Agreement: what is still owed becomes a receivable and revenue,
+     * in US dollars at the operational rate of the signing date.
+     */
+    public Pledge signAgreement(long id, long expectedVersion, LocalDate date, String reference) {
+        Pledge pledge = load(id, expectedVersion);
+        String currency = pledge.getAmount().currencyCode();
+        ExchangeRate rate = date == null ? null : rates.require(currency, date, "agreementDate");
+        pledge.signAgreement(date, reference, rate);
+        Money owed = pledge.getAmount().minus(pledges.totalPaid(pledge, null));
+        if (owed.isPositive()) {
+            Money usd = rate == null ? owed : rate.toUsd(owed);
+            ledger.post(Journal.builder(JournalEvent.AGREEMENT_SIGNED, pledge.getFund().getId(), pledge.getDonor().getId(),
+                            date, Pledge.SOURCE_TYPE, pledge.getId(), "Agreement " + pledge.getAgreementReference()
+                                    + " signed for pledge " + pledge.getId())
+                    .debit(Account.CONTRIBUTIONS_RECEIVABLE, usd, owed, pledge.getId())
+                    .credit(Account.CONTRIBUTION_REVENUE, usd, owed, null)
+                    .build(clock.instant(), caller.name()));
+        }
+        audit.record(AuditAction.UPDATE, ENTITY, id, Changes.of().field("status", PledgeStatus.PLEDGED, pledge.getStatus())
+                .value("agreementDate", date).value("agreementReference", pledge.getAgreementReference())
+                .value("rate", rate == null ? "USD" : rate.toString()).toString());
+        return pledge;
+    }
+
+    /**
+     * Revises amount and schedule (see {@link Pledge#revise}). Under a signed agreement the change of what
+     * is owed moves the receivable, at the agreement's rate.
+     */
+    public Pledge revise(long id, long expectedVersion, Money newAmount, List<ScheduleLine> schedule, String reason) {
+        Pledge pledge = load(id, expectedVersion);
+        Map<Long, Money> paidById = pledges.paidByInstalment(pledge, null);
+        Map<Integer, Money> paidBySeq = new HashMap<>();
+        for (Instalment i : pledge.getInstalments()) {
+            paidBySeq.put(i.getSeq(), paidById.getOrDefault(i.getId(), Money.zero(pledge.getAmount().currency())));
+        }
+        Money before = pledge.getAmount();
+        PledgeRevision revision = pledge.revise(newAmount, schedule, reason, paidBySeq, clock.instant(), caller.name());
+        Money change = pledge.getAmount().minus(before);
+        if (pledge.isAgreementSigned() && !change.isZero()) {
+            ExchangeRate rate = pledge.getAgreementRate();
+            Money usd = rate == null ? change : rate.toUsd(change.abs());
+            if (rate != null && change.isNegative()) {
+                usd = usd.negate();
+            }
+            ledger.post(Journal.builder(JournalEvent.PLEDGE_REVISED, pledge.getFund().getId(), pledge.getDonor().getId(),
+                            LocalDate.now(clock), Pledge.SOURCE_TYPE, pledge.getId(),
+                            "Pledge " + pledge.getId() + " revised: " + revision.getReason())
+                    .debit(Account.CONTRIBUTIONS_RECEIVABLE, usd, change, pledge.getId())
+                    .credit(Account.CONTRIBUTION_REVENUE, usd, change, null)
+                    .build(clock.instant(), caller.name()));
+        }
+        pledge.settle(pledges.totalPaid(pledge, null));
+        audit.record(AuditAction.UPDATE, ENTITY, id, Changes.of().field("amount", before, pledge.getAmount())
+                .field("schedule", revision.getScheduleBefore(), revision.getScheduleAfter())
+                .value("reason", revision.getReason()).value("revision", revision.getRevision()).toString());
+        return pledge;
+    }
+
+    /** Gives up what is still owed; under a signed agreement the receivable's remaining balance is expensed. */
+    public Pledge writeOff(long id, long expectedVersion, LocalDate on, String reason) {
+        Pledge pledge = load(id, expectedVersion);
+        PledgeStatus before = pledge.getStatus();
+        pledge.writeOff(on, reason);
+        if (pledge.isAgreementSigned()) {
+            Ledger.ReceivableBalance balance = ledger.receivable(pledge.getId());
+            Money usd = Money.of(balance.usd(), AcceptedCurrency.USD);
+            Money owed = Money.rounded(balance.inCurrency(), pledge.getAmount().currency(), java.math.RoundingMode.UNNECESSARY);
+            if (!usd.isZero() || !owed.isZero()) {
+                ledger.post(Journal.builder(JournalEvent.PLEDGE_WRITTEN_OFF, pledge.getFund().getId(),
+                                pledge.getDonor().getId(), on, Pledge.SOURCE_TYPE, pledge.getId(),
+                                "Pledge " + pledge.getId() + " written off: " + pledge.getWriteOffReason())
+                        .debit(Account.PLEDGE_WRITE_OFFS, usd)
+                        .credit(Account.CONTRIBUTIONS_RECEIVABLE, usd, owed, pledge.getId())
+                        .build(clock.instant(), caller.name()));
+            }
+        }
+        audit.record(AuditAction.UPDATE, ENTITY, id, Changes.of().field("status", before, pledge.getStatus())
+                .value("writtenOffOn", on).value("reason", pledge.getWriteOffReason()).toString());
+        return pledge;
+    }
+
+    @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN, Roles.DONOR})
+    public Pledge find(long id) {
+        Pledge pledge = pledges.find(id);
+        if (pledge == null) {
+            throw new BusinessException("pledge.unknown", id);
+        }
+        access.requireDonorAccess(pledge.getDonor().getId());
+        pledge.getInstalments().size();
+        pledge.getRevisions().size();
+        return pledge;
+    }
+
+    @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN, Roles.DONOR})
+    public List<Pledge> byDonor(long donorId) {
+        access.requireDonorAccess(donorId);
+        List<Pledge> list = pledges.byDonor(donorId);
+        list.forEach(p -> p.getInstalments().size());
+        return list;
+    }
+
+    /** What certified contributions have paid on each instalment, by instalment id. */
+    @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN, Roles.DONOR})
+    public Map<Long, Money> paidByInstalment(long pledgeId) {
+        return pledges.paidByInstalment(find(pledgeId), null);
+    }
+
+    @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN})
+    public List<OverdueInstalment> overdue(LocalDate asOf, int max) {
+        return pledges.overdue(asOf, null, max);
+    }
+
+    private Pledge load(long id, long expectedVersion) {
+        Pledge pledge = pledges.find(id);
+        if (pledge == null) {
+            throw new BusinessException("pledge.unknown", id);
+        }
+        if (pledge.getVersion() != expectedVersion) {
+            throw new BusinessException("record.changedByAnother");
+        }
+        return pledge;
+    }
+
+}

@@ -1,0 +1,295 @@
+package org.trustfund.reference;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.trustfund.audit.AuditAction;
+import org.trustfund.audit.AuditLog;
+import org.trustfund.platform.BusinessException;
+import org.trustfund.platform.Changes;
+import org.trustfund.security.Caller;
+import org.trustfund.security.Roles;
+
+/**
+ * Funds, countries, currencies and operational rates. Anyone signed in reads them; only an administrator
+ * changes them, and every change is audited.
+ */
+@Stateless
+@RolesAllowed(Roles.ADMIN)
+public class ReferenceData {
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private ExchangeRates rates;
+
+    @Inject
+    private AuditLog audit;
+
+    @Inject
+    private Caller caller;
+
+    private final Clock clock = Clock.systemUTC();
+
+    public ReferenceData() {
+    }
+
+    /** For tests outside the container: the same rules on a plain entity manager. */
+    public ReferenceData(EntityManager em, Caller caller) {
+        this.em = em;
+        this.caller = caller;
+        this.rates = new ExchangeRates(em);
+        this.audit = new AuditLog(new org.trustfund.audit.AuditRepository(em), caller);
+    }
+
+    @PermitAll
+    public List<Fund> funds() {
+        return em.createNamedQuery("Fund.findAll", Fund.class).getResultList();
+    }
+
+    @PermitAll
+    public Optional<Fund> fund(long id) {
+        return Optional.ofNullable(em.find(Fund.class, id));
+    }
+
+    @PermitAll
+    public List<Country> countries() {
+        return em.createNamedQuery("Country.findAll", Country.class).getResultList();
+    }
+
+    @PermitAll
+    public List<AcceptedCurrency> currencies() {
+        return em.createNamedQuery("AcceptedCurrency.findAll", AcceptedCurrency.class).getResultList();
+    }
+
+    /** Rates, newest first, optionally of one currency. */
+    @PermitAll
+    public List<ExchangeRate> rates(String currency, int max) {
+        String where = currency == null || currency.isBlank() ? "" : " WHERE r.currency = :currency";
+        var q = em.createQuery("SELECT r FROM ExchangeRate r" + where + " ORDER BY r.effectiveDate DESC, r.currency",
+                ExchangeRate.class).setMaxResults(max);
+        if (!where.isEmpty()) {
+            q.setParameter("currency", currency);
+        }
+        return q.getResultList();
+    }
+
+    @PermitAll
+    public Optional<ExchangeRate> rateInForce(String currency, LocalDate date) {
+        return rates.inForce(currency, date);
+    }
+
+    @PermitAll
+    public boolean isRateUsed(long rateId) {
+        ExchangeRate rate = em.find(ExchangeRate.class, rateId);
+        return rate != null && rates.isUsed(rate);
+    }
+
+    public Fund createFund(String code, String name, LocalDate startDate, BigDecimal pscRate) {
+        String c = code == null ? "" : code.trim().toUpperCase();
+        if (!c.matches(Fund.CODE_PATTERN)) {
+            throw new BusinessException("code", "fund.code.invalid");
+        }
+        if (!em.createNamedQuery("Fund.findByCode", Fund.class).setParameter("code", c).getResultList().isEmpty()) {
+            throw new BusinessException("code", "fund.code.taken", c);
+        }
+        if (name == null || name.isBlank()) {
+            throw new BusinessException("name", "fund.name.required");
+        }
+        if (startDate == null) {
+            throw new BusinessException("startDate", "fund.startDate.required");
+        }
+        BigDecimal psc = pscRate == null ? Fund.DEFAULT_PSC_RATE : pscRate;
+        if (psc.signum() < 0 || psc.compareTo(BigDecimal.ONE) >= 0) {
+            throw new BusinessException("pscRate", "fund.psc.range");
+        }
+        Fund fund = new Fund(c, name, startDate, psc, clock.instant(), caller.name());
+        em.persist(fund);
+        em.flush();
+        audit.record(AuditAction.CREATE, "Fund", fund.getId(), Changes.of().value("code", c).value("name", fund.getName())
+                .value("startDate", startDate).value("pscRate", psc.toPlainString()).toString());
+        return fund;
+    }
+
+    public Fund updateFund(long id, long expectedVersion, String name, LocalDate startDate, BigDecimal pscRate) {
+        Fund fund = Optional.ofNullable(em.find(Fund.class, id))
+                .orElseThrow(() -> new BusinessException("fund.unknown", id));
+        requireVersion(fund.getVersion(), expectedVersion);
+        if (name == null || name.isBlank()) {
+            throw new BusinessException("name", "fund.name.required");
+        }
+        if (startDate == null) {
+            throw new BusinessException("startDate", "fund.startDate.required");
+        }
+        if (pscRate == null || pscRate.signum() < 0 || pscRate.compareTo(BigDecimal.ONE) >= 0) {
+            throw new BusinessException("pscRate", "fund.psc.range");
+        }
+        Changes changes = Changes.of().field("name", fund.getName(), name.trim())
+                .field("startDate", fund.getStartDate(), startDate)
+                .field("pscRate", fund.getPscRate().stripTrailingZeros().toPlainString(), pscRate.stripTrailingZeros().toPlainString());
+        fund.change(name, startDate, pscRate);
+        if (!changes.isEmpty()) {
+            audit.record(AuditAction.UPDATE, "Fund", id, changes.toString());
+        }
+        return fund;
+    }
+
+    /** Adds a country or changes its name, status or region. */
+    public Country saveCountry(String code, String name, DevelopmentStatus status, String region) {
+        String c = code == null ? "" : code.trim().toUpperCase();
+        if (name == null || name.isBlank()) {
+            throw new BusinessException("name", "country.name.required");
+        }
+        if (status == null) {
+            throw new BusinessException("status", "country.status.required");
+        }
+        if (region == null || region.isBlank()) {
+            throw new BusinessException("region", "country.region.required");
+        }
+        Country existing = em.find(Country.class, c);
+        if (existing == null) {
+            Country country;
+            try {
+                country = new Country(c, name, status, region);
+            } catch (IllegalArgumentException e) {
+                throw new BusinessException("code", "country.code.invalid", c);
+            }
+            em.persist(country);
+            audit.record(AuditAction.CREATE, "Country", c, Changes.of().value("name", name.trim())
+                    .value("status", status).value("region", region.trim()).toString());
+            return country;
+        }
+        Changes changes = Changes.of().field("name", existing.getName(), name.trim())
+                .field("status", existing.getDevelopmentStatus(), status)
+                .field("region", existing.getRegion(), region.trim());
+        existing.change(name, status, region);
+        if (!changes.isEmpty()) {
+            audit.record(AuditAction.UPDATE, "Country", c, changes.toString());
+        }
+        return existing;
+    }
+
+    public AcceptedCurrency addCurrency(String code, String name) {
+        String c = code == null ? "" : code.trim().toUpperCase();
+        AcceptedCurrency currency;
+        try {
+            currency = new AcceptedCurrency(c, name);
+        } catch (IllegalArgumentException e) {
+            throw new BusinessException("code", "currency.unknown", c);
+        }
+        if (em.find(AcceptedCurrency.class, c) != null) {
+            throw new BusinessException("code", "currency.exists", c);
+        }
+        em.persist(currency);
+        audit.record(AuditAction.CREATE, "Currency", c, Changes.of().value("name", currency.getName()).toString());
+        return currency;
+    }
+
+    /** Adds one operational rate (a new month, or a mid-month revision that supersedes the earlier rate). */
+    public ExchangeRate addRate(RateRow row) {
+        ExchangeRate rate = newRate(row, "");
+        em.persist(rate);
+        em.flush();
+        audit.record(AuditAction.CREATE, "ExchangeRate", rate.getId(), rate.toString());
+        return rate;
+    }
+
+    /**
+     * Adds many rates at once, all or nothing: any bad row refuses the whole set, naming the row. Rows that
+     * repeat an existing rate exactly are skipped, so importing the same file twice adds nothing.
+     *
+     * @return how many rates were added
+     */
+    public int importRates(List<RateRow> rows) {
+        Set<String> seen = new HashSet<>();
+        List<ExchangeRate> added = new java.util.ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            RateRow row = rows.get(i);
+            String rowLabel = String.valueOf(i + 2);
+            if (row.currency() != null && row.effectiveDate() != null
+                    && !seen.add(row.currency().trim().toUpperCase() + "@" + row.effectiveDate())) {
+                throw new BusinessException("rates", "rate.import.duplicateRow", rowLabel);
+            }
+            Optional<ExchangeRate> same = row.currency() == null || row.effectiveDate() == null ? Optional.empty()
+                    : em.createNamedQuery("ExchangeRate.findByCurrencyAndDate", ExchangeRate.class)
+                    .setParameter("currency", row.currency().trim().toUpperCase())
+                    .setParameter("date", row.effectiveDate())
+                    .getResultStream().findFirst();
+            if (same.isPresent() && row.unitsPerUsd() != null
+                    && same.get().getUnitsPerUsd().compareTo(row.unitsPerUsd()) == 0) {
+                continue;
+            }
+            added.add(newRate(row, rowLabel));
+        }
+        for (ExchangeRate rate : added) {
+            em.persist(rate);
+        }
+        em.flush();
+        if (!added.isEmpty()) {
+            audit.record(AuditAction.CREATE, "ExchangeRate", null, added.size() + " rates imported: "
+                    + added.stream().map(ExchangeRate::toString).limit(50).toList());
+        }
+        return added.size();
+    }
+
+    private ExchangeRate newRate(RateRow row, String rowLabel) {
+        String field = rowLabel.isEmpty() ? "currency" : "rates";
+        String c = row.currency() == null ? "" : row.currency().trim().toUpperCase();
+        if (em.find(AcceptedCurrency.class, c) == null || AcceptedCurrency.USD.equals(c)) {
+            throw new BusinessException(field, rowLabel.isEmpty() ? "rate.currency.unknown" : "rate.import.currency",
+                    rowLabel.isEmpty() ? c : rowLabel, c);
+        }
+        if (row.effectiveDate() == null) {
+            throw new BusinessException(rowLabel.isEmpty() ? "effectiveDate" : "rates",
+                    rowLabel.isEmpty() ? "rate.date.required" : "rate.import.date", rowLabel);
+        }
+        if (row.unitsPerUsd() == null || row.unitsPerUsd().signum() <= 0 || row.unitsPerUsd().stripTrailingZeros().scale() > 6) {
+            throw new BusinessException(rowLabel.isEmpty() ? "unitsPerUsd" : "rates",
+                    rowLabel.isEmpty() ? "rate.value.invalid" : "rate.import.value", rowLabel);
+        }
+        boolean exists = !em.createNamedQuery("ExchangeRate.findByCurrencyAndDate", ExchangeRate.class)
+                .setParameter("currency", c).setParameter("date", row.effectiveDate()).getResultList().isEmpty();
+        if (exists) {
+            throw new BusinessException(rowLabel.isEmpty() ? "effectiveDate" : "rates",
+                    rowLabel.isEmpty() ? "rate.exists" : "rate.import.exists", rowLabel.isEmpty() ? c : rowLabel,
+                    rowLabel.isEmpty() ? row.effectiveDate().toString() : c, row.effectiveDate().toString());
+        }
+        return new ExchangeRate(c, row.effectiveDate(), row.unitsPerUsd(), clock.instant(), caller.name());
+    }
+
+    /** Corrects a mistyped rate, only while no recorded transaction has used it. */
+    public ExchangeRate correctRate(long id, long expectedVersion, BigDecimal unitsPerUsd) {
+        ExchangeRate rate = Optional.ofNullable(em.find(ExchangeRate.class, id))
+                .orElseThrow(() -> new BusinessException("rate.unknown", id));
+        requireVersion(rate.getVersion(), expectedVersion);
+        if (rates.isUsed(rate)) {
+            throw new BusinessException("unitsPerUsd", "rate.used", rate.getCurrency(), rate.getEffectiveDate().toString());
+        }
+        if (unitsPerUsd == null || unitsPerUsd.signum() <= 0 || unitsPerUsd.stripTrailingZeros().scale() > 6) {
+            throw new BusinessException("unitsPerUsd", "rate.value.invalid", "");
+        }
+        String before = rate.getUnitsPerUsd().toPlainString();
+        rate.correct(unitsPerUsd);
+        audit.record(AuditAction.UPDATE, "ExchangeRate", id, Changes.of()
+                .field("unitsPerUsd", before, rate.getUnitsPerUsd().toPlainString()).toString());
+        return rate;
+    }
+
+    private static void requireVersion(long actual, long expected) {
+        if (actual != expected) {
+            throw new BusinessException("record.changedByAnother");
+        }
+    }
+
+}

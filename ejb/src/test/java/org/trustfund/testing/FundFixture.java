@@ -1,0 +1,59 @@
+package org.trustfund.testing;
+
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.trustfund.donor.Donor;
+import org.trustfund.donor.DonorDetails;
+import org.trustfund.donor.StakeholderGroup;
+import org.trustfund.reference.AcceptedCurrency;
+import org.trustfund.reference.Country;
+import org.trustfund.reference.DevelopmentStatus;
+import org.trustfund.reference.ExchangeRate;
+import org.trustfund.reference.Fund;
+
+/** Reference data and a donor for one test's own database. */
+public final class FundFixture {
+
+    public final long fundId;
+    public final long donorId;
+    public final long otherDonorId;
+
+    private FundFixture(long fundId, long donorId, long otherDonorId) {
+        this.fundId = fundId;
+        this.donorId = donorId;
+        this.otherDonorId = otherDonorId;
+    }
+
+    /** Fund IGF, currencies USD, EUR, JPY, CHF, a donor and another donor; EUR rates for 2026. */
+    public static FundFixture create(TestDatabase db) {
+        return db.inTransaction(em -> {
+            Instant now = Instant.parse("2026-01-01T00:00:00Z");
+            for (String code : new String[] {"USD", "EUR", "JPY", "CHF"}) {
+                em.persist(new AcceptedCurrency(code, null));
+            }
+            Country ch = new Country("CH", "Switzerland", DevelopmentStatus.DEVELOPED, "Europe");
+            em.persist(ch);
+            Fund fund = new Fund("IGF", "Internet Governance Forum Trust Fund", LocalDate.of(2006, 1, 1),
+                    new BigDecimal("0.13"), now, "setup");
+            em.persist(fund);
+            Donor donor = new Donor(new DonorDetails("Fictional Ministry of Digital Affairs", StakeholderGroup.GOVERNMENT,
+                    "CH", "Ms Example", "example@example.org", true), ch, now, "setup");
+            em.persist(donor);
+            Donor other = new Donor(new DonorDetails("Fictional Other Donor", StakeholderGroup.PRIVATE_SECTOR,
+                    "CH", null, null, false), ch, now, "setup");
+            em.persist(other);
+            rate(em, "EUR", "2026-01-01", "0.920000");
+            rate(em, "EUR", "2026-02-01", "0.900000");
+            rate(em, "EUR", "2026-02-15", "0.880000");
+            rate(em, "JPY", "2026-01-01", "150.000000");
+            em.flush();
+            return new FundFixture(fund.getId(), donor.getId(), other.getId());
+        });
+    }
+
+    public static void rate(EntityManager em, String currency, String date, String units) {
+        em.persist(new ExchangeRate(currency, LocalDate.parse(date), new BigDecimal(units), Instant.now(), "setup"));
+    }
+}

@@ -1,0 +1,279 @@
+package org.trustfund.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The whole system on this machine: the database (embedded, or external when the environment says so),
+ * a Payara domain with the data source {@code jdbc/trustfund}, and the EAR deployed as {@value #APP_NAME}.
+ * The command line and the system tests both start it through {@link #start(Options)}.
+ *
+ * <p>State folder layout: {@code db/} (the embedded database), {@code payara/} (Payara and the domain),
+ * {@code first-start-credentials.txt} (written by the application on its first start).
+ */
+public final class TrustfundSystem implements AutoCloseable {
+
+    public static final String APP_NAME = "trustfund";
+    public static final String CONTEXT_ROOT = "/trustfund";
+    /** The page polled after deploy; it answers 200 once the application is up. */
+    public static final String READINESS_PAGE = "/login.xhtml";
+    public static final String CREDENTIALS_FILE = "first-start-credentials.txt";
+    public static final String ADMIN_PASSWORD_VARIABLE = "TRUSTFUND_ADMIN_PASSWORD";
+    /** The embedded database listens on port base + this (8006 for the default port base 8000). */
+    public static final int DATABASE_PORT_OFFSET = 6;
+
+    private static final Duration READINESS_TIMEOUT = Duration.ofSeconds(180);
+
+    /**
+     * How to start.
+     *
+     * @param stateDir where the database, the domain and the credentials file live, e.g. {@code .trustfund}
+     * @param portBase Payara's port base: HTTP is base + 80, admin base + 48; the embedded database base + 6
+     * @param ear the application to deploy
+     * @param payaraZip the Payara Server zip
+     * @param connectorJar the MySQL Connector/J jar
+     * @param demo passed to the application as {@code -Dtrustfund.demo}
+     * @param adminPassword if not null, given to the server as {@code TRUSTFUND_ADMIN_PASSWORD} (the application
+     *     reads it on its first start)
+     * @param env the environment that may switch to an external database ({@link DatabaseSettings#fromEnvironment})
+     */
+    public record Options(Path stateDir, int portBase, Path ear, Path payaraZip, Path connectorJar, boolean demo,
+                          String adminPassword, Map<String, String> env) {
+
+        public Options {
+            Objects.requireNonNull(stateDir, "stateDir");
+            Objects.requireNonNull(ear, "ear");
+            Objects.requireNonNull(payaraZip, "payaraZip");
+            Objects.requireNonNull(connectorJar, "connectorJar");
+            env = env == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(env));
+        }
+
+        /** Options with port base 8000, demo data on, no admin password and an empty environment. */
+        public static Builder builder(Path stateDir) {
+            return new Builder(stateDir);
+        }
+
+        @Override
+        public String toString() {
+            return "Options[stateDir=" + stateDir + ", portBase=" + portBase + ", ear=" + ear + ", demo=" + demo
+                    + ", adminPassword=" + (adminPassword == null ? "none" : "***") + "]";
+        }
+    }
+
+    /** Builds {@link Options}; {@link #runtime(Path)} sets the zip and the jar from {@code server/target/runtime}. */
+    public static final class Builder {
+        private final Path stateDir;
+        private int portBase = 8000;
+        private Path ear;
+        private Path payaraZip;
+        private Path connectorJar;
+        private boolean demo = true;
+        private String adminPassword;
+        private Map<String, String> env = Map.of();
+
+        private Builder(Path stateDir) {
+            this.stateDir = stateDir;
+        }
+
+        public Builder portBase(int value) {
+            portBase = value;
+            return this;
+        }
+
+        public Builder ear(Path value) {
+            ear = value;
+            return this;
+        }
+
+        public Builder payaraZip(Path value) {
+            payaraZip = value;
+            return this;
+        }
+
+        public Builder connectorJar(Path value) {
+            connectorJar = value;
+            return this;
+        }
+
+        /** The folder this module's build fills: {@code payara.zip} and {@code mysql-connector-j.jar}. */
+        public Builder runtime(Path runtimeDir) {
+            payaraZip = runtimeDir.resolve("payara.zip");
+            connectorJar = runtimeDir.resolve("mysql-connector-j.jar");
+            return this;
+        }
+
+        public Builder demo(boolean value) {
+            demo = value;
+            return this;
+        }
+
+        public Builder adminPassword(String value) {
+            adminPassword = value;
+            return this;
+        }
+
+        public Builder env(Map<String, String> value) {
+            env = value;
+            return this;
+        }
+
+        public Options build() {
+            return new Options(stateDir, portBase, ear, payaraZip, connectorJar, demo, adminPassword, env);
+        }
+    }
+
+    private final Options options;
+    private final Map<String, Duration> timings = new LinkedHashMap<>();
+    private EmbeddedDatabase embeddedDatabase;
+    private DatabaseSettings databaseSettings;
+    private PayaraDomain payara;
+    private Thread shutdownHook;
+    private boolean closed;
+
+    private TrustfundSystem(Options options) {
+        this.options = options;
+    }
+
+    /**
+     * Starts the database (embedded unless {@code env} names an external one, which is checked first: it
+     * fails fast with a one-line message and Payara is not started), then Payara, then deploys the EAR and
+     * waits until {@value #READINESS_PAGE} answers 200. If anything fails, what was started is stopped.
+     *
+     * @throws StartupException saying what failed
+     */
+    public static TrustfundSystem start(Options options) {
+        Optional<DatabaseSettings> external = DatabaseSettings.fromEnvironment(options.env());
+        for (Path file : new Path[] {options.ear(), options.payaraZip(), options.connectorJar()}) {
+            if (!Files.isRegularFile(file)) {
+                throw new StartupException("There is no " + file + (file == options.ear()
+                        ? ": build the application first (mvn -DskipTests install)." : "."));
+            }
+        }
+        TrustfundSystem system = new TrustfundSystem(options);
+        system.shutdownHook = new Thread(system::close, "trustfund-shutdown");
+        Runtime.getRuntime().addShutdownHook(system.shutdownHook);
+        // Holding the lock while starting makes a close() from the shutdown hook (Ctrl-C during the start)
+        // wait for the start to end and then stop everything, instead of leaving a server running.
+        synchronized (system) {
+            try {
+                system.startAll(external);
+                return system;
+            } catch (RuntimeException | Error e) {
+                system.close();
+                throw e;
+            }
+        }
+    }
+
+    private void startAll(Optional<DatabaseSettings> external) {
+        Path stateDir = StateFiles.directory(options.stateDir().toAbsolutePath().normalize());
+        long begin = System.nanoTime();
+        long step = begin;
+        if (external.isPresent()) {
+            external.get().verifyConnection();
+            databaseSettings = external.get();
+            step = time("database check", step);
+        } else {
+            embeddedDatabase = EmbeddedDatabase.start(stateDir.resolve("db"), options.portBase() + DATABASE_PORT_OFFSET);
+            databaseSettings = embeddedDatabase.settings();
+            step = time("database start", step);
+        }
+        Map<String, String> systemProperties = new LinkedHashMap<>();
+        systemProperties.put("trustfund.demo", String.valueOf(options.demo()));
+        systemProperties.put("trustfund.credentials.file", credentialsFile().toString());
+        Map<String, String> serverEnvironment = options.adminPassword() == null
+                ? Map.of() : Map.of(ADMIN_PASSWORD_VARIABLE, options.adminPassword());
+        payara = PayaraDomain.start(new PayaraDomain.Settings(options.payaraZip(), options.connectorJar(),
+                stateDir.resolve("payara"), options.portBase(), systemProperties, serverEnvironment));
+        step = time("domain start", step);
+        payara.createDataSource(databaseSettings);
+        step = time("data source", step);
+        payara.deploy(options.ear(), APP_NAME, CONTEXT_ROOT + READINESS_PAGE, READINESS_TIMEOUT);
+        time("deploy", step);
+        timings.put("total", Duration.ofNanos(System.nanoTime() - begin));
+    }
+
+    private long time(String what, long since) {
+        long now = System.nanoTime();
+        timings.put(what, Duration.ofNanos(now - since));
+        return now;
+    }
+
+    /** The application's URL, e.g. {@code http://localhost:8080/trustfund} (no trailing slash). */
+    public String baseUrl() {
+        return payara.baseUrl() + CONTEXT_ROOT;
+    }
+
+    /** How to reach the database the application uses (tests query it). */
+    public DatabaseSettings databaseSettings() {
+        return databaseSettings;
+    }
+
+    /** The Payara domain (ports, server.log, asadmin password file). */
+    public PayaraDomain payara() {
+        return payara;
+    }
+
+    /** How long each step took: database start or check, domain start, data source, deploy, total. */
+    public Map<String, Duration> timings() {
+        return Collections.unmodifiableMap(timings);
+    }
+
+    /** Where the application writes the credentials it generated on its first start. */
+    public Path credentialsFile() {
+        return options.stateDir().toAbsolutePath().normalize().resolve(CREDENTIALS_FILE);
+    }
+
+    /** The text the application wrote to {@link #credentialsFile()}, if it did; the file is deleted. */
+    public Optional<String> readAndDeleteFirstStartCredentials() {
+        Path file = credentialsFile();
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            Files.delete(file);
+            return Optional.of(text);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops Payara, then the embedded database; safe to call twice and from a shutdown hook. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (payara != null) {
+                payara.close();
+            }
+        } finally {
+            if (embeddedDatabase != null) {
+                embeddedDatabase.close();
+            }
+            removeShutdownHook();
+        }
+    }
+
+    private void removeShutdownHook() {
+        if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException e) {
+                // The JVM is already shutting down; the hook is running or has run.
+            }
+        }
+    }
+}
