@@ -14,13 +14,12 @@ import org.trustfund.server.TrustfundSystem;
 
 /**
  * The whole system as built: the EAR on Payara with a new embedded MariaDB, started once for a test run
- * on its own ports (base 28000, so a demo running on 8080 is not disturbed) and stopped when the run
+ * on its own ports (base 28000 unless -Dtrustfund.portBase says otherwise, so a demo on 8080 is not disturbed) and stopped when the run
  * ends. The administrator's password is made up for this run and given to the server as on a real first
  * start, through TRUSTFUND_ADMIN_PASSWORD.
  */
 public final class RunningSystem implements ExtensionContext.Store.CloseableResource {
 
-    private static final int PORT_BASE = 28000;
 
     private final TrustfundSystem system;
     private final String adminPassword;
@@ -38,7 +37,7 @@ public final class RunningSystem implements ExtensionContext.Store.CloseableReso
         new SecureRandom().nextBytes(random);
         String adminPassword = "test-" + HexFormat.of().formatHex(random);
         TrustfundSystem system = TrustfundSystem.start(TrustfundSystem.Options.builder(state)
-                .portBase(PORT_BASE)
+                .portBase(Integer.getInteger("trustfund.portBase", 28000))
                 .ear(runtime.resolve("trustfund.ear"))
                 .runtime(runtime)
                 .demo(false)

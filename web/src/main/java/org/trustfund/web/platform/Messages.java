@@ -17,7 +17,12 @@ import org.trustfund.platform.BusinessException;
  */
 public final class Messages {
 
-    public static final String BUNDLE = "org.trustfund.web.messages";
+    /**
+     * The bundles, searched in order. Each business component keeps its page texts in its own bundle;
+     * business rule messages from the services are in the first.
+     */
+    public static final java.util.List<String> BUNDLES = java.util.List.of("org.trustfund.web.messages",
+            "org.trustfund.web.reference", "org.trustfund.web.imports", "org.trustfund.web.api");
 
     private Messages() {
     }
@@ -29,11 +34,14 @@ public final class Messages {
     }
 
     public static String text(Locale locale, String key, Object... args) {
-        String pattern;
-        try {
-            pattern = ResourceBundle.getBundle(BUNDLE, locale).getString(key);
-        } catch (MissingResourceException e) {
-            pattern = key;
+        String pattern = key;
+        for (String bundle : BUNDLES) {
+            try {
+                pattern = ResourceBundle.getBundle(bundle, locale).getString(key);
+                break;
+            } catch (MissingResourceException e) {
+                // Not in this bundle: try the next.
+            }
         }
         return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
     }
