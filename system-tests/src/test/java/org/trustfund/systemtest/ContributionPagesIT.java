@@ -246,17 +246,27 @@ class ContributionPagesIT {
         browser.waitForPath("/app/dashboard.xhtml");
     }
 
-    /** Types into a field and leaves it, so its change event (and the page's AJAX update) runs. */
+    /**
+     * Replaces a field's text and leaves it, so its change event (and the page's AJAX update) runs. The
+     * text is selected and deleted rather than cleared: a date picker puts a cleared value back. Escape
+     * closes a date picker's calendar before leaving.
+     */
     private static void typeAndLeave(Browser browser, String id, String text) {
-        browser.type(id, text);
-        browser.waitVisible(By.id(id)).sendKeys(Keys.TAB);
+        WebElement field = browser.waitVisible(By.id(id));
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        field.sendKeys(text);
+        if (id.endsWith("_input")) {
+            field.sendKeys(Keys.ESCAPE);
+        }
+        field.sendKeys(Keys.TAB);
         browser.settle();
     }
 
     /** Opens a PrimeFaces select and picks the option whose label starts with {@code labelStart}. */
     private static void selectOne(Browser browser, String id, String labelStart) {
         browser.waitClickable(By.id(id)).click();
-        browser.waitClickable(By.xpath("//ul[@id='" + id + "_items']/li[starts-with(@data-label, '" + labelStart + "')]")).click();
+        browser.waitClickable(By.xpath("//div[contains(@class, 'ui-selectonemenu-panel') and starts-with(@id, '" + id + "_')]"
+                + "//li[contains(@class, 'ui-selectonemenu-item') and starts-with(@data-label, '" + labelStart + "')]")).click();
         browser.settle();
     }
 
