@@ -262,12 +262,25 @@ class ContributionPagesIT {
         browser.settle();
     }
 
-    /** Opens a PrimeFaces select and picks the option whose label starts with {@code labelStart}. */
+    /**
+     * Opens a PrimeFaces select and picks the option whose label starts with {@code labelStart}. A click
+     * that lands while the panel is still opening can be lost, so the choice is checked on the select's
+     * label and tried again.
+     */
     private static void selectOne(Browser browser, String id, String labelStart) {
-        browser.waitClickable(By.id(id)).click();
-        browser.waitClickable(By.xpath("//div[contains(@class, 'ui-selectonemenu-panel') and starts-with(@id, '" + id + "_')]"
-                + "//li[contains(@class, 'ui-selectonemenu-item') and starts-with(@data-label, '" + labelStart + "')]")).click();
-        browser.settle();
+        By option = By.xpath("//div[contains(@class, 'ui-selectonemenu-panel') and starts-with(@id, '" + id + "_')]"
+                + "//li[contains(@class, 'ui-selectonemenu-item') and starts-with(@data-label, '" + labelStart + "')]");
+        for (int attempt = 0; attempt < 3; attempt++) {
+            if (browser.all(option).stream().noneMatch(WebElement::isDisplayed)) {
+                browser.waitClickable(By.id(id)).click();
+            }
+            browser.waitClickable(option).click();
+            browser.settle();
+            if (browser.text(id + "_label").startsWith(labelStart.trim())) {
+                return;
+            }
+        }
+        throw new AssertionError("Could not choose " + labelStart + " in " + id + ": " + browser.text(id + "_label"));
     }
 
     private static void chooseDonor(Browser browser, String name) {
