@@ -114,11 +114,17 @@ public class RatesPage implements Serializable {
     }
 
     public void add() {
+        if (newCurrency == null || newCurrency.isBlank()) {
+            Messages.errorAt("newRate:currency", "rates.currency.required");
+            FacesContext.getCurrentInstance().validationFailed();
+            return;
+        }
         try {
             ExchangeRate added = referenceData.addRate(new RateRow(newCurrency, newEffectiveDate, newUnitsPerUsd));
             Messages.info("rate.added", added.getCurrency(), added.getEffectiveDate().toString());
             newEffectiveDate = null;
             newUnitsPerUsd = null;
+            PrimeFaces.current().executeScript("PF('addRateDialog').hide()");
         } catch (RuntimeException e) {
             Messages.showFailure(e, "newRate");
         }
@@ -146,6 +152,12 @@ public class RatesPage implements Serializable {
         } catch (RuntimeException e) {
             Messages.showFailure(e, "correctRate");
         }
+    }
+
+    /** Opens the import dialog afresh, without the problems of an earlier file. */
+    public void startImport() {
+        lastImport = null;
+        lastImportFile = null;
     }
 
     public void importFile() {
@@ -176,6 +188,7 @@ public class RatesPage implements Serializable {
                 Messages.error("rate.import.rejected", name, result.problems().size());
             } else {
                 Messages.info("rate.import.done", result.added(), result.alreadyThere());
+                PrimeFaces.current().executeScript("PF('importDialog').hide()");
             }
         } catch (RuntimeException e) {
             Messages.showFailure(e, "import");
