@@ -12,10 +12,8 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.trustfund.contribution.ContributionQuery;
 import org.trustfund.contribution.ContributionService;
@@ -57,7 +55,7 @@ final class QueryTimings implements AutoCloseable {
     record Scenario(String page, String name, Consumer<EntityManager> request) {
     }
 
-    record Result(Scenario scenario, Stats total, int distinctStatements, List<String> statements, List<String> plans) {
+    record Result(Scenario scenario, Stats total, List<String> statements, List<String> plans, long rowsRead) {
     }
 
     private final DatabaseSettings app;
@@ -196,22 +194,26 @@ final class QueryTimings implements AutoCloseable {
             });
             stats.add(System.nanoTime() - begin);
         }
-        List<String> statements = capture(scenario);
+        Capture capture = capture(scenario);
+        // One plan per statement shape (literals taken out): the page query, each lazy lookup, the count.
+        Map<String, List<String>> shapes = new java.util.LinkedHashMap<>();
+        for (String sql : capture.statements()) {
+            shapes.computeIfAbsent(shape(sql), k -> new ArrayList<>()).add(sql);
+        }
         List<String> plans = new ArrayList<>();
-        Set<String> distinct = new LinkedHashSet<>();
-        for (String s : statements) {
-            distinct.add(s.replaceAll("\\d+", "?"));
+        for (List<String> same : shapes.values()) {
+            String sql = same.get(0);
+            plans.add((same.size() > 1 ? same.size() + " x " : "") + (sql.length() > 600 ? sql.substring(0, 600) + " ..." : sql)
+                    + "\n" + explain(sql));
         }
-        Set<String> explained = new LinkedHashSet<>();
-        for (String s : statements) {
-            if (explained.add(s.replaceAll("\\d+", "?")) && explained.size() <= 4) {
-                plans.add(explain(s));
-            }
-        }
-        return new Result(scenario, stats, distinct.size(), statements, plans);
+        return new Result(scenario, stats, capture.statements(), plans, capture.rowsRead());
     }
 
-    private <T> T inEm(java.util.function.Function<EntityManager, T> work) {
+    static String shape(String sql) {
+        return sql.replaceAll("'[^']*'", "?").replaceAll("\\b\\d+\\b", "?");
+    }
+
+        private <T> T inEm(java.util.function.Function<EntityManager, T> work) {
         EntityManager em = emf.createEntityManager();
         try {
             return work.apply(em);
@@ -220,11 +222,19 @@ final class QueryTimings implements AutoCloseable {
         }
     }
 
-    /** The statements one request sends, as the server received them (general log, parameters in place). */
-    private List<String> capture(Scenario scenario) {
+    private record Capture(List<String> statements, long rowsRead) {
+    }
+
+    /**
+     * The statements one request sends, as the server received them (general log, parameters in place), and
+     * the rows InnoDB read for it (the server's counter; this server serves nothing else meanwhile): a measure
+     * of the work that does not depend on how busy the machine is.
+     */
+    private Capture capture(Scenario scenario) {
         try (Connection root = connect(admin); Statement s = root.createStatement()) {
             s.execute("SET GLOBAL log_output = 'TABLE'");
             s.execute("TRUNCATE TABLE mysql.general_log");
+            long rowsBefore = innodbRowsRead(s);
             s.execute("SET GLOBAL general_log = 'ON'");
             try {
                 inEm(em -> {
@@ -234,6 +244,7 @@ final class QueryTimings implements AutoCloseable {
             } finally {
                 s.execute("SET GLOBAL general_log = 'OFF'");
             }
+            long rowsRead = innodbRowsRead(s) - rowsBefore;
             List<String> out = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("SELECT CONVERT(argument USING utf8mb4) FROM mysql.general_log"
                     + " WHERE command_type IN ('Query', 'Execute') AND user_host LIKE '" + app.user() + "%'"
@@ -246,9 +257,16 @@ final class QueryTimings implements AutoCloseable {
                 }
             }
             s.execute("TRUNCATE TABLE mysql.general_log");
-            return out;
+            return new Capture(out, rowsRead);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot capture the statements: " + e.getMessage(), e);
+        }
+    }
+
+    private static long innodbRowsRead(Statement s) throws SQLException {
+        try (ResultSet rs = s.executeQuery("SHOW GLOBAL STATUS LIKE 'Innodb_rows_read'")) {
+            rs.next();
+            return rs.getLong(2);
         }
     }
 
