@@ -33,6 +33,8 @@ public final class FundFixture {
             for (String code : new String[] {"USD", "EUR", "JPY", "CHF"}) {
                 em.persist(new AcceptedCurrency(code, null));
             }
+            // Rates refer to currencies by code only (no mapped relation), so the currencies go in first.
+            em.flush();
             Country ch = new Country("CH", "Switzerland", DevelopmentStatus.DEVELOPED, "Europe");
             em.persist(ch);
             Fund fund = new Fund("IGF", "Internet Governance Forum Trust Fund", LocalDate.of(2006, 1, 1),

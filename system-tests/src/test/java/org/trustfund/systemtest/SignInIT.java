@@ -67,6 +67,7 @@ class SignInIT {
         browser.open("/admin/users.xhtml");
         assertTrue(browser.pageText().contains("Not allowed"), browser.pageText());
 
+        browser.open("/app/dashboard.xhtml");
         Accounts.signOut(browser);
         Accounts.signIn(browser, officer, "my own long pass phrase");
         browser.waitForPath("/app/dashboard.xhtml");

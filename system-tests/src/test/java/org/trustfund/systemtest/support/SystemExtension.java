@@ -5,13 +5,13 @@ import java.io.UncheckedIOException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
-import org.junit.jupiter.api.extension.TestWatcher;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 
 /**
  * Gives a test the running system (started once for the whole run, stopped when the run ends) and a
  * browser of its own (closed after the test; a screenshot is kept if the test failed).
  */
-public class SystemExtension implements ParameterResolver, TestWatcher {
+public class SystemExtension implements ParameterResolver, AfterTestExecutionCallback {
 
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(SystemExtension.class);
 
@@ -32,17 +32,18 @@ public class SystemExtension implements ParameterResolver, TestWatcher {
                 ClosingBrowser.class).browser;
     }
 
+    /** Runs before the browser is closed, so a failed test leaves a picture of what the user saw. */
     @Override
-    public void testFailed(ExtensionContext context, Throwable cause) {
+    public void afterTestExecution(ExtensionContext context) {
         ClosingBrowser b = context.getStore(NS).get(Browser.class, ClosingBrowser.class);
-        if (b != null) {
+        if (b != null && context.getExecutionException().isPresent()) {
             b.browser.screenshot("FAILED-" + context.getRequiredTestClass().getSimpleName() + "-"
                     + context.getRequiredTestMethod().getName());
         }
     }
 
     /** Lets the store close the browser after the test, after any failure screenshot. */
-    private record ClosingBrowser(Browser browser) implements ExtensionContext.Store.CloseableResource {
+    private record ClosingBrowser(Browser browser) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
             browser.close();

@@ -1,0 +1,353 @@
+package org.trustfund.contribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.trustfund.ledger.Account;
+import org.trustfund.ledger.Ledger;
+import org.trustfund.ledger.LedgerCheck;
+import org.trustfund.ledger.LedgerCheckResult;
+import org.trustfund.money.Money;
+import org.trustfund.platform.BusinessException;
+import org.trustfund.pledge.Instalment;
+import org.trustfund.pledge.Pledge;
+import org.trustfund.pledge.PledgeInput;
+import org.trustfund.pledge.PledgeService;
+import org.trustfund.pledge.PledgeStatus;
+import org.trustfund.pledge.ReceivableRevaluation;
+import org.trustfund.pledge.ScheduleLine;
+import org.trustfund.security.Roles;
+import org.trustfund.testing.FixedCaller;
+import org.trustfund.testing.FundFixture;
+import org.trustfund.testing.TestDatabase;
+
+/**
+ * The pledge-to-cash lifecycle on the real database, with the ledger checked after every operation:
+ * every journal balances, the fund's ledger balances, and each receivable equals agreed minus received.
+ */
+class ContributionLedgerIT {
+
+    private static final FixedCaller FINANCE = FixedCaller.of("fiona", Roles.FINANCE_OFFICER);
+    private static final FixedCaller CERTIFIER = FixedCaller.of("carl", Roles.CERTIFYING_OFFICER);
+
+    private TestDatabase db;
+    private FundFixture fx;
+
+    @BeforeEach
+    void database() {
+        db = TestDatabase.migrated();
+        fx = FundFixture.create(db);
+    }
+
+    @AfterEach
+    void drop() {
+        db.close();
+    }
+
+    @Test
+    void aEuroPledgeSignedAndPaidInTwoPartsRealizesTheExchangeDifference() {
+        Pledge pledge = eurPledgeOf3000();
+        signAgreement(pledge.getId(), LocalDate.of(2026, 1, 10), "STFA-2026-001");
+        // 3,000 EUR at 0.92 per USD.
+        assertEquals(new BigDecimal("3260.87"), balance(Account.CONTRIBUTIONS_RECEIVABLE));
+        assertEquals(new BigDecimal("-3260.87"), balance(Account.CONTRIBUTION_REVENUE));
+
+        List<Long> inst = instalmentIds(pledge.getId());
+        long first = record(eur("1500.00"), LocalDate.of(2026, 2, 20), Map.of(inst.get(0), eur("1000.00"), inst.get(1), eur("500.00")));
+        assertEquals(BigDecimal.ZERO.setScale(2), balance(Account.CASH), "recording alone posts nothing");
+        certify(first);
+        // 1,500 EUR at 0.88 = 1,704.55 USD; half the receivable's carrying amount is 1,630.44 (rounded half up).
+        assertEquals(new BigDecimal("1704.55"), balance(Account.CASH));
+        assertEquals(new BigDecimal("1630.43"), balance(Account.CONTRIBUTIONS_RECEIVABLE));
+        assertEquals(new BigDecimal("-74.11"), balance(Account.REALIZED_EXCHANGE_GAIN_LOSS), "a realized gain");
+        assertEquals(PledgeStatus.PARTLY_PAID, status(pledge.getId()));
+
+        long second = record(eur("1500.00"), LocalDate.of(2026, 2, 20), Map.of(inst.get(1), eur("500.00"), inst.get(2), eur("1000.00")));
+        certify(second);
+        assertEquals(BigDecimal.ZERO.setScale(2), balance(Account.CONTRIBUTIONS_RECEIVABLE), "nothing left to receive, to the cent");
+        assertEquals(new BigDecimal("-148.23"), balance(Account.REALIZED_EXCHANGE_GAIN_LOSS));
+        assertEquals(PledgeStatus.PAID, status(pledge.getId()));
+        Ledger.ReceivableBalance left = db.inTransaction(em -> new Ledger(em).receivable(pledge.getId()));
+        assertEquals(0, left.inCurrency().signum());
+    }
+
+    @Test
+    void aCertifiedContributionIsCorrectedByReversalAndBothStayVisible() {
+        Pledge pledge = eurPledgeOf3000();
+        signAgreement(pledge.getId(), LocalDate.of(2026, 1, 10), "STFA-2026-002");
+        Map<Account, BigDecimal> beforePayment = nonZero(balances());
+        long wrong = record(eur("1000.00"), LocalDate.of(2026, 1, 20), Map.of(instalmentIds(pledge.getId()).get(0), eur("1000.00")));
+        certify(wrong);
+        assertEquals(PledgeStatus.PARTLY_PAID, status(pledge.getId()));
+
+        db.run(em -> {
+            Contribution c = em.find(Contribution.class, wrong);
+            new ContributionService(em, FINANCE).reverse(wrong, c.getVersion(), "Bank reference typed for another donor");
+        });
+        assertConsistent();
+        assertEquals(beforePayment, nonZero(balances()), "the reversal undoes the payment's every line");
+        assertEquals(PledgeStatus.AGREEMENT_SIGNED, status(pledge.getId()));
+        Contribution reversed = db.inTransaction(em -> em.find(Contribution.class, wrong));
+        assertEquals(ContributionStatus.REVERSED, reversed.getStatus());
+        assertEquals("Bank reference typed for another donor", reversed.getReversalReason());
+        long journals = db.inTransaction(em -> (Long) em.createQuery("SELECT COUNT(j) FROM Journal j WHERE j.sourceId = :id"
+                + " AND j.sourceType = 'Contribution'").setParameter("id", wrong).getSingleResult());
+        assertEquals(2L, journals, "the certification and its reversal are both kept");
+    }
+
+    @Test
+    void theRecorderCannotCertifyTheirOwnEntryAndTheCertifierCanSendItBack() {
+        long id = record(usd("250.00"), LocalDate.of(2026, 3, 1), Map.of());
+        BusinessException own = assertThrows(BusinessException.class, () -> db.run(em -> {
+            Contribution c = em.find(Contribution.class, id);
+            new ContributionService(em, FixedCaller.of("fiona", Roles.CERTIFYING_OFFICER)).certify(id, c.getVersion());
+        }));
+        assertEquals("contribution.certify.ownEntry", own.messageKey());
+        db.run(em -> {
+            Contribution c = em.find(Contribution.class, id);
+            new ContributionService(em, CERTIFIER).sendBack(id, c.getVersion(), "Amount differs from the bank statement");
+        });
+        Contribution returned = db.inTransaction(em -> em.find(Contribution.class, id));
+        assertEquals(ContributionStatus.RETURNED, returned.getStatus());
+        assertEquals(BigDecimal.ZERO.setScale(2), balance(Account.CASH));
+    }
+
+    @Test
+    void aContributionWithoutAPledgeOrToAnUnsignedPledgeIsRevenueWithoutAReceivable() {
+        Pledge unsigned = eurPledgeOf3000();
+        long loose = record(usd("100.00"), LocalDate.of(2026, 3, 1), Map.of());
+        long toUnsigned = record(eur("500.00"), LocalDate.of(2026, 2, 20), Map.of(instalmentIds(unsigned.getId()).get(0), eur("500.00")));
+        certify(loose);
+        certify(toUnsigned);
+        assertEquals(new BigDecimal("668.18"), balance(Account.CASH), "100.00 + 500 EUR at 0.88 (568.18)");
+        assertEquals(new BigDecimal("-668.18"), balance(Account.CONTRIBUTION_REVENUE));
+        assertEquals(BigDecimal.ZERO.setScale(2), balance(Account.CONTRIBUTIONS_RECEIVABLE));
+        assertEquals(PledgeStatus.PARTLY_PAID, status(unsigned.getId()));
+    }
+
+    @Test
+    void oneUsdPaymentCoveringThreeInstalmentsLeavesNoRoundingCent() {
+        Pledge pledge = create(usd("100.00"), List.of(
+                line("2026-01-31", usd("33.33")), line("2026-02-28", usd("33.33")), line("2026-03-31", usd("33.34"))));
+        signAgreement(pledge.getId(), LocalDate.of(2026, 1, 5), "STFA-USD-1");
+        List<Long> inst = instalmentIds(pledge.getId());
+        Map<Long, Money> all = new LinkedHashMap<>();
+        all.put(inst.get(0), usd("33.33"));
+        all.put(inst.get(1), usd("33.33"));
+        all.put(inst.get(2), usd("33.34"));
+        certify(record(usd("100.00"), LocalDate.of(2026, 1, 6), all));
+        assertEquals(PledgeStatus.PAID, status(pledge.getId()));
+        assertEquals(BigDecimal.ZERO.setScale(2), balance(Account.CONTRIBUTIONS_RECEIVABLE));
+        assertEquals(BigDecimal.ZERO.setScale(2), balance(Account.REALIZED_EXCHANGE_GAIN_LOSS));
+    }
+
+    @Test
+    void revisingAPledgeRewritesTheScheduleAndMovesTheReceivable() {
+        Pledge pledge = eurPledgeOf3000();
+        signAgreement(pledge.getId(), LocalDate.of(2026, 1, 10), "STFA-REV");
+        List<Long> before = instalmentIds(pledge.getId());
+        certify(record(eur("600.00"), LocalDate.of(2026, 2, 20), Map.of(before.get(0), eur("600.00"))));
+
+        BusinessException belowPaid = assertThrows(BusinessException.class, () -> revise(pledge.getId(), eur("2000.00"),
+                List.of(line("2026-01-31", eur("500.00")), line("2026-06-30", eur("1500.00"))), "Budget cut"));
+        assertEquals("pledge.revise.belowPaid", belowPaid.messageKey());
+
+        revise(pledge.getId(), eur("4000.00"), List.of(line("2026-01-31", eur("1000.00")), line("2026-02-28", eur("1000.00")),
+                line("2026-03-31", eur("1000.00")), line("2026-12-31", eur("1000.00"))), "Donor added a fourth year");
+        List<Long> after = instalmentIds(pledge.getId());
+        assertEquals(4, after.size(), "rewritten to the new schedule, nothing appended twice");
+        assertEquals(before, after.subList(0, 3), "existing instalments kept their identity and payments");
+        Pledge revised = db.inTransaction(em -> new PledgeService(em, FINANCE).find(pledge.getId()));
+        assertEquals(1, revised.getRevisions().size());
+        assertEquals("Donor added a fourth year", revised.getRevisions().get(0).getReason());
+        assertEquals(0, new BigDecimal("3400.0000").compareTo(
+                db.inTransaction(em -> new Ledger(em).receivable(pledge.getId())).inCurrency()), "4,000 agreed − 600 received");
+    }
+
+    @Test
+    void badInputIsRefusedWithTheRuleAndNothingIsSaved() {
+        Pledge pledge = eurPledgeOf3000();
+        long inst = instalmentIds(pledge.getId()).get(0);
+        assertEquals("contribution.apply.exceedsInstalment", refused(() -> record(eur("1500.00"), LocalDate.of(2026, 2, 20),
+                Map.of(inst, eur("1500.00")))));
+        assertEquals("amount.notPositive", refused(() -> record(eur("0.00"), LocalDate.of(2026, 2, 20), Map.of())));
+        assertEquals("amount.notPositive", refused(() -> record(eur("-5.00"), LocalDate.of(2026, 2, 20), Map.of())));
+        assertEquals("contribution.receivedDate.future", refused(() -> record(eur("5.00"), LocalDate.now().plusDays(1), Map.of())));
+        assertEquals("currency.notAccepted", refused(() -> record(Money.of("5.00", "GBP"), LocalDate.of(2026, 2, 20), Map.of())));
+        BusinessException noRate = assertThrows(BusinessException.class,
+                () -> record(Money.of("5.00", "CHF"), LocalDate.of(2026, 2, 20), Map.of()));
+        assertEquals("rate.missing", noRate.messageKey());
+        assertEquals(List.of("CHF", "2026-02-20"), List.of(noRate.arguments()), "names the missing rate");
+        assertEquals("pledge.schedule.doesNotAddUp", refused(() -> create(eur("3000.00"),
+                List.of(line("2026-01-31", eur("1000.00")), line("2026-02-28", eur("1000.00"))))));
+        long contributions = db.inTransaction(em -> (Long) em.createQuery("SELECT COUNT(c) FROM Contribution c").getSingleResult());
+        assertEquals(0L, contributions);
+    }
+
+    @Test
+    void aSecondEditorWorkingFromAnOldVersionGetsAConflictNotAnOverwrite() {
+        Pledge pledge = eurPledgeOf3000();
+        long staleVersion = pledge.getVersion();
+        signAgreement(pledge.getId(), LocalDate.of(2026, 1, 10), "STFA-FIRST");
+        BusinessException conflict = assertThrows(BusinessException.class, () -> db.run(em ->
+                new PledgeService(em, FINANCE).writeOff(pledge.getId(), staleVersion, LocalDate.of(2026, 3, 1), "Stale screen")));
+        assertEquals("record.changedByAnother", conflict.messageKey());
+        assertEquals(PledgeStatus.AGREEMENT_SIGNED, status(pledge.getId()));
+    }
+
+    @Test
+    void writingOffTakesWhatIsStillOwedOutOfTheReceivables() {
+        Pledge pledge = eurPledgeOf3000();
+        signAgreement(pledge.getId(), LocalDate.of(2026, 1, 10), "STFA-WO");
+        certify(record(eur("1000.00"), LocalDate.of(2026, 1, 20), Map.of(instalmentIds(pledge.getId()).get(0), eur("1000.00"))));
+        db.run(em -> {
+            Pledge p = em.find(Pledge.class, pledge.getId());
+            new PledgeService(em, FINANCE).writeOff(p.getId(), p.getVersion(), LocalDate.of(2026, 6, 30), "Donor withdrew");
+        });
+        assertConsistent();
+        assertEquals(BigDecimal.ZERO.setScale(2), balance(Account.CONTRIBUTIONS_RECEIVABLE));
+        assertEquals(new BigDecimal("2173.91"), balance(Account.PLEDGE_WRITE_OFFS), "two thirds of 3,260.87, as carried");
+        assertEquals(PledgeStatus.WRITTEN_OFF, status(pledge.getId()));
+    }
+
+    @Test
+    void revaluationRestatesOpenReceivablesOnceAtTheReportingDateRate() {
+        Pledge pledge = eurPledgeOf3000();
+        signAgreement(pledge.getId(), LocalDate.of(2026, 1, 10), "STFA-FX");
+        List<ReceivableRevaluation.Restatement> first = db.inTransaction(em ->
+                new ReceivableRevaluation(em, FINANCE).revalue(fx.fundId, LocalDate.of(2026, 2, 28)));
+        assertConsistent();
+        // 3,000 EUR at 0.88 = 3,409.09 against 3,260.87 carried.
+        assertEquals(1, first.size());
+        assertEquals(new BigDecimal("3409.09"), balance(Account.CONTRIBUTIONS_RECEIVABLE));
+        assertEquals(new BigDecimal("-148.22"), balance(Account.UNREALIZED_EXCHANGE_GAIN_LOSS));
+        List<ReceivableRevaluation.Restatement> again = db.inTransaction(em ->
+                new ReceivableRevaluation(em, FINANCE).revalue(fx.fundId, LocalDate.of(2026, 2, 28)));
+        assertTrue(again.isEmpty(), "nothing to restate twice");
+
+        // Paid in full at the same rate afterwards: no realized difference remains.
+        List<Long> inst = instalmentIds(pledge.getId());
+        Map<Long, Money> all = new LinkedHashMap<>();
+        inst.forEach(i -> all.put(i, eur("1000.00")));
+        certify(record(eur("3000.00"), LocalDate.of(2026, 2, 28), all));
+        assertEquals(BigDecimal.ZERO.setScale(2), balance(Account.REALIZED_EXCHANGE_GAIN_LOSS));
+        assertEquals(BigDecimal.ZERO.setScale(2), balance(Account.CONTRIBUTIONS_RECEIVABLE));
+    }
+
+    @Test
+    void suggestsTheOldestOpenInstalmentsFirst() {
+        Pledge pledge = eurPledgeOf3000();
+        List<SuggestedApplication> suggested = db.inTransaction(em ->
+                new ContributionService(em, FINANCE).suggestApplications(fx.donorId, fx.fundId, eur("1500.00")));
+        assertEquals(List.of(eur("1000.00"), eur("500.00"), eur("0.00")),
+                suggested.stream().map(SuggestedApplication::suggested).toList());
+        assertEquals(List.of(1, 2, 3), suggested.stream().map(SuggestedApplication::seq).toList());
+        assertTrue(db.inTransaction(em -> new ContributionService(em, FINANCE)
+                .suggestApplications(fx.donorId, fx.fundId, usd("10.00"))).isEmpty(), "a USD payment cannot pay a EUR pledge");
+        assertEquals(pledge.getId(), suggested.get(0).pledgeId());
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+
+    private Pledge eurPledgeOf3000() {
+        return create(eur("3000.00"), List.of(line("2026-01-31", eur("1000.00")), line("2026-02-28", eur("1000.00")),
+                line("2026-03-31", eur("1000.00"))));
+    }
+
+    private Pledge create(Money amount, List<ScheduleLine> schedule) {
+        Pledge p = db.inTransaction(em -> new PledgeService(em, FINANCE).create(new PledgeInput(fx.donorId, fx.fundId, amount,
+                "Fellowships", 2026, 2026, LocalDate.of(2026, 1, 5), schedule)));
+        assertConsistent();
+        return p;
+    }
+
+    private void signAgreement(long pledgeId, LocalDate date, String reference) {
+        db.run(em -> {
+            Pledge p = em.find(Pledge.class, pledgeId);
+            new PledgeService(em, FINANCE).signAgreement(pledgeId, p.getVersion(), date, reference);
+        });
+        assertConsistent();
+    }
+
+    private void revise(long pledgeId, Money amount, List<ScheduleLine> schedule, String reason) {
+        db.run(em -> {
+            Pledge p = em.find(Pledge.class, pledgeId);
+            new PledgeService(em, FINANCE).revise(pledgeId, p.getVersion(), amount, schedule, reason);
+        });
+        assertConsistent();
+    }
+
+    private long record(Money amount, LocalDate received, Map<Long, Money> applications) {
+        long id = db.inTransaction(em -> new ContributionService(em, FINANCE).record(new ContributionInput(fx.donorId,
+                fx.fundId, received, amount, "BANK-" + System.nanoTime(), applications)).getId());
+        assertConsistent();
+        return id;
+    }
+
+    private void certify(long id) {
+        db.run(em -> {
+            Contribution c = em.find(Contribution.class, id);
+            new ContributionService(em, CERTIFIER).certify(id, c.getVersion());
+        });
+        assertConsistent();
+    }
+
+    private List<Long> instalmentIds(long pledgeId) {
+        return db.inTransaction(em -> {
+            List<Long> ids = new ArrayList<>();
+            for (Instalment i : em.find(Pledge.class, pledgeId).getInstalments()) {
+                ids.add(i.getId());
+            }
+            return ids;
+        });
+    }
+
+    private PledgeStatus status(long pledgeId) {
+        return db.inTransaction(em -> em.find(Pledge.class, pledgeId).getStatus());
+    }
+
+    private Map<Account, BigDecimal> balances() {
+        return db.inTransaction(em -> new Ledger(em).balances(fx.fundId, LocalDate.of(2100, 1, 1)));
+    }
+
+    private static Map<Account, BigDecimal> nonZero(Map<Account, BigDecimal> balances) {
+        Map<Account, BigDecimal> out = new LinkedHashMap<>(balances);
+        out.values().removeIf(v -> v.signum() == 0);
+        return out;
+    }
+
+    private BigDecimal balance(Account account) {
+        return balances().getOrDefault(account, BigDecimal.ZERO).setScale(2);
+    }
+
+    private void assertConsistent() {
+        LedgerCheckResult check = db.inTransaction(em -> new LedgerCheck(em).run());
+        assertTrue(check.isConsistent(), () -> "ledger check failed: " + check);
+    }
+
+    private String refused(Runnable action) {
+        return assertThrows(BusinessException.class, action::run).messageKey();
+    }
+
+    private static ScheduleLine line(String due, Money amount) {
+        return new ScheduleLine(LocalDate.parse(due), amount);
+    }
+
+    private static Money eur(String amount) {
+        return Money.of(amount, "EUR");
+    }
+
+    private static Money usd(String amount) {
+        return Money.of(amount, "USD");
+    }
+}
