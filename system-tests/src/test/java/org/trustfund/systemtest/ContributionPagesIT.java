@@ -143,15 +143,22 @@ class ContributionPagesIT {
                 "the reversal reopened the instalments");
         browser.screenshot("contribution-record-replacement");
         browser.click("contribution:save");
-        long second2 = detailId(browser);
-        browser.waitForText("Contribution " + second2 + " recorded.");
+        long replacement = detailId(browser);
+        browser.waitForText("Contribution " + replacement + " recorded.");
 
         browser.open("/finance/contributions.xhtml?donor=" + fx.donorId);
         browser.waitForText("Only the contributions of " + fx.donorName);
-        assertEquals(List.of(String.valueOf(second2), String.valueOf(first)), texts(browser, "#contributions\\:rows .tf-contribution-id"),
+        assertEquals(List.of(String.valueOf(replacement), String.valueOf(first)), texts(browser, "#contributions\\:rows .tf-contribution-id"),
                 "both stay visible, the newest first");
         assertEquals(List.of("Recorded", "Reversed"), texts(browser, "#contributions\\:rows .tf-status"));
         browser.screenshot("contribution-list-donor");
+        By statusHeader = By.xpath("//th[contains(@class, 'ui-sortable-column')][.//*[normalize-space(text())='Status']]");
+        browser.waitClickable(statusHeader).click();
+        browser.settle();
+        browser.waitClickable(statusHeader).click();
+        browser.settle();
+        assertEquals(List.of("Reversed", "Recorded"), texts(browser, "#contributions\\:rows .tf-status"),
+                "sorted by status in the database, descending on the second click");
     }
 
     @Test
