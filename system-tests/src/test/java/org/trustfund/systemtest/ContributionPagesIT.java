@@ -255,18 +255,22 @@ class ContributionPagesIT {
 
     /**
      * Replaces a field's text and leaves it, so its change event (and the page's AJAX update) runs. The
-     * text is selected and deleted rather than cleared: a date picker puts a cleared value back. Escape
-     * closes a date picker's calendar before leaving.
+     * text is selected and deleted rather than cleared (a date picker puts a cleared value back), and the
+     * field is left by clicking the page title, which also closes a date picker's calendar. The value is
+     * checked and typed again if a keystroke was lost while the page was busy.
      */
     private static void typeAndLeave(Browser browser, String id, String text) {
-        WebElement field = browser.waitVisible(By.id(id));
-        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-        field.sendKeys(text);
-        if (id.endsWith("_input")) {
-            field.sendKeys(Keys.ESCAPE);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            WebElement field = browser.waitVisible(By.id(id));
+            field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+            field.sendKeys(text);
+            browser.waitClickable(By.cssSelector("main h1")).click();
+            browser.settle();
+            if (text.equals(browser.waitVisible(By.id(id)).getAttribute("value"))) {
+                return;
+            }
         }
-        field.sendKeys(Keys.TAB);
-        browser.settle();
+        throw new AssertionError(id + " does not keep " + text + ": " + browser.waitVisible(By.id(id)).getAttribute("value"));
     }
 
     /**
