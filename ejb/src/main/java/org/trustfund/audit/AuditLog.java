@@ -57,6 +57,12 @@ public class AuditLog {
         return entries.count(query);
     }
 
+    /** The history of one record, newest first: for the record's own page. */
+    @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN})
+    public List<AuditEntry> historyOf(String entityType, Object entityId, int max) {
+        return entries.search(new AuditQuery(null, entityType, null, null, null, false, String.valueOf(entityId)), 0, max);
+    }
+
     /** The caller's own latest entries, for their dashboard. */
     @PermitAll
     public List<AuditEntry> myRecentActivity(int max) {

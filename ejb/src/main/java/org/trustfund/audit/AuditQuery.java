@@ -8,7 +8,12 @@ import java.time.LocalDate;
  * everything.
  */
 public record AuditQuery(String actor, String entityType, AuditAction action, LocalDate from, LocalDate to,
-        boolean oldestFirst) implements Serializable {
+        boolean oldestFirst, String entityId) implements Serializable {
+
+    public AuditQuery(String actor, String entityType, AuditAction action, LocalDate from, LocalDate to,
+            boolean oldestFirst) {
+        this(actor, entityType, action, from, to, oldestFirst, null);
+    }
 
     public static AuditQuery all() {
         return new AuditQuery(null, null, null, null, null, false);

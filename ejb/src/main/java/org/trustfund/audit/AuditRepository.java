@@ -68,6 +68,9 @@ public class AuditRepository {
         if (query.entityType() != null && !query.entityType().isBlank()) {
             where.add(cb.equal(entry.get("entityType"), query.entityType()));
         }
+        if (query.entityId() != null) {
+            where.add(cb.equal(entry.get("entityId"), query.entityId()));
+        }
         if (query.action() != null) {
             where.add(cb.equal(entry.get("action"), query.action()));
         }

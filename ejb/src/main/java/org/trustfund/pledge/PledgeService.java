@@ -207,6 +207,15 @@ public class PledgeService {
         return list;
     }
 
+    /** The donor's pledges, newest first, each with what has been paid on it. */
+    @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN, Roles.DONOR})
+    public List<PledgeSummary> summariesForDonor(long donorId) {
+        access.requireDonorAccess(donorId);
+        return pledges.byDonor(donorId).stream()
+                .map(p -> new PledgeSummary(p, pledges.totalPaid(p, null)))
+                .toList();
+    }
+
     /** What certified contributions have paid on each instalment, by instalment id. */
     @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN, Roles.DONOR})
     public Map<Long, Money> paidByInstalment(long pledgeId) {

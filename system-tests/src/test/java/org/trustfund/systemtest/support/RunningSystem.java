@@ -18,7 +18,7 @@ import org.trustfund.server.TrustfundSystem;
  * ends. The administrator's password is made up for this run and given to the server as on a real first
  * start, through TRUSTFUND_ADMIN_PASSWORD.
  */
-public final class RunningSystem implements ExtensionContext.Store.CloseableResource {
+public final class RunningSystem implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
 
     private final TrustfundSystem system;

@@ -43,7 +43,7 @@ public class SystemExtension implements ParameterResolver, AfterTestExecutionCal
     }
 
     /** Lets the store close the browser after the test, after any failure screenshot. */
-    private record ClosingBrowser(Browser browser) implements ExtensionContext.Store.CloseableResource {
+    private record ClosingBrowser(Browser browser) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
             browser.close();

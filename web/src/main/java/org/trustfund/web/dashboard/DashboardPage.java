@@ -3,7 +3,12 @@ package org.trustfund.web.dashboard;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
 import java.util.List;
+import org.trustfund.pledge.OverdueInstalment;
+import org.trustfund.pledge.PledgeService;
+import org.trustfund.web.security.CurrentUser;
 import org.trustfund.audit.AuditEntry;
 import org.trustfund.audit.AuditLog;
 
@@ -17,7 +22,24 @@ public class DashboardPage {
     @EJB
     private AuditLog auditLog;
 
+    @EJB
+    private PledgeService pledges;
+
+    @Inject
+    private CurrentUser currentUser;
+
     private List<AuditEntry> recentActivity;
+    private List<OverdueInstalment> overdue;
+
+    /** Instalments past due and not fully paid, for staff; the oldest first. */
+    public List<OverdueInstalment> getOverdue() {
+        if (overdue == null) {
+            boolean staff = currentUser.hasRole("FINANCE_OFFICER") || currentUser.hasRole("CERTIFYING_OFFICER")
+                    || currentUser.hasRole("AUDITOR") || currentUser.hasRole("ADMIN");
+            overdue = staff ? pledges.overdue(LocalDate.now(), 20) : List.of();
+        }
+        return overdue;
+    }
 
     public List<AuditEntry> getRecentActivity() {
         if (recentActivity == null) {

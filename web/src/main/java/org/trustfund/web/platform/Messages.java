@@ -22,7 +22,8 @@ public final class Messages {
      * business rule messages from the services are in the first.
      */
     public static final java.util.List<String> BUNDLES = java.util.List.of("org.trustfund.web.messages",
-            "org.trustfund.web.reference", "org.trustfund.web.imports", "org.trustfund.web.api");
+            "org.trustfund.web.reference", "org.trustfund.web.imports", "org.trustfund.web.api",
+            "org.trustfund.web.contribution");
 
     private Messages() {
     }

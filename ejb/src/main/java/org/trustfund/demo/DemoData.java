@@ -1,0 +1,224 @@
+package org.trustfund.demo;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Logger;
+import org.trustfund.contribution.Contribution;
+import org.trustfund.contribution.ContributionInput;
+import org.trustfund.contribution.ContributionService;
+import org.trustfund.donor.Donor;
+import org.trustfund.donor.DonorDetails;
+import org.trustfund.donor.DonorService;
+import org.trustfund.donor.StakeholderGroup;
+import org.trustfund.money.Money;
+import org.trustfund.pledge.Instalment;
+import org.trustfund.pledge.Pledge;
+import org.trustfund.pledge.PledgeInput;
+import org.trustfund.pledge.PledgeService;
+import org.trustfund.pledge.ScheduleLine;
+import org.trustfund.reference.AcceptedCurrency;
+import org.trustfund.reference.Country;
+import org.trustfund.reference.DevelopmentStatus;
+import org.trustfund.reference.ExchangeRate;
+import org.trustfund.reference.Fund;
+import org.trustfund.security.Caller;
+import org.trustfund.security.FirstStartSetup;
+import org.trustfund.security.PasswordHasher;
+import org.trustfund.security.Role;
+import org.trustfund.security.Roles;
+import org.trustfund.security.TemporaryPasswords;
+import org.trustfund.security.UserAccount;
+import org.trustfund.security.UserAccountRepository;
+
+/**
+ * In demo mode ({@code -Dtrustfund.demo=true}) and on an empty database, loads a small, clearly fictional
+ * data set so the first screens are not empty: the IGF Trust Fund, some countries and currencies, two
+ * years of operational rates, donors, pledges and certified contributions. Everything goes through the
+ * same services and rules as real work (ledger postings included), recorded by {@code demo-finance} and
+ * certified by {@code demo-certifier}. A DONOR user linked to the first donor is added to the first-start
+ * credentials. Runs once: nothing happens if any fund exists.
+ */
+@Singleton
+@Startup
+@DependsOn("FirstStartSetup")
+public class DemoData {
+
+    private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
+    private static final String LABEL = " (fictional)";
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private UserAccountRepository users;
+
+    @Inject
+    private PasswordHasher hasher;
+
+    private record DemoCaller(String name, Set<String> roles) implements Caller {
+        @Override
+        public boolean isInRole(String role) {
+            return roles.contains(role);
+        }
+    }
+
+    @PostConstruct
+    void load() {
+        if (!Boolean.getBoolean(FirstStartSetup.DEMO_PROPERTY)
+                || em.createQuery("SELECT COUNT(f) FROM Fund f", Long.class).getSingleResult() > 0) {
+            return;
+        }
+        Instant now = Instant.now();
+        Caller finance = new DemoCaller("demo-finance", Set.of(Roles.FINANCE_OFFICER));
+        Caller certifier = new DemoCaller("demo-certifier", Set.of(Roles.CERTIFYING_OFFICER));
+
+        for (String[] c : new String[][] {{"USD", "US Dollar"}, {"EUR", "Euro"}, {"CHF", "Swiss Franc"},
+                {"GBP", "Pound Sterling"}, {"JPY", "Yen"}, {"SEK", "Swedish Krona"}, {"NOK", "Norwegian Krone"}}) {
+            em.persist(new AcceptedCurrency(c[0], c[1]));
+        }
+        Object[][] countries = {{"CH", "Switzerland", DevelopmentStatus.DEVELOPED, "Europe"},
+                {"DE", "Germany", DevelopmentStatus.DEVELOPED, "Europe"}, {"FI", "Finland", DevelopmentStatus.DEVELOPED, "Europe"},
+                {"JP", "Japan", DevelopmentStatus.DEVELOPED, "Asia-Pacific"}, {"US", "United States", DevelopmentStatus.DEVELOPED, "North America"},
+                {"GB", "United Kingdom", DevelopmentStatus.DEVELOPED, "Europe"}, {"SE", "Sweden", DevelopmentStatus.DEVELOPED, "Europe"},
+                {"KE", "Kenya", DevelopmentStatus.DEVELOPING, "Africa"}, {"BR", "Brazil", DevelopmentStatus.DEVELOPING, "Latin America"},
+                {"NP", "Nepal", DevelopmentStatus.LEAST_DEVELOPED, "Asia-Pacific"}, {"SN", "Senegal", DevelopmentStatus.LEAST_DEVELOPED, "Africa"},
+                {"AM", "Armenia", DevelopmentStatus.TRANSITION, "Eastern Europe"}};
+        for (Object[] c : countries) {
+            em.persist(new Country((String) c[0], (String) c[1], (DevelopmentStatus) c[2], (String) c[3]));
+        }
+        em.flush();
+        Fund igf = new Fund("IGF", "Internet Governance Forum Trust Fund" + LABEL, LocalDate.of(2006, 1, 1),
+                Fund.DEFAULT_PSC_RATE, now, "demo-admin");
+        em.persist(igf);
+        loadRates(now);
+        em.flush();
+
+        DonorService donors = new DonorService(em, finance);
+        Donor ministry = donors.create(new DonorDetails("Ministry of Digital Affairs of Examplia" + LABEL,
+                StakeholderGroup.GOVERNMENT, "FI", "A. Example", "digital@examplia.invalid", true));
+        Donor registry = donors.create(new DonorDetails("Example Regional Internet Registry" + LABEL,
+                StakeholderGroup.TECHNICAL_COMMUNITY, "DE", "B. Sample", "funding@registry.invalid", true));
+        Donor corp = donors.create(new DonorDetails("Sample Telecom Group" + LABEL, StakeholderGroup.PRIVATE_SECTOR,
+                "JP", null, null, true));
+        Donor foundation = donors.create(new DonorDetails("Demo Giving Foundation" + LABEL, StakeholderGroup.FOUNDATION,
+                "US", "C. Placeholder", "grants@foundation.invalid", false));
+        donors.create(new DonorDetails("Civil Society Network of Nowhere" + LABEL, StakeholderGroup.CIVIL_SOCIETY,
+                "KE", null, null, true));
+
+        PledgeService pledges = new PledgeService(em, finance);
+        ContributionService contributions = new ContributionService(em, finance);
+        ContributionService certification = new ContributionService(em, certifier);
+        int year = LocalDate.now().getYear() - 1;
+
+        // A three-year euro pledge under a signed agreement, first instalment paid.
+        Pledge p1 = pledges.create(new PledgeInput(ministry.getId(), igf.getId(), Money.of("300000.00", "EUR"),
+                "Core budget of the IGF Secretariat", year, year + 2, LocalDate.of(year, 1, 15), List.of(
+                line(year, 3, 31, "100000.00", "EUR"), line(year + 1, 3, 31, "100000.00", "EUR"),
+                line(year + 2, 3, 31, "100000.00", "EUR"))));
+        em.flush();
+        pledges.signAgreement(p1.getId(), p1.getVersion(), LocalDate.of(year, 2, 1), "STFA/IGF/" + year + "/001");
+        em.flush();
+        pay(contributions, certification, p1, LocalDate.of(year, 4, 10), "100000.00", "EUR", "DEMO-BANK-0001", 0);
+
+        // A Swiss franc pledge, agreement signed, nothing paid yet: overdue.
+        Pledge p2 = pledges.create(new PledgeInput(registry.getId(), igf.getId(), Money.of("50000.00", "CHF"),
+                "Fellowships for participants from developing countries", year, year, LocalDate.of(year, 5, 2),
+                List.of(line(year, 9, 30, "25000.00", "CHF"), line(year, 12, 31, "25000.00", "CHF"))));
+        em.flush();
+        pledges.signAgreement(p2.getId(), p2.getVersion(), LocalDate.of(year, 6, 1), "STFA/IGF/" + year + "/014");
+
+        // A US dollar pledge without an agreement yet (memo only).
+        pledges.create(new PledgeInput(corp.getId(), igf.getId(), Money.of("75000.00", "USD"), "Annual meeting",
+                year + 1, year + 1, LocalDate.of(year + 1, 2, 20), List.of(line(year + 1, 10, 31, "75000.00", "USD"))));
+
+        // A contribution without a pledge, and one waiting for certification.
+        Contribution loose = contributions.record(new ContributionInput(foundation.getId(), igf.getId(),
+                LocalDate.of(year, 11, 5), Money.of("12500.00", "USD"), "DEMO-BANK-0002", Map.of()));
+        em.flush();
+        certification.certify(loose.getId(), loose.getVersion());
+        contributions.record(new ContributionInput(foundation.getId(), igf.getId(), LocalDate.of(year + 1, 1, 8),
+                Money.of("8000.00", "GBP"), "DEMO-BANK-0003", Map.of()));
+        em.flush();
+
+        addDonorUser(ministry, now);
+        LOG.info("Demo mode: fictional reference data, donors, pledges and contributions loaded");
+    }
+
+    private void pay(ContributionService recorder, ContributionService certifier, Pledge pledge, LocalDate received,
+            String amount, String currency, String bankReference, int instalmentIndex) {
+        Instalment instalment = pledge.getInstalments().get(instalmentIndex);
+        Map<Long, Money> applications = new LinkedHashMap<>();
+        applications.put(instalment.getId(), Money.of(amount, currency));
+        Contribution c = recorder.record(new ContributionInput(pledge.getDonor().getId(), pledge.getFund().getId(),
+                received, Money.of(amount, currency), bankReference, applications));
+        em.flush();
+        certifier.certify(c.getId(), c.getVersion());
+        em.flush();
+    }
+
+    /** Monthly operational rates from two years back, with a mid-month revision now and then. */
+    private void loadRates(Instant now) {
+        Map<String, BigDecimal> base = Map.of("EUR", new BigDecimal("0.920"), "CHF", new BigDecimal("0.880"),
+                "GBP", new BigDecimal("0.790"), "JPY", new BigDecimal("149.50"), "SEK", new BigDecimal("10.45"),
+                "NOK", new BigDecimal("10.70"));
+        LocalDate first = LocalDate.now().withDayOfMonth(1).minusYears(2);
+        for (Map.Entry<String, BigDecimal> e : base.entrySet()) {
+            int month = 0;
+            for (LocalDate d = first; !d.isAfter(LocalDate.now()); d = d.plusMonths(1), month++) {
+                // A gentle, repeatable wobble of up to ±2%.
+                BigDecimal factor = BigDecimal.ONE.add(new BigDecimal((month * 7 + e.getKey().charAt(0)) % 9 - 4)
+                        .multiply(new BigDecimal("0.005")));
+                em.persist(new ExchangeRate(e.getKey(), d, e.getValue().multiply(factor).setScale(6, RoundingMode.HALF_UP),
+                        now, "demo-admin"));
+                if (month % 5 == 2) {
+                    em.persist(new ExchangeRate(e.getKey(), d.withDayOfMonth(15),
+                            e.getValue().multiply(factor).multiply(new BigDecimal("1.01")).setScale(6, RoundingMode.HALF_UP),
+                            now, "demo-admin"));
+                }
+            }
+        }
+    }
+
+    private void addDonorUser(Donor donor, Instant now) {
+        if (users.findByUsername("donor").isPresent()) {
+            return;
+        }
+        String password = TemporaryPasswords.generate();
+        UserAccount account = new UserAccount("donor", "Demo donor contact" + LABEL, hasher.hash(password.toCharArray()),
+                EnumSet.of(Role.DONOR), false, now, "system");
+        account.linkToDonor(donor.getId());
+        users.add(account);
+        String file = System.getProperty(FirstStartSetup.CREDENTIALS_FILE_PROPERTY);
+        if (file != null && Files.exists(Path.of(file))) {
+            try {
+                Files.writeString(Path.of(file), String.format("%-10s %-19s %s%n", "donor", Role.DONOR, password),
+                        StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            } catch (IOException ex) {
+                throw new IllegalStateException("Cannot add the demo donor's password to " + file, ex);
+            }
+        }
+    }
+
+    private static ScheduleLine line(int year, int month, int day, String amount, String currency) {
+        return new ScheduleLine(LocalDate.of(year, month, day), Money.of(amount, currency));
+    }
+}

@@ -1,0 +1,18 @@
+package org.trustfund.pledge;
+
+import java.io.Serializable;
+import org.trustfund.money.Money;
+
+/** A pledge with what certified contributions have paid on it, for lists and donor statements. */
+public record PledgeSummary(Pledge pledge, Money paid) implements Serializable {
+
+    /** What the donor still owes; nothing once paid or written off. */
+    public Money outstanding() {
+        return pledge.getStatus().isOpen() ? pledge.getAmount().minus(paid) : Money.zero(pledge.getAmount().currency());
+    }
+
+    /** Outstanding under a signed agreement: a receivable. An unsigned pledge's balance is memo only. */
+    public boolean isReceivable() {
+        return pledge.isAgreementSigned() && outstanding().isPositive();
+    }
+}

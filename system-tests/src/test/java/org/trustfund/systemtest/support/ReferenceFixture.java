@@ -1,0 +1,40 @@
+package org.trustfund.systemtest.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import org.trustfund.server.DatabaseSettings;
+
+/**
+ * The reference data a finance test needs (currencies, a few countries, the IGF fund, monthly EUR and CHF
+ * rates from 2024), put straight into the system's database as an administrator would have entered it.
+ * Idempotent: tests running in any order all find the same reference data, and never change it.
+ */
+public final class ReferenceFixture {
+
+    private ReferenceFixture() {
+    }
+
+    public static synchronized void ensure(RunningSystem system) {
+        DatabaseSettings db = system.database();
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+                Statement s = c.createStatement()) {
+            s.execute("INSERT IGNORE INTO currency (code, name, minor_units) VALUES ('USD', 'US Dollar', 2),"
+                    + " ('EUR', 'Euro', 2), ('CHF', 'Swiss Franc', 2), ('JPY', 'Yen', 0)");
+            s.execute("INSERT IGNORE INTO country (code, name, development_status, region) VALUES"
+                    + " ('FI', 'Finland', 'DEVELOPED', 'Europe'), ('KE', 'Kenya', 'DEVELOPING', 'Africa'),"
+                    + " ('NP', 'Nepal', 'LEAST_DEVELOPED', 'Asia-Pacific')");
+            s.execute("INSERT IGNORE INTO fund (code, name, base_currency, start_date, psc_rate, created_at, created_by)"
+                    + " VALUES ('IGF', 'Internet Governance Forum Trust Fund', 'USD', '2006-01-01', 0.1300, UTC_TIMESTAMP(6), 'test')");
+            for (LocalDate d = LocalDate.of(2024, 1, 1); !d.isAfter(LocalDate.now()); d = d.plusMonths(1)) {
+                s.execute("INSERT IGNORE INTO exchange_rate (currency, effective_date, units_per_usd, created_at, created_by)"
+                        + " VALUES ('EUR', '" + d + "', 0.920000, UTC_TIMESTAMP(6), 'test'),"
+                        + " ('CHF', '" + d + "', 0.880000, UTC_TIMESTAMP(6), 'test')");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot set up reference data for the tests", e);
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package org.trustfund.web.contribution;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+import org.primefaces.model.SortOrder;
+import org.trustfund.contribution.Contribution;
+import org.trustfund.contribution.ContributionQuery;
+import org.trustfund.contribution.ContributionService;
+import org.trustfund.contribution.ContributionStatus;
+import org.trustfund.donor.DonorService;
+import org.trustfund.reference.AcceptedCurrency;
+import org.trustfund.reference.ReferenceData;
+
+/**
+ * Backs the contribution list: filters above a lazy table whose paging, filtering and sorting happen in
+ * the database. {@code ?status=RECORDED} opens it as the certifier's queue, {@code ?donor=<id>} shows one
+ * donor's contributions.
+ */
+@Named
+@ViewScoped
+public class ContributionListPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    private ContributionService contributions;
+
+    @EJB
+    private DonorService donors;
+
+    @EJB
+    private ReferenceData referenceData;
+
+    private Long donorId;
+    private String donorLabel;
+    private String donorName;
+    private ContributionStatus status;
+    private String currency;
+    private LocalDate from;
+    private LocalDate to;
+    private List<String> currencies;
+
+    private final LazyDataModel<Contribution> rows = new LazyDataModel<>() {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int count(Map<String, FilterMeta> filterBy) {
+            return Math.toIntExact(contributions.count(query(null)));
+        }
+
+        @Override
+        public List<Contribution> load(int first, int pageSize, Map<String, SortMeta> sortBy,
+                Map<String, FilterMeta> filterBy) {
+            SortMeta sort = sortBy.values().stream().filter(s -> s.getOrder() != SortOrder.UNSORTED).findFirst().orElse(null);
+            return contributions.search(query(sort), first, pageSize);
+        }
+
+        @Override
+        public String getRowKey(Contribution c) {
+            return String.valueOf(c.getId());
+        }
+
+        @Override
+        public Contribution getRowData(String rowKey) {
+            return null;
+        }
+    };
+
+    /** Reads the page's parameters; a parameter that is not understood is ignored, showing every contribution. */
+    @PostConstruct
+    void readParameters() {
+        Map<String, String> params = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
+        String s = params.get("status");
+        if (s != null) {
+            for (ContributionStatus candidate : ContributionStatus.values()) {
+                if (candidate.name().equals(s)) {
+                    status = candidate;
+                }
+            }
+        }
+        String d = params.get("donor");
+        if (d != null && d.matches("\\d{1,18}")) {
+            donors.find(Long.parseLong(d)).ifPresent(donor -> {
+                donorId = donor.getId();
+                donorLabel = donor.getName();
+            });
+        }
+        currencies = referenceData.currencies().stream().map(AcceptedCurrency::getCode).toList();
+    }
+
+    ContributionQuery query(SortMeta sort) {
+        ContributionQuery.Sort by = ContributionQuery.Sort.RECEIVED;
+        boolean descending = true;
+        if (sort != null) {
+            by = switch (sort.getField()) {
+                case "donor" -> ContributionQuery.Sort.DONOR;
+                case "usdAmount" -> ContributionQuery.Sort.AMOUNT_USD;
+                case "status" -> ContributionQuery.Sort.STATUS;
+                default -> ContributionQuery.Sort.RECEIVED;
+            };
+            descending = sort.getOrder() == SortOrder.DESCENDING;
+        }
+        return new ContributionQuery(donorId, donorName, status, currency, from, to, by, descending);
+    }
+
+    public void clear() {
+        donorName = null;
+        status = null;
+        currency = null;
+        from = null;
+        to = null;
+    }
+
+    /** Drops the {@code ?donor=} restriction. */
+    public void showAllDonors() {
+        donorId = null;
+        donorLabel = null;
+    }
+
+    /** The certifier's queue: only recorded contributions, waiting for a second person. */
+    public boolean isCertifierQueue() {
+        return status == ContributionStatus.RECORDED;
+    }
+
+    public LazyDataModel<Contribution> getRows() {
+        return rows;
+    }
+
+    public ContributionStatus[] getStatuses() {
+        return ContributionStatus.values();
+    }
+
+    public List<String> getCurrencies() {
+        return currencies;
+    }
+
+    public Long getDonorId() {
+        return donorId;
+    }
+
+    public String getDonorLabel() {
+        return donorLabel;
+    }
+
+    public String getDonorName() {
+        return donorName;
+    }
+
+    public void setDonorName(String donorName) {
+        this.donorName = donorName;
+    }
+
+    public ContributionStatus getStatus() {
+        return status;
+    }
+
+    public void setStatus(ContributionStatus status) {
+        this.status = status;
+    }
+
+    public String getCurrency() {
+        return currency;
+    }
+
+    public void setCurrency(String currency) {
+        this.currency = currency;
+    }
+
+    public LocalDate getFrom() {
+        return from;
+    }
+
+    public void setFrom(LocalDate from) {
+        this.from = from;
+    }
+
+    public LocalDate getTo() {
+        return to;
+    }
+
+    public void setTo(LocalDate to) {
+        this.to = to;
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The contribution pages: the list (and the certifier's queue), recording or correcting a contribution with
+ * its application to pledge instalments and its US dollar preview, and one contribution with the
+ * maker–checker actions.
+ */
+package org.trustfund.web.contribution;

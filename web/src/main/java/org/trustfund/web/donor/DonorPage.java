@@ -1,0 +1,97 @@
+package org.trustfund.web.donor;
+
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.trustfund.audit.AuditEntry;
+import org.trustfund.audit.AuditLog;
+import org.trustfund.contribution.Contribution;
+import org.trustfund.contribution.ContributionQuery;
+import org.trustfund.contribution.ContributionService;
+import org.trustfund.donor.Donor;
+import org.trustfund.donor.DonorService;
+import org.trustfund.money.Money;
+import org.trustfund.platform.BusinessException;
+import org.trustfund.pledge.PledgeService;
+import org.trustfund.pledge.PledgeSummary;
+
+/**
+ * Backs a donor's page: who they are, their pledges with what is paid and outstanding, their
+ * contributions, and the history of changes to the donor record.
+ */
+@Named
+@ViewScoped
+public class DonorPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    private DonorService donors;
+
+    @EJB
+    private PledgeService pledgeService;
+
+    @EJB
+    private ContributionService contributionService;
+
+    @EJB
+    private AuditLog auditLog;
+
+    private Long id;
+    private Donor donor;
+    private List<PledgeSummary> pledges;
+    private List<Contribution> contributions;
+    private List<AuditEntry> history;
+
+    public void load() {
+        donor = donors.find(id).orElseThrow(() -> new BusinessException("donor.unknown", id));
+        pledges = pledgeService.summariesForDonor(id);
+        contributions = contributionService.search(new ContributionQuery(id, null, null, null, null, null,
+                ContributionQuery.Sort.RECEIVED, true), 0, 200);
+        history = auditLog.historyOf("Donor", id, 50);
+    }
+
+    /** Outstanding per currency, never added across currencies. */
+    public Map<String, Money> getOutstandingByCurrency() {
+        Map<String, Money> totals = new TreeMap<>();
+        for (PledgeSummary p : pledges) {
+            Money owed = p.outstanding();
+            if (owed.isPositive()) {
+                totals.merge(owed.currencyCode(), owed, Money::plus);
+            }
+        }
+        return totals;
+    }
+
+    public List<Money> getOutstanding() {
+        return List.copyOf(getOutstandingByCurrency().values());
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public void setId(Long id) {
+        this.id = id;
+    }
+
+    public Donor getDonor() {
+        return donor;
+    }
+
+    public List<PledgeSummary> getPledges() {
+        return pledges;
+    }
+
+    public List<Contribution> getContributions() {
+        return contributions;
+    }
+
+    public List<AuditEntry> getHistory() {
+        return history;
+    }
+}

@@ -1,0 +1,2 @@
+/** The ledger check page for auditors and finance staff. */
+package org.trustfund.web.ledger;

@@ -1,0 +1,187 @@
+package org.trustfund.web.pledge;
+
+import jakarta.ejb.EJB;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.trustfund.donor.Donor;
+import org.trustfund.donor.DonorService;
+import org.trustfund.money.Money;
+import org.trustfund.platform.BusinessException;
+import org.trustfund.pledge.Pledge;
+import org.trustfund.pledge.PledgeInput;
+import org.trustfund.pledge.PledgeService;
+import org.trustfund.reference.AcceptedCurrency;
+import org.trustfund.reference.Fund;
+import org.trustfund.reference.ReferenceData;
+import org.trustfund.web.platform.Messages;
+
+/** Backs the form for a donor's new pledge and its instalment schedule ({@code ?donor=}). */
+@Named
+@ViewScoped
+public class NewPledgePage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    private PledgeService pledges;
+
+    @EJB
+    private DonorService donors;
+
+    @EJB
+    private ReferenceData reference;
+
+    private Long donorId;
+    private Donor donor;
+    private List<Fund> funds;
+    private List<AcceptedCurrency> currencies;
+    private Long fundId;
+    private BigDecimal amount;
+    private String currency = "USD";
+    private String purpose;
+    private Integer firstYear = LocalDate.now().getYear();
+    private Integer lastYear = LocalDate.now().getYear();
+    private LocalDate pledgedOn = LocalDate.now();
+    private final ScheduleEditor schedule = new ScheduleEditor();
+
+    public void load() {
+        if (FacesContext.getCurrentInstance().isPostback()) {
+            return;
+        }
+        donor = donors.find(donorId).orElseThrow(() -> new BusinessException("donor.unknown", donorId));
+        funds = reference.funds();
+        currencies = reference.currencies();
+        if (funds.size() == 1) {
+            fundId = funds.get(0).getId();
+        }
+        schedule.add();
+    }
+
+    public void addInstalment() {
+        schedule.add();
+    }
+
+    public void removeInstalment(ScheduleEditor.Row row) {
+        schedule.remove(row);
+    }
+
+    public void splitEvenly() {
+        schedule.splitEvenly(amount, currency);
+    }
+
+    public void save() throws IOException {
+        Pledge created;
+        try {
+            if (amount == null) {
+                throw new BusinessException("amount", "amount.required");
+            }
+            Money total;
+            try {
+                total = Money.of(amount, currency);
+            } catch (IllegalArgumentException e) {
+                throw new BusinessException("amount", "amount.decimals", currency);
+            }
+            created = pledges.create(new PledgeInput(donorId, fundId == null ? 0 : fundId, total, purpose,
+                    firstYear == null ? 0 : firstYear, lastYear == null ? 0 : lastYear, pledgedOn,
+                    schedule.toLines(currency)));
+        } catch (RuntimeException e) {
+            Messages.showFailure(e, "pledge");
+            return;
+        }
+        ExternalContext ec = FacesContext.getCurrentInstance().getExternalContext();
+        ec.getFlash().setKeepMessages(true);
+        Messages.info("pledge.created", created.getId());
+        ec.redirect(ec.getRequestContextPath() + "/finance/pledge.xhtml?id=" + created.getId());
+    }
+
+    public Long getDonorId() {
+        return donorId;
+    }
+
+    public void setDonorId(Long donorId) {
+        this.donorId = donorId;
+    }
+
+    public Donor getDonor() {
+        return donor;
+    }
+
+    public List<Fund> getFunds() {
+        return funds;
+    }
+
+    public List<AcceptedCurrency> getCurrencies() {
+        return currencies;
+    }
+
+    public Long getFundId() {
+        return fundId;
+    }
+
+    public void setFundId(Long fundId) {
+        this.fundId = fundId;
+    }
+
+    public BigDecimal getAmount() {
+        return amount;
+    }
+
+    public void setAmount(BigDecimal amount) {
+        this.amount = amount;
+    }
+
+    public String getCurrency() {
+        return currency;
+    }
+
+    public void setCurrency(String currency) {
+        this.currency = currency;
+    }
+
+    public String getPurpose() {
+        return purpose;
+    }
+
+    public void setPurpose(String purpose) {
+        this.purpose = purpose;
+    }
+
+    public Integer getFirstYear() {
+        return firstYear;
+    }
+
+    public void setFirstYear(Integer firstYear) {
+        this.firstYear = firstYear;
+    }
+
+    public Integer getLastYear() {
+        return lastYear;
+    }
+
+    public void setLastYear(Integer lastYear) {
+        this.lastYear = lastYear;
+    }
+
+    public LocalDate getPledgedOn() {
+        return pledgedOn;
+    }
+
+    public void setPledgedOn(LocalDate pledgedOn) {
+        this.pledgedOn = pledgedOn;
+    }
+
+    public ScheduleEditor getSchedule() {
+        return schedule;
+    }
+
+    public BigDecimal getScheduleTotal() {
+        return schedule.total();
+    }
+}

@@ -1,0 +1,193 @@
+package org.trustfund.web.pledge;
+
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+import org.primefaces.PrimeFaces;
+import org.trustfund.money.Money;
+import org.trustfund.platform.BusinessException;
+import org.trustfund.pledge.Instalment;
+import org.trustfund.pledge.Pledge;
+import org.trustfund.pledge.PledgeService;
+import org.trustfund.web.platform.Messages;
+
+/**
+ * Backs a pledge's page: its schedule with what is paid and open on each instalment, its revisions, and
+ * the lifecycle actions (sign the agreement, revise, write off), each in a dialog.
+ */
+@Named
+@ViewScoped
+public class PledgePage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    private PledgeService pledges;
+
+    private Long id;
+    private Pledge pledge;
+    private Map<Long, Money> paid;
+
+    private LocalDate agreementDate;
+    private String agreementReference;
+
+    private BigDecimal revisedAmount;
+    private String revisionReason;
+    private ScheduleEditor revisedSchedule;
+
+    private LocalDate writeOffDate;
+    private String writeOffReason;
+
+    public void load() {
+        pledge = pledges.find(id);
+        paid = pledges.paidByInstalment(id);
+    }
+
+    public Money paidOn(Instalment instalment) {
+        return paid.getOrDefault(instalment.getId(), Money.zero(instalment.getAmount().currency()));
+    }
+
+    public Money openOn(Instalment instalment) {
+        return instalment.getAmount().minus(paidOn(instalment));
+    }
+
+    public boolean isOverdue(Instalment instalment) {
+        return pledge.getStatus().isOpen() && instalment.getDueDate().isBefore(LocalDate.now()) && openOn(instalment).isPositive();
+    }
+
+    public Money getTotalPaid() {
+        return paid.values().stream().reduce(Money.zero(pledge.getAmount().currency()), Money::plus);
+    }
+
+    public Money getOutstanding() {
+        return pledge.getStatus().isOpen() ? pledge.getAmount().minus(getTotalPaid()) : Money.zero(pledge.getAmount().currency());
+    }
+
+    public void signAgreement() {
+        try {
+            pledges.signAgreement(id, pledge.getVersion(), agreementDate, agreementReference);
+            Messages.info("pledge.agreementRecorded");
+            load();
+            PrimeFaces.current().executeScript("PF('agreementDialog').hide()");
+        } catch (RuntimeException e) {
+            Messages.showFailure(e, "agreement");
+        }
+    }
+
+    public void startRevision() {
+        revisedAmount = pledge.getAmount().amount();
+        revisionReason = null;
+        revisedSchedule = new ScheduleEditor();
+        for (Instalment i : pledge.getInstalments()) {
+            revisedSchedule.getRows().add(new ScheduleEditor.Row(i.getDueDate(), i.getAmount().amount()));
+        }
+    }
+
+    public void addRevisedInstalment() {
+        revisedSchedule.add();
+    }
+
+    public void removeRevisedInstalment(ScheduleEditor.Row row) {
+        revisedSchedule.remove(row);
+    }
+
+    public void revise() {
+        try {
+            if (revisedAmount == null) {
+                throw new BusinessException("amount", "amount.required");
+            }
+            String currency = pledge.getAmount().currencyCode();
+            Money amount;
+            try {
+                amount = Money.of(revisedAmount, currency);
+            } catch (IllegalArgumentException e) {
+                throw new BusinessException("amount", "amount.decimals", currency);
+            }
+            pledges.revise(id, pledge.getVersion(), amount, revisedSchedule.toLines(currency), revisionReason);
+            Messages.info("pledge.revised");
+            load();
+            PrimeFaces.current().executeScript("PF('reviseDialog').hide()");
+        } catch (RuntimeException e) {
+            Messages.showFailure(e, "revise");
+        }
+    }
+
+    public void writeOff() {
+        try {
+            pledges.writeOff(id, pledge.getVersion(), writeOffDate, writeOffReason);
+            Messages.info("pledge.writtenOff");
+            load();
+            PrimeFaces.current().executeScript("PF('writeOffDialog').hide()");
+        } catch (RuntimeException e) {
+            Messages.showFailure(e, "writeOff");
+        }
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public void setId(Long id) {
+        this.id = id;
+    }
+
+    public Pledge getPledge() {
+        return pledge;
+    }
+
+    public LocalDate getAgreementDate() {
+        return agreementDate;
+    }
+
+    public void setAgreementDate(LocalDate agreementDate) {
+        this.agreementDate = agreementDate;
+    }
+
+    public String getAgreementReference() {
+        return agreementReference;
+    }
+
+    public void setAgreementReference(String agreementReference) {
+        this.agreementReference = agreementReference;
+    }
+
+    public BigDecimal getRevisedAmount() {
+        return revisedAmount;
+    }
+
+    public void setRevisedAmount(BigDecimal revisedAmount) {
+        this.revisedAmount = revisedAmount;
+    }
+
+    public String getRevisionReason() {
+        return revisionReason;
+    }
+
+    public void setRevisionReason(String revisionReason) {
+        this.revisionReason = revisionReason;
+    }
+
+    public ScheduleEditor getRevisedSchedule() {
+        return revisedSchedule;
+    }
+
+    public LocalDate getWriteOffDate() {
+        return writeOffDate;
+    }
+
+    public void setWriteOffDate(LocalDate writeOffDate) {
+        this.writeOffDate = writeOffDate;
+    }
+
+    public String getWriteOffReason() {
+        return writeOffReason;
+    }
+
+    public void setWriteOffReason(String writeOffReason) {
+        this.writeOffReason = writeOffReason;
+    }
+}

@@ -1,0 +1,98 @@
+package org.trustfund.web.pledge;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.trustfund.money.Money;
+import org.trustfund.platform.BusinessException;
+import org.trustfund.pledge.ScheduleLine;
+
+/** The editable rows of an instalment schedule, as typed; turned into schedule lines on save. */
+public class ScheduleEditor implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** One typed row. */
+    public static class Row implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private LocalDate dueDate;
+        private BigDecimal amount;
+
+        public Row() {
+        }
+
+        public Row(LocalDate dueDate, BigDecimal amount) {
+            this.dueDate = dueDate;
+            this.amount = amount;
+        }
+
+        public LocalDate getDueDate() {
+            return dueDate;
+        }
+
+        public void setDueDate(LocalDate dueDate) {
+            this.dueDate = dueDate;
+        }
+
+        public BigDecimal getAmount() {
+            return amount;
+        }
+
+        public void setAmount(BigDecimal amount) {
+            this.amount = amount;
+        }
+    }
+
+    private final List<Row> rows = new ArrayList<>();
+
+    public List<Row> getRows() {
+        return rows;
+    }
+
+    public void add() {
+        LocalDate next = rows.isEmpty() || rows.get(rows.size() - 1).getDueDate() == null ? null
+                : rows.get(rows.size() - 1).getDueDate().plusYears(1);
+        rows.add(new Row(next, null));
+    }
+
+    public void remove(Row row) {
+        rows.remove(row);
+    }
+
+    /** Splits the total over the rows, to the cent, the first rows taking any leftover cent. */
+    public void splitEvenly(BigDecimal total, String currency) {
+        if (total == null || currency == null || rows.isEmpty() || total.signum() <= 0) {
+            return;
+        }
+        List<Money> parts = Money.rounded(total, Money.currency(currency), java.math.RoundingMode.HALF_UP).allocate(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            rows.get(i).setAmount(parts.get(i).amount());
+        }
+    }
+
+    public BigDecimal total() {
+        return rows.stream().map(Row::getAmount).filter(a -> a != null).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /**
+     * @throws BusinessException at the schedule if an amount has more decimals than the currency allows
+     */
+    public List<ScheduleLine> toLines(String currency) {
+        List<ScheduleLine> lines = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            Money amount = null;
+            if (row.getAmount() != null) {
+                try {
+                    amount = Money.of(row.getAmount(), currency);
+                } catch (IllegalArgumentException e) {
+                    throw new BusinessException("schedule", "pledge.schedule.decimals", i + 1, currency);
+                }
+            }
+            lines.add(new ScheduleLine(row.getDueDate(), amount));
+        }
+        return lines;
+    }
+}

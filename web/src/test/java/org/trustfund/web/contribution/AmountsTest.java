@@ -1,0 +1,57 @@
+package org.trustfund.web.contribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.trustfund.money.Money;
+
+class AmountsTest {
+
+    @Test
+    void readsPlainAndUnambiguouslyGroupedNumbers() {
+        assertEquals(Optional.of(new BigDecimal("1250.50")), Amounts.parse("1250.50"));
+        assertEquals(Optional.of(new BigDecimal("1250.50")), Amounts.parse(" 1 250.50 "));
+        assertEquals(Optional.of(new BigDecimal("1250000.50")), Amounts.parse("1,250,000.50"));
+        assertEquals(Optional.of(new BigDecimal("-5")), Amounts.parse("-5"), "the service says why a negative is refused");
+        assertEquals(Optional.of(new BigDecimal("0.5")), Amounts.parse(".5"));
+    }
+
+    @Test
+    void refusesWhatIsNotANumberRatherThanGuessing() {
+        for (String text : new String[] {"abc", "12,50", "1.250,50", "1,25", "1e3", "12.5.1", "EUR 10", "", " ", "--5"}) {
+            assertTrue(Amounts.parse(text).isEmpty(), text);
+        }
+        assertTrue(Amounts.parse(null).isEmpty());
+    }
+
+    @Test
+    void knowsEachCurrencysMinorUnits() {
+        assertTrue(Amounts.fitsCurrency(new BigDecimal("10.50"), "EUR"));
+        assertTrue(Amounts.fitsCurrency(new BigDecimal("10.500"), "EUR"), "trailing zeros are harmless");
+        assertFalse(Amounts.fitsCurrency(new BigDecimal("10.555"), "EUR"));
+        assertFalse(Amounts.fitsCurrency(new BigDecimal("10.5"), "JPY"));
+        assertTrue(Amounts.fitsCurrency(new BigDecimal("10.555"), "KWD"));
+    }
+
+    @Test
+    void writesTheIsoCodeNeverASymbol() {
+        assertEquals("EUR 1,500.00", Amounts.money(Money.of("1500.00", "EUR"), Locale.ENGLISH));
+        assertEquals("JPY 150,000", Amounts.money(Money.of("150000", "JPY"), Locale.ENGLISH));
+        assertEquals("USD -0.01", Amounts.money(Money.of("-0.01", "USD"), Locale.ENGLISH));
+        String french = Amounts.money(Money.of("1500.00", "EUR"), Locale.FRENCH);
+        assertTrue(french.startsWith("EUR 1") && french.endsWith("500,00"), french);
+    }
+
+    @Test
+    void writesRatesWithTheirOwnDecimals() {
+        assertEquals("0.88", Amounts.rate(new BigDecimal("0.880000"), Locale.ENGLISH));
+        assertEquals("147.385", Amounts.rate(new BigDecimal("147.385000"), Locale.ENGLISH));
+        assertEquals("1,234", Amounts.rate(new BigDecimal("1234.000000"), Locale.ENGLISH));
+        assertEquals("0,925", Amounts.rate(new BigDecimal("0.925000"), Locale.FRENCH));
+    }
+}
