@@ -69,9 +69,9 @@ class ContributionImportIT {
 
         assertTrue(browser.text("summary").startsWith("The file was not imported: 1 problem(s) in 3 rows."),
                 browser.text("summary"));
-        assertEquals(List.of("4"), texts(browser, "#problems .tf-problem-row"));
-        assertEquals(List.of("E · Amount"), texts(browser, "#problems .tf-problem-column"));
-        assertEquals(List.of("The amount -40 must be greater than zero."), texts(browser, "#problems .tf-problem-text"));
+        assertEquals(List.of("4"), texts(browser, "#problems tbody .tf-problem-row"));
+        assertEquals(List.of("E · Amount"), texts(browser, "#problems tbody .tf-problem-column"));
+        assertEquals(List.of("The amount -40 must be greater than zero."), texts(browser, "#problems tbody .tf-problem-text"));
         browser.screenshot("import-rejected");
         assertEquals(0, fx.contributionCount(), "nothing recorded from a rejected file");
 
