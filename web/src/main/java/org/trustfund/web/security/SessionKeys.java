@@ -5,6 +5,8 @@ public final class SessionKeys {
 
     public static final String MUST_CHANGE_PASSWORD = "trustfund.mustChangePassword";
     public static final String DISPLAY_NAME = "trustfund.displayName";
+    /** The protected page a signed-out user asked for, to go on to after signing in. */
+    public static final String PAGE_ASKED_FOR = "trustfund.pageAskedFor";
 
     /**
      * Request attribute: the {@link org.trustfund.security.SignInResult} of a successful check, for the

@@ -12,7 +12,9 @@ import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.util.Optional;
 import org.trustfund.web.platform.Messages;
 
 /** Backs the sign-in page. */
@@ -44,12 +46,26 @@ public class SignInPage {
         password = null;
         switch (status) {
             case SEND_CONTINUE -> facesContext.responseComplete();
-            case SUCCESS -> ec.redirect(ec.getRequestContextPath() + "/app/dashboard.xhtml");
+            case SUCCESS -> ec.redirect(pageAskedFor(request)
+                    .orElse(ec.getRequestContextPath() + "/app/dashboard.xhtml"));
             default -> {
                 Messages.error("signin.failed");
                 facesContext.validationFailed();
             }
         }
+    }
+
+    /**
+     * The protected page that sent the user here, if any (see {@link TrustfundAuthenticationMechanism}); only
+     * ever an address of this application, recorded by the server, so it cannot send anyone elsewhere.
+     */
+    private static Optional<String> pageAskedFor(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null || !(session.getAttribute(SessionKeys.PAGE_ASKED_FOR) instanceof String page)) {
+            return Optional.empty();
+        }
+        session.removeAttribute(SessionKeys.PAGE_ASKED_FOR);
+        return page.startsWith(request.getContextPath() + "/") ? Optional.of(page) : Optional.empty();
     }
 
     public String getUsername() {

@@ -33,8 +33,27 @@ public class TrustfundAuthenticationMechanism implements HttpAuthenticationMecha
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) throws AuthenticationException {
-        return isApi(request) ? api.validateRequest(request, response, context)
-                : pages.validateRequest(request, response, context);
+        if (isApi(request)) {
+            return api.validateRequest(request, response, context);
+        }
+        rememberPageAskedFor(request, context);
+        return pages.validateRequest(request, response, context);
+    }
+
+    /**
+     * Keeps the protected page a signed-out user asked for, so the sign-in page can send them on to it.
+     * {@code @LoginToContinue} would do this itself, but only if the sign-in continued its dialog rather
+     * than start a new authentication; and on Payara 6 the request it then replays reaches the enterprise
+     * beans without the user's roles (EJBAccessException on the first page), so the sign-in page starts a
+     * new authentication and redirects by itself. Only GET requests: a form post is not replayed.
+     */
+    private static void rememberPageAskedFor(HttpServletRequest request, HttpMessageContext context) {
+        if (context.isProtected() && !context.isAuthenticationRequest() && request.getUserPrincipal() == null
+                && "GET".equals(request.getMethod())) {
+            String query = request.getQueryString();
+            request.getSession().setAttribute(SessionKeys.PAGE_ASKED_FOR,
+                    request.getRequestURI() + (query == null ? "" : "?" + query));
+        }
     }
 
     @Override
