@@ -60,6 +60,8 @@ public final class Browser implements AutoCloseable {
     public Browser type(String id, String text) {
         WebElement field = waitVisible(By.id(id));
         field.clear();
+        // A PrimeFaces date picker puts its value back after clear(); select all and delete as a person would.
+        field.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), org.openqa.selenium.Keys.DELETE);
         field.sendKeys(text);
         return this;
     }
