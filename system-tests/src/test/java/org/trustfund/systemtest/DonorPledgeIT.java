@@ -54,7 +54,7 @@ class DonorPledgeIT {
         assertTrue(browser.text("status").contains("Pledged"), browser.text("status"));
         assertEquals(3, browser.all(By.cssSelector("#instalments_data tr")).size());
 
-        browser.click("signAgreement");
+        browser.click("actions:signAgreement");
         typeAndLeave(browser, "agreement:agreementDate_input", "2025-02-01");
         browser.type("agreement:agreementReference", "STFA-TEST-1");
         browser.click("agreement:confirm");
