@@ -201,8 +201,12 @@ class ReferenceDataIT {
         assertEquals("Tuvalu", browser.waitVisible(By.id("country:name")).getAttribute("value"),
                 "the ISO name is offered for the code typed");
         choose(browser, "country:status", "Least developed");
-        browser.type("country:region_input", "Oceania");
-        browser.waitVisible(By.id("country:region_input")).sendKeys(Keys.ESCAPE);
+        browser.type("country:region_input", "Ocean");
+        // Pick the suggestion rather than dismiss the list: a list that opens late can swallow the save click.
+        browser.waitClickable(By.xpath("//span[@id='country:region_panel']//li[@data-item-label='Oceania']")).click();
+        browser.settle();
+        browser.waitUntil(java.time.Duration.ofSeconds(5), () -> !browser.isDisplayed("country:region_panel"));
+        assertEquals("Oceania", browser.waitVisible(By.id("country:region_input")).getAttribute("value"));
         browser.screenshot("reference-countries-new");
         browser.click("country:save");
         browser.waitForText("Country Tuvalu (TV) added.");

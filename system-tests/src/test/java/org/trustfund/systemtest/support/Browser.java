@@ -98,6 +98,10 @@ public final class Browser implements AutoCloseable {
         return !driver.findElements(By.id(id)).isEmpty();
     }
 
+    public boolean isDisplayed(String id) {
+        return driver.findElements(By.id(id)).stream().anyMatch(WebElement::isDisplayed);
+    }
+
     public List<WebElement> all(By by) {
         return driver.findElements(by);
     }
@@ -118,7 +122,13 @@ public final class Browser implements AutoCloseable {
     }
 
     public void waitForText(String text) {
-        new WebDriverWait(driver, WAIT).until(d -> pageText().contains(text));
+        try {
+            new WebDriverWait(driver, WAIT).until(d -> pageText().contains(text));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // The page as it stood is what tells a failed run in CI apart: a validation message, an error page.
+            throw new AssertionError("Waited " + WAIT.toSeconds() + " s for \"" + text + "\" on " + currentPath()
+                    + "; the page said:\n" + pageText(), e);
+        }
     }
 
     public void waitForPath(String pathPrefix) {

@@ -53,9 +53,22 @@ public class ContributionListPage implements Serializable {
     private final LazyDataModel<Contribution> rows = new LazyDataModel<>() {
         private static final long serialVersionUID = 1L;
 
+        /** The filters the last count was made for, and its result. */
+        private ContributionQuery counted;
+        private int count;
+
+        /**
+         * Counts again only when the filters change: paging and sorting keep the count, which at a few hundred
+         * thousand contributions costs more than the page itself. Opening the page again counts afresh.
+         */
         @Override
         public int count(Map<String, FilterMeta> filterBy) {
-            return Math.toIntExact(contributions.count(query(null)));
+            ContributionQuery filters = query(null);
+            if (!filters.equals(counted)) {
+                count = Math.toIntExact(contributions.count(filters));
+                counted = filters;
+            }
+            return count;
         }
 
         @Override

@@ -16,6 +16,7 @@ import org.trustfund.donor.Donor;
 import org.trustfund.donor.DonorService;
 import org.trustfund.money.Money;
 import org.trustfund.platform.BusinessException;
+import org.trustfund.web.platform.Pages;
 import org.trustfund.pledge.PledgeService;
 import org.trustfund.pledge.PledgeSummary;
 
@@ -47,6 +48,19 @@ public class DonorPage implements Serializable {
     private List<Contribution> contributions;
     private List<AuditEntry> history;
 
+    /** Opens the page; a missing or unknown id is a not-found page. */
+    public void open() {
+        if (id == null) {
+            Pages.notFound();
+            return;
+        }
+        try {
+            load();
+        } catch (BusinessException unknown) {
+            Pages.notFound();
+        }
+    }
+
     public void load() {
         donor = donors.find(id).orElseThrow(() -> new BusinessException("donor.unknown", id));
         pledges = pledgeService.summariesForDonor(id);
@@ -77,6 +91,15 @@ public class DonorPage implements Serializable {
 
     public void setId(Long id) {
         this.id = id;
+    }
+
+    /** The id as it came in the address: anything but a record id opens the not-found page. */
+    public String getIdParameter() {
+        return id == null ? null : id.toString();
+    }
+
+    public void setIdParameter(String parameter) {
+        this.id = Pages.recordId(parameter);
     }
 
     public Donor getDonor() {

@@ -10,10 +10,12 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.trustfund.donor.Donor;
 import org.trustfund.donor.DonorService;
 import org.trustfund.money.Money;
 import org.trustfund.platform.BusinessException;
+import org.trustfund.web.platform.Pages;
 import org.trustfund.pledge.Pledge;
 import org.trustfund.pledge.PledgeInput;
 import org.trustfund.pledge.PledgeService;
@@ -51,11 +53,21 @@ public class NewPledgePage implements Serializable {
     private LocalDate pledgedOn = LocalDate.now();
     private final ScheduleEditor schedule = new ScheduleEditor();
 
-    public void load() {
+    /** Opens the form for the donor in {@code ?donor=}; a missing or unknown donor is a not-found page. */
+    public void open() {
         if (FacesContext.getCurrentInstance().isPostback()) {
             return;
         }
-        donor = donors.find(donorId).orElseThrow(() -> new BusinessException("donor.unknown", donorId));
+        if (donorId == null) {
+            Pages.notFound();
+            return;
+        }
+        Optional<Donor> found = donors.find(donorId);
+        if (found.isEmpty()) {
+            Pages.notFound();
+            return;
+        }
+        donor = found.get();
         funds = reference.funds();
         currencies = reference.currencies();
         if (funds.size() == 1) {
@@ -107,6 +119,15 @@ public class NewPledgePage implements Serializable {
 
     public void setDonorId(Long donorId) {
         this.donorId = donorId;
+    }
+
+    /** The id as it came in the address: anything but a record id opens the not-found page. */
+    public String getDonorIdParameter() {
+        return donorId == null ? null : donorId.toString();
+    }
+
+    public void setDonorIdParameter(String parameter) {
+        this.donorId = Pages.recordId(parameter);
     }
 
     public Donor getDonor() {

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.primefaces.PrimeFaces;
 import org.trustfund.money.Money;
 import org.trustfund.platform.BusinessException;
+import org.trustfund.web.platform.Pages;
 import org.trustfund.pledge.Instalment;
 import org.trustfund.pledge.Pledge;
 import org.trustfund.pledge.PledgeService;
@@ -41,6 +42,19 @@ public class PledgePage implements Serializable {
 
     private LocalDate writeOffDate;
     private String writeOffReason;
+
+    /** Opens the page; a missing or unknown id is a not-found page. */
+    public void open() {
+        if (id == null) {
+            Pages.notFound();
+            return;
+        }
+        try {
+            load();
+        } catch (BusinessException unknown) {
+            Pages.notFound();
+        }
+    }
 
     public void load() {
         pledge = pledges.find(id);
@@ -133,6 +147,15 @@ public class PledgePage implements Serializable {
 
     public void setId(Long id) {
         this.id = id;
+    }
+
+    /** The id as it came in the address: anything but a record id opens the not-found page. */
+    public String getIdParameter() {
+        return id == null ? null : id.toString();
+    }
+
+    public void setIdParameter(String parameter) {
+        this.id = Pages.recordId(parameter);
     }
 
     public Pledge getPledge() {

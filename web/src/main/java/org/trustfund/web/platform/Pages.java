@@ -1,0 +1,35 @@
+package org.trustfund.web.platform;
+
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** Answers that end a page request early. */
+public final class Pages {
+
+    private Pages() {
+    }
+
+    /** The record id in a page's address, or null when there is none or it is not a record id. */
+    public static Long recordId(String parameter) {
+        return parameter != null && parameter.matches("\\d{1,18}") ? Long.valueOf(parameter) : null;
+    }
+
+    /**
+     * Sends the friendly not-found page for a record page opened without an id, or with one that does not
+     * exist. (The id is not a required view parameter: Mojarra re-validates view parameters on AJAX requests
+     * that process the whole view, and finds them missing there.)
+     */
+    public static void notFound() {
+        FacesContext fc = FacesContext.getCurrentInstance();
+        ExternalContext ec = fc.getExternalContext();
+        try {
+            ec.responseSendError(HttpServletResponse.SC_NOT_FOUND, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        fc.responseComplete();
+    }
+}
