@@ -49,7 +49,7 @@ final class ApiErrors {
                 return respond(ApiError.of(409, locale, null, "record.changedByAnother"));
             }
             if (t instanceof JsonbException || t instanceof JsonException) {
-                String reference = ErrorReference.logged(LOG, null, "Unreadable JSON in an API request: " + t);
+                String reference = ErrorReference.logged(LOG, null, "Unreadable JSON in an API request: " + oneLine(t));
                 return respond(ApiError.of(400, locale, null, "api.json.invalid").withReference(reference));
             }
             if (t instanceof WebApplicationException web) {
@@ -121,10 +121,15 @@ final class ApiErrors {
         }
         if (status == 400 || status == 404) {
             // No stack trace for a mistyped address, only a line to find by its reference.
-            String reference = ErrorReference.logged(LOG, null, "API call refused: " + e.getMessage());
+            String reference = ErrorReference.logged(LOG, null, "API call refused: " + oneLine(e));
             return respond(error.withReference(reference));
         }
         return respond(error);
+    }
+
+    /** The failure on one log line: its text may echo what the caller sent, line breaks included. */
+    private static String oneLine(Throwable t) {
+        return String.valueOf(t).replaceAll("[\\r\\n\\t]", " ");
     }
 
     static Response respond(ApiError error) {
