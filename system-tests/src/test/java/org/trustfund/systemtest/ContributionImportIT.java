@@ -118,12 +118,23 @@ class ContributionImportIT {
     }
 
     @Test
-    void hostileFilesAreRefusedAtTheUploadWithAMessage(RunningSystem system, Browser browser) throws Exception {
+    void theTemplateDownloadsAndAHostileFileIsRefusedWithAMessage(RunningSystem system, Browser browser) throws Exception {
         Fixture fx = Fixture.create(system.database());
         String officer = Accounts.uniqueUsername("importer");
         Accounts.createUser(browser, system, officer, "importer initial password", "Finance officer");
         firstSignIn(browser, officer, "importer initial password");
         browser.open(PAGE);
+
+        byte[] template = downloadTemplate(browser);
+        try (XSSFWorkbook wb = new XSSFWorkbook(new java.io.ByteArrayInputStream(template))) {
+            Row header = wb.getSheetAt(0).getRow(0);
+            List<String> headers = new ArrayList<>();
+            header.forEach(c -> headers.add(c.getStringCellValue()));
+            assertEquals(List.of("Received date", "Donor id", "Donor name", "Fund code", "Currency", "Amount",
+                    "Bank reference", "Pledge id"), headers);
+            assertTrue(wb.getSheetAt(1).getSheetName().equals("Instructions"));
+            assertTrue(wb.getSheetAt(0).getRow(1).getCell(2).getStringCellValue().contains("fictional"));
+        }
 
         Path fake = Files.createTempFile("not-a-workbook-", ".xlsx");
         Files.writeString(fake, "<html><script>alert(1)</script></html>");
@@ -152,6 +163,36 @@ class ContributionImportIT {
         WebElement input = browser.all(By.cssSelector("#import input[type=file]")).get(0);
         input.sendKeys(file.toAbsolutePath().toString());
         browser.click("import:upload");
+    }
+
+    /**
+     * Presses the template button the way the browser does (a plain POST of its form with the view state and
+     * the session cookie) and returns what comes back: headless Chromium keeps downloads to itself.
+     */
+    private static byte[] downloadTemplate(Browser browser) throws IOException, InterruptedException {
+        WebElement form = browser.waitVisible(By.id("template"));
+        StringBuilder body = new StringBuilder();
+        for (WebElement hidden : form.findElements(By.cssSelector("input[type=hidden]"))) {
+            body.append(encode(hidden.getAttribute("name"))).append('=').append(encode(hidden.getAttribute("value"))).append('&');
+        }
+        body.append(encode("template:download")).append('=');
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(form.getAttribute("action")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", "JSESSIONID=" + browser.cookie("JSESSIONID").getValue())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build();
+        java.net.http.HttpResponse<byte[]> response = java.net.http.HttpClient.newHttpClient()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, response.statusCode());
+        assertEquals("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                response.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(response.headers().firstValue("Content-Disposition").orElse("").contains("contributions-template.xlsx"),
+                response.headers().map().toString());
+        return response.body();
+    }
+
+    private static String encode(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static List<String> texts(Browser browser, String css) {
