@@ -23,8 +23,10 @@ import java.util.Locale;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -144,6 +146,53 @@ class ContributionImportIT {
         assertFalse(browser.isPresent("summary"));
         browser.screenshot("import-refused");
         assertEquals(0, fx.contributionCount());
+    }
+
+    /**
+     * The issue's import benchmark through the real system: a 100,000-row file uploaded on the page of the
+     * EAR on Payara. Not part of the usual run; with -Dtrustfund.benchmark=true it prints the time from the
+     * click to the result.
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "trustfund.benchmark", matches = "true")
+    void benchmarkAHundredThousandRowsThroughThePage(RunningSystem system, Browser browser) throws Exception {
+        Fixture fx = Fixture.create(system.database());
+        String officer = Accounts.uniqueUsername("bench");
+        Accounts.createUser(browser, system, officer, "bench initial password", "Finance officer");
+        firstSignIn(browser, officer, "bench initial password");
+        browser.open(PAGE);
+        int n = 100_000;
+        Path file = Files.createTempFile("contributions-100k-", ".xlsx");
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(1000); OutputStream out = Files.newOutputStream(file)) {
+            CellStyle date = wb.createCellStyle();
+            date.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
+            Sheet sheet = wb.createSheet("Contributions");
+            String[] headers = {"Received date", "Donor name", "Fund code", "Currency", "Amount", "Bank reference"};
+            Row header = sheet.createRow(0);
+            for (int i = 0; i < headers.length; i++) {
+                header.createCell(i).setCellValue(headers[i]);
+            }
+            java.util.Random random = new java.util.Random(42);
+            for (int r = 1; r <= n; r++) {
+                Row row = sheet.createRow(r);
+                row.createCell(0).setCellValue(RECEIVED.minusDays(random.nextInt(180)));
+                row.getCell(0).setCellStyle(date);
+                row.createCell(1).setCellValue(fx.donorName);
+                row.createCell(2).setCellValue(fx.fundCode);
+                row.createCell(3).setCellValue(random.nextBoolean() ? "EUR" : "USD");
+                row.createCell(4).setCellValue(BigDecimal.valueOf(100_00 + random.nextInt(10_000_000), 2).doubleValue());
+                row.createCell(5).setCellValue(fx.ref(r));
+            }
+            wb.write(out);
+        }
+        WebElement input = browser.all(By.cssSelector("#import input[type=file]")).get(0);
+        input.sendKeys(file.toAbsolutePath().toString());
+        long start = System.nanoTime();
+        browser.click("import:upload");
+        browser.waitForText("100,000 recorded");
+        System.out.printf("[benchmark] %,d-row file (%,d bytes) through the page on Payara: %.2f s%n", n, Files.size(file),
+                (System.nanoTime() - start) / 1e9);
+        assertEquals(n, fx.contributionCount());
     }
 
     // ---------------------------------------------------------------------------------------------------
