@@ -98,6 +98,23 @@ public class ContributionService {
         return contribution;
     }
 
+    /** Records the correct contribution in place of a reversed one; the new one names the one it replaces. */
+    public Contribution recordReplacement(long reversedId, ContributionInput input) {
+        Contribution reversed = em.find(Contribution.class, reversedId);
+        if (reversed == null) {
+            throw new BusinessException("contribution.unknown", reversedId);
+        }
+        if (reversed.getStatus() != ContributionStatus.REVERSED) {
+            throw new BusinessException("contribution.wrongStatus", reversed.getStatus());
+        }
+        Contribution contribution = newContribution(input, reversed, null, caller.name());
+        em.persist(contribution);
+        em.flush();
+        audit.record(AuditAction.CREATE, ENTITY, contribution.getId(),
+                describe(contribution).value("replaces", reversedId).toString());
+        return contribution;
+    }
+
     /**
      * Builds a recorded contribution from typed input, with every check; also used by the import, which
      * records many at once. Not persisted.
@@ -339,7 +356,11 @@ public class ContributionService {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Contribution> cq = cb.createQuery(Contribution.class);
         Root<Contribution> c = cq.from(Contribution.class);
-        c.fetch("donor");
+        // One statement for the page: what the list shows of each row comes in the same query.
+        c.fetch("donor").fetch("country");
+        c.fetch("fund");
+        c.fetch("rate", jakarta.persistence.criteria.JoinType.LEFT);
+        c.fetch("replaces", jakarta.persistence.criteria.JoinType.LEFT);
         cq.where(predicates(cb, c, q));
         Path<?> sortBy = switch (q.sort() == null ? ContributionQuery.Sort.RECEIVED : q.sort()) {
             case RECEIVED -> c.get("receivedDate");

@@ -143,15 +143,22 @@ class ContributionPagesIT {
                 "the reversal reopened the instalments");
         browser.screenshot("contribution-record-replacement");
         browser.click("contribution:save");
-        long second2 = detailId(browser);
-        browser.waitForText("Contribution " + second2 + " recorded.");
+        long replacement = detailId(browser);
+        browser.waitForText("Contribution " + replacement + " recorded.");
 
         browser.open("/finance/contributions.xhtml?donor=" + fx.donorId);
         browser.waitForText("Only the contributions of " + fx.donorName);
-        assertEquals(List.of(String.valueOf(second2), String.valueOf(first)), texts(browser, "#contributions\\:rows .tf-contribution-id"),
+        assertEquals(List.of(String.valueOf(replacement), String.valueOf(first)), texts(browser, "#contributions\\:rows .tf-contribution-id"),
                 "both stay visible, the newest first");
         assertEquals(List.of("Recorded", "Reversed"), texts(browser, "#contributions\\:rows .tf-status"));
         browser.screenshot("contribution-list-donor");
+        By statusHeader = By.xpath("//th[contains(@class, 'ui-sortable-column')][.//*[normalize-space(text())='Status']]");
+        browser.waitClickable(statusHeader).click();
+        browser.settle();
+        browser.waitClickable(statusHeader).click();
+        browser.settle();
+        assertEquals(List.of("Reversed", "Recorded"), texts(browser, "#contributions\\:rows .tf-status"),
+                "sorted by status in the database, descending on the second click");
     }
 
     @Test
@@ -246,18 +253,45 @@ class ContributionPagesIT {
         browser.waitForPath("/app/dashboard.xhtml");
     }
 
-    /** Types into a field and leaves it, so its change event (and the page's AJAX update) runs. */
+    /**
+     * Replaces a field's text and leaves it, so its change event (and the page's AJAX update) runs. The
+     * text is selected and deleted rather than cleared (a date picker puts a cleared value back), and the
+     * field is left by clicking the page title, which also closes a date picker's calendar. The value is
+     * checked and typed again if a keystroke was lost while the page was busy.
+     */
     private static void typeAndLeave(Browser browser, String id, String text) {
-        browser.type(id, text);
-        browser.waitVisible(By.id(id)).sendKeys(Keys.TAB);
-        browser.settle();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            WebElement field = browser.waitVisible(By.id(id));
+            field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+            field.sendKeys(text);
+            browser.waitClickable(By.cssSelector("main h1")).click();
+            browser.settle();
+            if (text.equals(browser.waitVisible(By.id(id)).getAttribute("value"))) {
+                return;
+            }
+        }
+        throw new AssertionError(id + " does not keep " + text + ": " + browser.waitVisible(By.id(id)).getAttribute("value"));
     }
 
-    /** Opens a PrimeFaces select and picks the option whose label starts with {@code labelStart}. */
+    /**
+     * Opens a PrimeFaces select and picks the option whose label starts with {@code labelStart}. A click
+     * that lands while the panel is still opening can be lost, so the choice is checked on the select's
+     * label and tried again.
+     */
     private static void selectOne(Browser browser, String id, String labelStart) {
-        browser.waitClickable(By.id(id)).click();
-        browser.waitClickable(By.xpath("//ul[@id='" + id + "_items']/li[starts-with(@data-label, '" + labelStart + "')]")).click();
-        browser.settle();
+        By option = By.xpath("//div[contains(@class, 'ui-selectonemenu-panel') and starts-with(@id, '" + id + "_')]"
+                + "//li[contains(@class, 'ui-selectonemenu-item') and starts-with(@data-label, '" + labelStart + "')]");
+        for (int attempt = 0; attempt < 3; attempt++) {
+            if (browser.all(option).stream().noneMatch(WebElement::isDisplayed)) {
+                browser.waitClickable(By.id(id)).click();
+            }
+            browser.waitClickable(option).click();
+            browser.settle();
+            if (browser.text(id + "_label").startsWith(labelStart.trim())) {
+                return;
+            }
+        }
+        throw new AssertionError("Could not choose " + labelStart + " in " + id + ": " + browser.text(id + "_label"));
     }
 
     private static void chooseDonor(Browser browser, String name) {

@@ -60,6 +60,8 @@ public final class Browser implements AutoCloseable {
     public Browser type(String id, String text) {
         WebElement field = waitVisible(By.id(id));
         field.clear();
+        // A PrimeFaces date picker puts its value back after clear(); select all and delete as a person would.
+        field.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), org.openqa.selenium.Keys.DELETE);
         field.sendKeys(text);
         return this;
     }
@@ -121,6 +123,16 @@ public final class Browser implements AutoCloseable {
 
     public void waitForPath(String pathPrefix) {
         new WebDriverWait(driver, WAIT).until(d -> currentPath().startsWith(pathPrefix));
+    }
+
+    /** Waits up to {@code timeout} for a condition; returns whether it came true. */
+    public boolean waitUntil(Duration timeout, java.util.function.BooleanSupplier condition) {
+        try {
+            new WebDriverWait(driver, timeout).until(d -> condition.getAsBoolean());
+            return true;
+        } catch (org.openqa.selenium.TimeoutException e) {
+            return false;
+        }
     }
 
     public Cookie cookie(String name) {

@@ -1,0 +1,41 @@
+package org.trustfund.benchmark;
+
+import java.util.List;
+
+/**
+ * The tables the generator fills, in the order their foreign keys need (a parent before its children), with
+ * the columns it writes. Columns left out take their defaults ({@code version} = 0).
+ */
+enum Table {
+    FUND("fund", "id", "code", "name", "base_currency", "start_date", "psc_rate", "created_at", "created_by"),
+    COUNTRY("country", "code", "name", "development_status", "region"),
+    CURRENCY("currency", "code", "name", "minor_units"),
+    EXCHANGE_RATE("exchange_rate", "id", "currency", "effective_date", "units_per_usd", "created_at", "created_by"),
+    DONOR("donor", "id", "name", "stakeholder_group", "country_code", "contact_name", "contact_email",
+            "publicly_named", "created_at", "created_by"),
+    PLEDGE("pledge", "id", "donor_id", "fund_id", "amount", "currency", "purpose", "first_year", "last_year",
+            "pledged_on", "status", "agreement_date", "agreement_reference", "agreement_rate_id", "written_off_on",
+            "write_off_reason", "revision", "created_at", "created_by"),
+    INSTALMENT("instalment", "id", "pledge_id", "seq", "due_date", "amount", "currency"),
+    CONTRIBUTION("contribution", "id", "donor_id", "fund_id", "received_date", "amount", "currency", "bank_reference",
+            "rate_id", "units_per_usd", "usd_amount", "status", "recorded_at", "recorded_by", "certified_at",
+            "certified_by", "returned_reason", "reversed_at", "reversed_by", "reversal_reason", "replaces_id"),
+    CONTRIBUTION_APPLICATION("contribution_application", "id", "contribution_id", "instalment_id", "amount"),
+    JOURNAL("journal", "id", "fund_id", "donor_id", "event_type", "event_date", "posted_at", "posted_by",
+            "source_type", "source_id", "description", "reverses_journal_id"),
+    JOURNAL_LINE("journal_line", "id", "journal_id", "account", "debit", "credit", "currency", "currency_amount",
+            "pledge_id");
+
+    final String sqlName;
+    final List<String> columns;
+
+    Table(String sqlName, String... columns) {
+        this.sqlName = sqlName;
+        this.columns = List.of(columns);
+    }
+
+    String insertSql() {
+        return "INSERT INTO " + sqlName + " (" + String.join(", ", columns) + ") VALUES ("
+                + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
+    }
+}
