@@ -23,8 +23,10 @@ import java.util.Locale;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -118,12 +120,23 @@ class ContributionImportIT {
     }
 
     @Test
-    void hostileFilesAreRefusedAtTheUploadWithAMessage(RunningSystem system, Browser browser) throws Exception {
+    void theTemplateDownloadsAndAHostileFileIsRefusedWithAMessage(RunningSystem system, Browser browser) throws Exception {
         Fixture fx = Fixture.create(system.database());
         String officer = Accounts.uniqueUsername("importer");
         Accounts.createUser(browser, system, officer, "importer initial password", "Finance officer");
         firstSignIn(browser, officer, "importer initial password");
         browser.open(PAGE);
+
+        byte[] template = downloadTemplate(browser);
+        try (XSSFWorkbook wb = new XSSFWorkbook(new java.io.ByteArrayInputStream(template))) {
+            Row header = wb.getSheetAt(0).getRow(0);
+            List<String> headers = new ArrayList<>();
+            header.forEach(c -> headers.add(c.getStringCellValue()));
+            assertEquals(List.of("Received date", "Donor id", "Donor name", "Fund code", "Currency", "Amount",
+                    "Bank reference", "Pledge id"), headers);
+            assertTrue(wb.getSheetAt(1).getSheetName().equals("Instructions"));
+            assertTrue(wb.getSheetAt(0).getRow(1).getCell(2).getStringCellValue().contains("fictional"));
+        }
 
         Path fake = Files.createTempFile("not-a-workbook-", ".xlsx");
         Files.writeString(fake, "<html><script>alert(1)</script></html>");
@@ -133,6 +146,53 @@ class ContributionImportIT {
         assertFalse(browser.isPresent("summary"));
         browser.screenshot("import-refused");
         assertEquals(0, fx.contributionCount());
+    }
+
+    /**
+     * The issue's import benchmark through the real system: a 100,000-row file uploaded on the page of the
+     * EAR on Payara. Not part of the usual run; with -Dtrustfund.benchmark=true it prints the time from the
+     * click to the result.
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "trustfund.benchmark", matches = "true")
+    void benchmarkAHundredThousandRowsThroughThePage(RunningSystem system, Browser browser) throws Exception {
+        Fixture fx = Fixture.create(system.database());
+        String officer = Accounts.uniqueUsername("bench");
+        Accounts.createUser(browser, system, officer, "bench initial password", "Finance officer");
+        firstSignIn(browser, officer, "bench initial password");
+        browser.open(PAGE);
+        int n = 100_000;
+        Path file = Files.createTempFile("contributions-100k-", ".xlsx");
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(1000); OutputStream out = Files.newOutputStream(file)) {
+            CellStyle date = wb.createCellStyle();
+            date.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
+            Sheet sheet = wb.createSheet("Contributions");
+            String[] headers = {"Received date", "Donor name", "Fund code", "Currency", "Amount", "Bank reference"};
+            Row header = sheet.createRow(0);
+            for (int i = 0; i < headers.length; i++) {
+                header.createCell(i).setCellValue(headers[i]);
+            }
+            java.util.Random random = new java.util.Random(42);
+            for (int r = 1; r <= n; r++) {
+                Row row = sheet.createRow(r);
+                row.createCell(0).setCellValue(RECEIVED.minusDays(random.nextInt(180)));
+                row.getCell(0).setCellStyle(date);
+                row.createCell(1).setCellValue(fx.donorName);
+                row.createCell(2).setCellValue(fx.fundCode);
+                row.createCell(3).setCellValue(random.nextBoolean() ? "EUR" : "USD");
+                row.createCell(4).setCellValue(BigDecimal.valueOf(100_00 + random.nextInt(10_000_000), 2).doubleValue());
+                row.createCell(5).setCellValue(fx.ref(r));
+            }
+            wb.write(out);
+        }
+        WebElement input = browser.all(By.cssSelector("#import input[type=file]")).get(0);
+        input.sendKeys(file.toAbsolutePath().toString());
+        long start = System.nanoTime();
+        browser.click("import:upload");
+        browser.waitForText("100,000 recorded");
+        System.out.printf("[benchmark] %,d-row file (%,d bytes) through the page on Payara: %.2f s%n", n, Files.size(file),
+                (System.nanoTime() - start) / 1e9);
+        assertEquals(n, fx.contributionCount());
     }
 
     // ---------------------------------------------------------------------------------------------------
@@ -152,6 +212,36 @@ class ContributionImportIT {
         WebElement input = browser.all(By.cssSelector("#import input[type=file]")).get(0);
         input.sendKeys(file.toAbsolutePath().toString());
         browser.click("import:upload");
+    }
+
+    /**
+     * Presses the template button the way the browser does (a plain POST of its form with the view state and
+     * the session cookie) and returns what comes back: headless Chromium keeps downloads to itself.
+     */
+    private static byte[] downloadTemplate(Browser browser) throws IOException, InterruptedException {
+        WebElement form = browser.waitVisible(By.id("template"));
+        StringBuilder body = new StringBuilder();
+        for (WebElement hidden : form.findElements(By.cssSelector("input[type=hidden]"))) {
+            body.append(encode(hidden.getAttribute("name"))).append('=').append(encode(hidden.getAttribute("value"))).append('&');
+        }
+        body.append(encode("template:download")).append('=');
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(form.getAttribute("action")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", "JSESSIONID=" + browser.cookie("JSESSIONID").getValue())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build();
+        java.net.http.HttpResponse<byte[]> response = java.net.http.HttpClient.newHttpClient()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, response.statusCode());
+        assertEquals("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                response.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(response.headers().firstValue("Content-Disposition").orElse("").contains("contributions-template.xlsx"),
+                response.headers().map().toString());
+        return response.body();
+    }
+
+    private static String encode(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static List<String> texts(Browser browser, String css) {

@@ -12,7 +12,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
-import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.ss.usermodel.BuiltinFormats;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -22,6 +21,7 @@ import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.trustfund.platform.BusinessException;
+import org.trustfund.reference.PoiLimits;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
@@ -34,7 +34,7 @@ import org.xml.sax.helpers.DefaultHandler;
  *
  * <p>Refuses, with a {@link BusinessException} on the field {@code file}, what is not a plain xlsx workbook
  * or is built to hurt: other formats (checked by magic bytes, then by POI), zip bombs (POI's inflate-ratio
- * and entry-size guards), more than {@value #MAX_ROWS} rows, values beyond column {@value #MAX_COLUMNS},
+ * and part-size guards, see {@link PoiLimits}), more than {@value #MAX_ROWS} rows, values beyond column {@value #MAX_COLUMNS},
  * cells longer than Excel allows. Formulas are read as their cached value (what the user saw); a formula
  * without one is flagged on its cell. The XML parser is POI's hardened one (no external entities).
  */
@@ -45,17 +45,8 @@ final class XlsxSheetReader {
     static final int MAX_COLUMNS = 26;
     /** Excel's own limit for the text of one cell. */
     static final int MAX_CELL_CHARS = 32_767;
-    /** The largest XML part POI may inflate: a 200,000-row sheet with inline strings stays well below. */
-    static final long MAX_ENTRY_BYTES = 300L * 1024 * 1024;
-
     private static final Logger LOG = Logger.getLogger(XlsxSheetReader.class.getName());
     private static final String FIELD = "file";
-
-    static {
-        // Process-wide settings of POI. Both are at least as strict as POI's defaults (ratio 0.01, 4 GB).
-        ZipSecureFile.setMinInflateRatio(0.01);
-        ZipSecureFile.setMaxEntrySize(MAX_ENTRY_BYTES);
-    }
 
     /** What a cell holds, before any meaning is given to it. */
     enum Kind { TEXT, NUMBER, BOOLEAN, ERROR, FORMULA_WITHOUT_VALUE }
@@ -102,6 +93,8 @@ final class XlsxSheetReader {
         if (magic != FileMagic.OOXML) {
             throw new BusinessException(FIELD, "import.file.notXlsx");
         }
+        // POI's zip-bomb guards (inflate ratio, largest part) are JVM-wide; set in one place for every reader.
+        PoiLimits.apply();
         Path temp = null;
         try {
             // From a file POI inflates each part as it is read, instead of every part into memory up front.

@@ -17,7 +17,6 @@ import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.trustfund.contribution.imports.ImportResult.Outcome;
 import org.trustfund.security.Roles;
 import org.trustfund.testing.FixedCaller;
@@ -30,12 +29,10 @@ import org.trustfund.testing.TestDatabase;
  * then a 100,000-row file whose last row is bad. Prints wall and CPU times; asserts only what was recorded,
  * to the cent, since the time depends on the machine.
  *
- * <p>Not part of the usual build (it takes minutes on a shared machine). Run it with
- * {@code mvn -B -o verify -pl ejb -am -Dtrustfund.benchmark=true -Dit.test=ContributionImportBenchmarkIT
- * -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false}.
+ * <p>Not part of the usual build (the ejb pom excludes *BenchmarkIT). Run it with
+ * {@code mvn -B -o verify -pl ejb -am -Dit.test=ContributionImportBenchmarkIT -Dtest=none
+ * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
-@EnabledIfSystemProperty(named = "trustfund.benchmark", matches = "true",
-        disabledReason = "the benchmark is a separate command: -Dtrustfund.benchmark=true")
 class ContributionImportBenchmarkIT {
 
     private static final int ROWS = 100_000;

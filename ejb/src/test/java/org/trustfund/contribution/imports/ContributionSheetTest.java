@@ -13,6 +13,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -162,6 +164,21 @@ class ContributionSheetTest {
         byte[] bomb = Workbooks.zipBomb(50);
         assertTrue(bomb.length < 200_000, "the bomb is small: " + bomb.length);
         assertRefused("import.file.zipBomb", bomb);
+    }
+
+    @Test
+    void externalEntitiesAreNeverResolved() throws IOException {
+        Path secret = Files.createTempFile("tf-secret-", ".txt");
+        Files.writeString(secret, "TOP-SECRET-CONTENT");
+        try {
+            byte[] xxe = Workbooks.withSheetXml(xml -> xml
+                    .replaceFirst("<worksheet", "<!DOCTYPE worksheet [<!ENTITY xxe SYSTEM \"" + secret.toUri() + "\">]><worksheet")
+                    .replace("</row></sheetData>", "<c r=\"H2\" t=\"inlineStr\"><is><t>&xxe;</t></is></c></row></sheetData>"));
+            BusinessException e = assertRefused("import.file.notXlsx", xxe);
+            assertTrue(java.util.Arrays.stream(e.arguments()).noneMatch(a -> String.valueOf(a).contains("TOP-SECRET")));
+        } finally {
+            Files.delete(secret);
+        }
     }
 
     @Test

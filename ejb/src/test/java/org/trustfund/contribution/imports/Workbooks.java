@@ -167,6 +167,29 @@ final class Workbooks {
         }
     }
 
+    /** A valid one-row workbook whose first sheet's XML is changed by {@code edit}, as an attacker would. */
+    static byte[] withSheetXml(java.util.function.UnaryOperator<String> edit) {
+        byte[] valid = xlsx(List.<Object[]>of(row(LocalDate.of(2026, 1, 10), null, "Someone", "IGF", "EUR", 10, "REF")));
+        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(valid));
+             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+             ZipOutputStream out = new ZipOutputStream(bytes)) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                byte[] content = in.readAllBytes();
+                out.putNextEntry(new ZipEntry(e.getName()));
+                if (e.getName().equals("xl/worksheets/sheet1.xml")) {
+                    content = edit.apply(new String(content, java.nio.charset.StandardCharsets.UTF_8))
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                }
+                out.write(content);
+                out.closeEntry();
+            }
+            out.finish();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Rows for a list, for readability at the call site. */
     static List<Object[]> rows(Object[]... rows) {
         return new ArrayList<>(List.of(rows));
