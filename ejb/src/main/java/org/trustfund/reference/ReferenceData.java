@@ -6,13 +6,20 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.trustfund.audit.AuditAction;
 import org.trustfund.audit.AuditLog;
 import org.trustfund.platform.BusinessException;
@@ -83,6 +90,46 @@ public class ReferenceData {
             q.setParameter("currency", currency);
         }
         return q.getResultList();
+    }
+
+    /** One page of rates, newest first, optionally of one currency: for a list paged in the database. */
+    @PermitAll
+    public List<ExchangeRate> rates(String currency, int first, int max) {
+        boolean one = currency != null && !currency.isBlank();
+        var q = em.createQuery("SELECT r FROM ExchangeRate r" + (one ? " WHERE r.currency = :currency" : "")
+                + " ORDER BY r.effectiveDate DESC, r.currency, r.id DESC", ExchangeRate.class)
+                .setFirstResult(Math.max(first, 0)).setMaxResults(max);
+        if (one) {
+            q.setParameter("currency", currency);
+        }
+        return q.getResultList();
+    }
+
+    @PermitAll
+    public long countRates(String currency) {
+        boolean one = currency != null && !currency.isBlank();
+        var q = em.createQuery("SELECT COUNT(r) FROM ExchangeRate r" + (one ? " WHERE r.currency = :currency" : ""),
+                Long.class);
+        if (one) {
+            q.setParameter("currency", currency);
+        }
+        return q.getSingleResult();
+    }
+
+    /**
+     * Which of these rates a recorded transaction has used (the same test as {@link #isRateUsed}, for a whole
+     * page of rates in two queries).
+     */
+    @PermitAll
+    public Set<Long> usedRateIds(Collection<Long> rateIds) {
+        if (rateIds == null || rateIds.isEmpty()) {
+            return Set.of();
+        }
+        Set<Long> used = new HashSet<>(em.createQuery("SELECT DISTINCT c.rate.id FROM Contribution c"
+                + " WHERE c.rate.id IN :ids", Long.class).setParameter("ids", rateIds).getResultList());
+        used.addAll(em.createQuery("SELECT DISTINCT p.agreementRate.id FROM Pledge p"
+                + " WHERE p.agreementRate.id IN :ids", Long.class).setParameter("ids", rateIds).getResultList());
+        return used;
     }
 
     @PermitAll
@@ -241,6 +288,83 @@ public class ReferenceData {
                     + added.stream().map(ExchangeRate::toString).limit(50).toList());
         }
         return added.size();
+    }
+
+    /**
+     * Imports a file of rates (xlsx or CSV, see {@link RateFileReader}), all or nothing. The whole file is
+     * checked first, and every problem is reported with its row and column; if there is any, nothing is saved.
+     * Rows that repeat a recorded rate with the same value are skipped, so importing a file again adds
+     * nothing; a row that gives another value for a recorded currency and date is a problem, because a rate
+     * is corrected one at a time (and only while unused), never by an import.
+     *
+     * @throws BusinessException on the field {@code file} if the file is not a rate file at all
+     */
+    public RateImport importRateFile(String fileName, byte[] content) {
+        RateFile file = new RateFileReader().read(fileName, content);
+        List<RateFileProblem> problems = new ArrayList<>(file.problems());
+        Set<String> accepted = currencies().stream().map(AcceptedCurrency::getCode).collect(Collectors.toSet());
+        Map<String, BigDecimal> recorded = recordedRates(file.lines());
+        List<RateRow> toAdd = new ArrayList<>();
+        int alreadyThere = 0;
+        for (RateFile.Line line : file.lines()) {
+            RateRow row = line.rate();
+            if (AcceptedCurrency.USD.equals(row.currency())) {
+                problems.add(RateFileProblem.of(line.row(), RateFileReader.CURRENCY, "rate.file.currency.usd"));
+                continue;
+            }
+            if (!accepted.contains(row.currency())) {
+                problems.add(RateFileProblem.of(line.row(), RateFileReader.CURRENCY, "rate.file.currency.notAccepted",
+                        row.currency()));
+                continue;
+            }
+            BigDecimal existing = recorded.get(row.currency() + "@" + row.effectiveDate());
+            if (existing == null) {
+                toAdd.add(row);
+            } else if (existing.compareTo(row.unitsPerUsd()) == 0) {
+                alreadyThere++;
+            } else {
+                problems.add(RateFileProblem.of(line.row(), RateFileReader.UNITS_PER_USD, "rate.file.exists",
+                        row.currency(), row.effectiveDate().toString(), existing.stripTrailingZeros().toPlainString()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            return new RateImport(file.dataRows(), 0, 0, problems);
+        }
+        Instant now = clock.instant();
+        List<ExchangeRate> added = toAdd.stream()
+                .map(r -> new ExchangeRate(r.currency(), r.effectiveDate(), r.unitsPerUsd(), now, caller.name()))
+                .toList();
+        added.forEach(em::persist);
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            // Only another import or entry of the same rates at this very moment gets here (unique key).
+            throw new BusinessException("file", "rate.file.concurrent");
+        }
+        if (!added.isEmpty()) {
+            String name = fileName == null ? "" : fileName.strip();
+            audit.record(AuditAction.CREATE, "ExchangeRate", null, added.size() + " rates imported from "
+                    + (name.length() > 100 ? name.substring(0, 100) + "…" : name) + ": "
+                    + added.stream().map(ExchangeRate::toString).limit(50).toList());
+        }
+        return new RateImport(file.dataRows(), added.size(), alreadyThere, List.of());
+    }
+
+    /** The recorded rates for the currencies and dates of these lines, by "currency@date". */
+    private Map<String, BigDecimal> recordedRates(List<RateFile.Line> lines) {
+        Map<String, BigDecimal> recorded = new HashMap<>();
+        if (lines.isEmpty()) {
+            return recorded;
+        }
+        LocalDate from = lines.stream().map(l -> l.rate().effectiveDate()).min(LocalDate::compareTo).orElseThrow();
+        LocalDate to = lines.stream().map(l -> l.rate().effectiveDate()).max(LocalDate::compareTo).orElseThrow();
+        Set<String> currencies = lines.stream().map(l -> l.rate().currency()).collect(Collectors.toSet());
+        em.createQuery("SELECT r.currency, r.effectiveDate, r.unitsPerUsd FROM ExchangeRate r"
+                        + " WHERE r.effectiveDate BETWEEN :from AND :to AND r.currency IN :currencies", Object[].class)
+                .setParameter("from", from).setParameter("to", to).setParameter("currencies", currencies)
+                .getResultList()
+                .forEach(r -> recorded.put(r[0] + "@" + r[1], (BigDecimal) r[2]));
+        return recorded;
     }
 
     private ExchangeRate newRate(RateRow row, String rowLabel) {

@@ -3,11 +3,14 @@ package org.trustfund.security;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import org.trustfund.audit.AuditAction;
 import org.trustfund.audit.AuditLog;
+import org.trustfund.donor.Donor;
 import org.trustfund.platform.BusinessException;
 import org.trustfund.platform.Changes;
 
@@ -29,6 +32,9 @@ public class UserAdministration {
 
     @Inject
     private Caller caller;
+
+    @PersistenceContext
+    private EntityManager em;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -111,6 +117,31 @@ public class UserAdministration {
         audit.record(AuditAction.PASSWORD_RESET, ENTITY, id, Changes.of().secret("password")
                 .value("mustChangePassword", true).toString());
         return temporary;
+    }
+
+    /**
+     * Links a DONOR user to the donor whose records they may see, or unlinks them ({@code donorId} null).
+     * Only an account holding the DONOR role is linked: staff see every donor anyway.
+     */
+    public UserAccount linkDonor(long userId, long expectedVersion, Long donorId) {
+        UserAccount account = users.find(userId).orElseThrow(() -> new UnknownUserException(userId));
+        if (account.getVersion() != expectedVersion) {
+            throw new BusinessException("record.changedByAnother");
+        }
+        if (donorId != null) {
+            if (!account.getRoles().contains(Role.DONOR)) {
+                throw new BusinessException("donorId", "user.donorLink.notDonor", account.getUsername());
+            }
+            if (em.find(Donor.class, donorId) == null) {
+                throw new BusinessException("donorId", "donor.unknown", donorId);
+            }
+        }
+        Changes changes = Changes.of().field("donor", account.getDonorId(), donorId);
+        account.linkToDonor(donorId);
+        if (!changes.isEmpty()) {
+            audit.record(AuditAction.UPDATE, ENTITY, userId, changes.toString());
+        }
+        return account;
     }
 
 }

@@ -246,18 +246,41 @@ class ContributionPagesIT {
         browser.waitForPath("/app/dashboard.xhtml");
     }
 
-    /** Types into a field and leaves it, so its change event (and the page's AJAX update) runs. */
+    /**
+     * Replaces a field's text and leaves it, so its change event (and the page's AJAX update) runs. The
+     * text is selected and deleted rather than cleared: a date picker puts a cleared value back. Escape
+     * closes a date picker's calendar before leaving.
+     */
     private static void typeAndLeave(Browser browser, String id, String text) {
-        browser.type(id, text);
-        browser.waitVisible(By.id(id)).sendKeys(Keys.TAB);
+        WebElement field = browser.waitVisible(By.id(id));
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        field.sendKeys(text);
+        if (id.endsWith("_input")) {
+            field.sendKeys(Keys.ESCAPE);
+        }
+        field.sendKeys(Keys.TAB);
         browser.settle();
     }
 
-    /** Opens a PrimeFaces select and picks the option whose label starts with {@code labelStart}. */
+    /**
+     * Opens a PrimeFaces select and picks the option whose label starts with {@code labelStart}. A click
+     * that lands while the panel is still opening can be lost, so the choice is checked on the select's
+     * label and tried again.
+     */
     private static void selectOne(Browser browser, String id, String labelStart) {
-        browser.waitClickable(By.id(id)).click();
-        browser.waitClickable(By.xpath("//ul[@id='" + id + "_items']/li[starts-with(@data-label, '" + labelStart + "')]")).click();
-        browser.settle();
+        By option = By.xpath("//div[contains(@class, 'ui-selectonemenu-panel') and starts-with(@id, '" + id + "_')]"
+                + "//li[contains(@class, 'ui-selectonemenu-item') and starts-with(@data-label, '" + labelStart + "')]");
+        for (int attempt = 0; attempt < 3; attempt++) {
+            if (browser.all(option).stream().noneMatch(WebElement::isDisplayed)) {
+                browser.waitClickable(By.id(id)).click();
+            }
+            browser.waitClickable(option).click();
+            browser.settle();
+            if (browser.text(id + "_label").startsWith(labelStart.trim())) {
+                return;
+            }
+        }
+        throw new AssertionError("Could not choose " + labelStart + " in " + id + ": " + browser.text(id + "_label"));
     }
 
     private static void chooseDonor(Browser browser, String name) {

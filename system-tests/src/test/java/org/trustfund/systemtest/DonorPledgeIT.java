@@ -104,7 +104,11 @@ class DonorPledgeIT {
 
     /** Adds an instalment row and waits until row {@code index} is there. */
     private static void addRow(Browser browser, int index) {
-        browser.click("pledge:addRow");
+        // Under load a click can land while PrimeFaces is still replacing the table: click again then.
+        for (int attempt = 0; attempt < 3 && !browser.isPresent("pledge:rows:" + index + ":dueDate_input"); attempt++) {
+            browser.click("pledge:addRow");
+            browser.waitUntil(java.time.Duration.ofSeconds(10), () -> browser.isPresent("pledge:rows:" + index + ":dueDate_input"));
+        }
         browser.waitVisible(By.id("pledge:rows:" + index + ":dueDate_input"));
     }
 

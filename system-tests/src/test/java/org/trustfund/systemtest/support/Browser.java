@@ -123,6 +123,16 @@ public final class Browser implements AutoCloseable {
         new WebDriverWait(driver, WAIT).until(d -> currentPath().startsWith(pathPrefix));
     }
 
+    /** Waits up to {@code timeout} for a condition; returns whether it came true. */
+    public boolean waitUntil(Duration timeout, java.util.function.BooleanSupplier condition) {
+        try {
+            new WebDriverWait(driver, timeout).until(d -> condition.getAsBoolean());
+            return true;
+        } catch (org.openqa.selenium.TimeoutException e) {
+            return false;
+        }
+    }
+
     public Cookie cookie(String name) {
         return driver.manage().getCookieNamed(name);
     }

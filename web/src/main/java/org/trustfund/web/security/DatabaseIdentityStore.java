@@ -13,8 +13,9 @@ import org.trustfund.security.SignInResult;
 import org.trustfund.security.SignInService;
 
 /**
- * Checks user names and passwords against the user accounts in the database. The groups it returns are
- * the role names; the server maps groups to roles one to one.
+ * Checks user names and passwords against the user accounts in the database, for the sign-in page and for
+ * every HTTP Basic call of the API alike, so lockout and the audit of sign-ins apply to both. The groups it
+ * returns are the role names; the server maps groups to roles one to one.
  */
 @ApplicationScoped
 public class DatabaseIdentityStore implements IdentityStore {
@@ -31,11 +32,8 @@ public class DatabaseIdentityStore implements IdentityStore {
         if (!result.succeeded()) {
             return CredentialValidationResult.INVALID_RESULT;
         }
-        var session = request.getSession();
-        session.setAttribute(SessionKeys.DISPLAY_NAME, result.displayName());
-        if (result.mustChangePassword()) {
-            session.setAttribute(SessionKeys.MUST_CHANGE_PASSWORD, Boolean.TRUE);
-        }
+        // No session here: API calls are stateless. The mechanism that asked decides what to keep.
+        request.setAttribute(SessionKeys.SIGN_IN_RESULT, result);
         return new CredentialValidationResult(result.username(),
                 result.roles().stream().map(Role::name).collect(Collectors.toSet()));
     }

@@ -13,7 +13,8 @@ import java.io.IOException;
  * A user signed in with a temporary password may do nothing but choose their own: every other page
  * sends them to the change-password page.
  */
-@WebFilter(urlPatterns = {"/app/*", "/admin/*", "/audit/*", "/finance/*", "/api/*"})
+// Not /api/*: the API keeps no session; TrustfundAuthenticationMechanism refuses such a user there itself.
+@WebFilter(urlPatterns = {"/app/*", "/admin/*", "/audit/*", "/finance/*"})
 public class PasswordChangeRequiredFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

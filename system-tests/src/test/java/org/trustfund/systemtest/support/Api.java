@@ -1,0 +1,151 @@
+package org.trustfund.systemtest.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.openqa.selenium.json.Json;
+
+/**
+ * Calls the REST API as one user, with HTTP Basic, over {@link HttpClient}. Redirects are not followed, so a
+ * test sees what the API itself answers. JSON is read and written with the parser Selenium already brings.
+ */
+public final class Api {
+
+    private static final Json JSON = new Json();
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final String baseUrl;
+    private final String authorization;
+    private final String language;
+
+    private Api(String baseUrl, String authorization, String language) {
+        this.baseUrl = baseUrl;
+        this.authorization = authorization;
+        this.language = language;
+    }
+
+    /** Calls without credentials. */
+    public static Api anonymous(RunningSystem system) {
+        return new Api(system.baseUrl(), null, null);
+    }
+
+    public static Api as(RunningSystem system, String username, String password) {
+        String pair = username + ":" + password;
+        return new Api(system.baseUrl(), "Basic " + Base64.getEncoder().encodeToString(
+                pair.getBytes(StandardCharsets.UTF_8)), null);
+    }
+
+    public static Api asAdmin(RunningSystem system) {
+        return as(system, "admin", system.adminPassword());
+    }
+
+    /** The same caller, asking for messages in another language (an Accept-Language value). */
+    public Api inLanguage(String acceptLanguage) {
+        return new Api(baseUrl, authorization, acceptLanguage);
+    }
+
+    /** A path under the application, e.g. {@code /api/donors}. */
+    public Reply get(String path) {
+        return send(request(path).GET());
+    }
+
+    /** Sends a map, list or string as the JSON body; a string is sent as it is. */
+    public Reply post(String path, Object body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.toJson(body))));
+    }
+
+    public Reply put(String path, Object body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.toJson(body))));
+    }
+
+    /** A URL outside the application on the same server, e.g. {@code /openapi}. */
+    public Reply getFromServerRoot(String path) {
+        String serverRoot = URI.create(baseUrl).resolve("/").toString();
+        return send(HttpRequest.newBuilder(URI.create(serverRoot + path.substring(1))).timeout(TIMEOUT).GET());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(TIMEOUT)
+                .header("Accept", "application/json");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        if (language != null) {
+            request.header("Accept-Language", language);
+        }
+        return request;
+    }
+
+    private Reply send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Reply(response.statusCode(), response.headers().map(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What the server answered. */
+    public record Reply(int status, Map<String, List<String>> headers, String body) {
+
+        public Map<String, Object> json() {
+            return JSON.toType(body, Json.MAP_TYPE);
+        }
+
+        public Optional<String> header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst();
+        }
+
+        /** The reply as text, for assertion messages. */
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+
+    /** A user name and password the API accepts. */
+    public record User(String username, String password) {
+
+        public Api api(RunningSystem system) {
+            return Api.as(system, username, password);
+        }
+    }
+
+    /**
+     * Creates a user through the administration page and has them replace the temporary password on the
+     * page, as a person must before the API accepts them.
+     */
+    public static User readyUser(Browser browser, RunningSystem system, String prefix, String roleLabel) {
+        String username = Accounts.uniqueUsername(prefix);
+        String temporary = "temporary password " + username;
+        String own = "own api pass phrase " + username;
+        Accounts.createUser(browser, system, username, temporary, roleLabel);
+        Accounts.signIn(browser, username, temporary);
+        browser.waitForPath("/app/account/change-password.xhtml");
+        browser.type("password:currentPassword", temporary)
+                .type("password:newPassword", own)
+                .type("password:confirmation", own)
+                .click("password:submit");
+        browser.waitForPath("/app/dashboard.xhtml");
+        Accounts.signOut(browser);
+        return new User(username, own);
+    }
+}

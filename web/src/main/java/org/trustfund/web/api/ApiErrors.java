@@ -1,0 +1,134 @@
+package org.trustfund.web.api;
+
+import jakarta.ejb.EJBAccessException;
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NoContentException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.Locale;
+import java.util.Map;
+import java.util.logging.Logger;
+import org.trustfund.platform.BusinessException;
+import org.trustfund.security.Roles;
+import org.trustfund.web.platform.ErrorReference;
+
+/**
+ * Turns any failure of an API call into an {@link ApiError} with the right status. The exception mappers
+ * all come here, because what matters is often a cause deep in the chain: a stale version surfaces as an
+ * {@code EJBException} wrapping a {@code RollbackException} wrapping an {@link OptimisticLockException}.
+ */
+final class ApiErrors {
+
+    private static final Logger LOG = Logger.getLogger(ApiErrors.class.getName());
+
+    /** Service field names that the API's JSON calls otherwise. */
+    private static final Map<String, String> JSON_FIELDS = Map.of("donor", "donorId", "fund", "fundId",
+            "schedule", "instalments");
+
+    private ApiErrors() {
+    }
+
+    static Response toResponse(Throwable failure, HttpHeaders headers, SecurityContext security) {
+        Locale locale = ApiLocale.of(headers);
+        if (hasCause(failure, NoContentException.class)) {
+            return respond(ApiError.of(400, locale, "body", "api.body.required"));
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof BusinessException business) {
+                return respond(business(business, locale, security));
+            }
+            if (t instanceof EJBAccessException) {
+                return respond(ApiError.of(403, locale, null, "access.denied"));
+            }
+            if (isOptimisticLock(t)) {
+                return respond(ApiError.of(409, locale, null, "record.changedByAnother"));
+            }
+            if (t instanceof JsonbException || t instanceof JsonException) {
+                String reference = ErrorReference.logged(LOG, null, "Unreadable JSON in an API request: " + t);
+                return respond(ApiError.of(400, locale, null, "api.json.invalid").withReference(reference));
+            }
+            if (t instanceof WebApplicationException web) {
+                return webApplication(web, locale);
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        String reference = ErrorReference.logged(LOG, failure, "Unexpected failure of an API call");
+        return respond(ApiError.of(500, locale, null, "api.unexpected").withReference(reference));
+    }
+
+    private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ApiError business(BusinessException e, Locale locale, SecurityContext security) {
+        String key = e.messageKey();
+        String field = e.field().map(f -> JSON_FIELDS.getOrDefault(f, f)).orElse(null);
+        if ("access.denied".equals(key)) {
+            return ApiError.of(403, locale, null, key);
+        }
+        if ("record.changedByAnother".equals(key)) {
+            return ApiError.of(409, locale, field, key, e.arguments());
+        }
+        if (field == null && key.endsWith(".unknown")) {
+            // A donor user asking for an id that does not exist is told what they are told for another
+            // donor's record, so ids cannot be probed.
+            if (isDonorOnly(security)) {
+                return ApiError.of(403, locale, null, "access.denied");
+            }
+            return ApiError.of(404, locale, null, key, e.arguments());
+        }
+        return ApiError.of(400, locale, field, key, e.arguments());
+    }
+
+    private static boolean isDonorOnly(SecurityContext security) {
+        return security != null && security.isUserInRole(Roles.DONOR) && !security.isUserInRole(Roles.FINANCE_OFFICER)
+                && !security.isUserInRole(Roles.CERTIFYING_OFFICER) && !security.isUserInRole(Roles.AUDITOR)
+                && !security.isUserInRole(Roles.ADMIN);
+    }
+
+    private static boolean isOptimisticLock(Throwable t) {
+        // EclipseLink's own exception of that name may be the innermost cause.
+        return t instanceof OptimisticLockException || "OptimisticLockException".equals(t.getClass().getSimpleName());
+    }
+
+    private static Response webApplication(WebApplicationException e, Locale locale) {
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        String key = switch (status) {
+            case 400 -> "api.badRequest";
+            case 401 -> "api.unauthenticated";
+            case 403 -> "access.denied";
+            case 404 -> "api.notFound";
+            case 405 -> "api.methodNotAllowed";
+            case 406 -> "api.notAcceptable";
+            case 415 -> "api.unsupportedMediaType";
+            default -> status >= 500 ? "api.unexpected" : "api.badRequest";
+        };
+        ApiError error = ApiError.of(status, locale, null, key);
+        if (status >= 500) {
+            return respond(error.withReference(ErrorReference.logged(LOG, e, "API call failed")));
+        }
+        if (status == 400 || status == 404) {
+            // No stack trace for a mistyped address, only a line to find by its reference.
+            String reference = ErrorReference.logged(LOG, null, "API call refused: " + e.getMessage());
+            return respond(error.withReference(reference));
+        }
+        return respond(error);
+    }
+
+    static Response respond(ApiError error) {
+        return Response.status(error.status()).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                .entity(error).build();
+    }
+}

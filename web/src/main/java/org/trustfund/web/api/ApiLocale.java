@@ -1,0 +1,36 @@
+package org.trustfund.web.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/** The language of API messages: French if the caller's Accept-Language prefers it, English otherwise. */
+public final class ApiLocale {
+
+    private ApiLocale() {
+    }
+
+    public static Locale of(HttpHeaders headers) {
+        return headers == null ? Locale.ENGLISH : pick(headers.getAcceptableLanguages());
+    }
+
+    public static Locale of(HttpServletRequest request) {
+        return request.getHeader("Accept-Language") == null ? Locale.ENGLISH
+                : pick(Collections.list(request.getLocales()));
+    }
+
+    /** The first of the caller's languages (most preferred first) that we speak. */
+    static Locale pick(List<Locale> preferred) {
+        for (Locale locale : preferred) {
+            if ("fr".equals(locale.getLanguage())) {
+                return Locale.FRENCH;
+            }
+            if ("en".equals(locale.getLanguage())) {
+                return Locale.ENGLISH;
+            }
+        }
+        return Locale.ENGLISH;
+    }
+}

@@ -1,0 +1,158 @@
+package org.trustfund.web.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ejb.EJB;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.trustfund.contribution.Contribution;
+import org.trustfund.contribution.ContributionQuery;
+import org.trustfund.contribution.ContributionService;
+import org.trustfund.contribution.ContributionStatus;
+import org.trustfund.security.Roles;
+import org.trustfund.web.api.ContributionJson.Certification;
+import org.trustfund.web.api.ContributionJson.ContributionPage;
+import org.trustfund.web.api.ContributionJson.ContributionView;
+import org.trustfund.web.api.ContributionJson.NewContribution;
+import org.trustfund.web.api.ContributionJson.WithReason;
+
+/**
+ * Contributions, maker–checker: a finance officer records, a certifying officer who is someone else
+ * certifies or sends back; a certified contribution is only ever reversed. A donor user sees only their own
+ * donor's contributions.
+ */
+@Path("contributions")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Contributions")
+@APIResponse(responseCode = "401", ref = "Unauthenticated")
+@APIResponse(responseCode = "403", ref = "Forbidden")
+public class ContributionResource {
+
+    @EJB
+    private ContributionService contributions;
+
+    @Context
+    private UriInfo uri;
+
+    @GET
+    @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN, Roles.DONOR})
+    @Operation(operationId = "listContributions", summary = "List contributions, a page at a time",
+            description = "Filtering, sorting and paging are done in the database. A donor user gets only their "
+                    + "own donor's, whatever the filters say.")
+    @APIResponse(responseCode = "200", description = "One page of contributions",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ContributionPage")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    public ContributionPage list(
+            @Parameter(description = "Page number, from 0") @QueryParam("page") String page,
+            @Parameter(description = "Page size, 1 to 100 (default 20)") @QueryParam("size") String size,
+            @Parameter(description = "Donor id") @QueryParam("donorId") String donorId,
+            @Parameter(description = "Part of the donor's name, any case") @QueryParam("donor") String donorName,
+            @Parameter(description = "RECORDED, RETURNED, CERTIFIED or REVERSED") @QueryParam("status") String status,
+            @Parameter(description = "ISO 4217 code") @QueryParam("currency") String currency,
+            @Parameter(description = "Received on or after (yyyy-mm-dd)") @QueryParam("from") String from,
+            @Parameter(description = "Received on or before (yyyy-mm-dd)") @QueryParam("to") String to,
+            @Parameter(description = "received, donor, amountUsd or status; prefix - for descending "
+                    + "(default -received)") @QueryParam("sort") String sort) {
+        int pageNumber = Inputs.whole("page", page, 0, 0, Integer.MAX_VALUE / DonorResource.MAX_PAGE_SIZE);
+        int pageSize = Inputs.whole("size", size, 20, 1, DonorResource.MAX_PAGE_SIZE);
+        Inputs.SortOrder<ContributionQuery.Sort> order = Inputs.sort("sort", sort, ContributionQuery.Sort.class,
+                new Inputs.SortOrder<>(ContributionQuery.Sort.RECEIVED, true));
+        ContributionQuery query = new ContributionQuery(Inputs.id("donorId", donorId), donorName,
+                Inputs.choice("status", status, ContributionStatus.class),
+                currency == null || currency.isBlank() ? null : currency.trim().toUpperCase(Locale.ROOT),
+                Inputs.date("from", from), Inputs.date("to", to), order.key(), order.descending());
+        return new ContributionPage(contributions.search(query, pageNumber * pageSize, pageSize).stream()
+                .map(ContributionView::of).toList(), pageNumber, pageSize, contributions.count(query));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN, Roles.DONOR})
+    @Operation(operationId = "getContribution",
+            summary = "One contribution, with its rate, US dollar value and applications")
+    @APIResponse(responseCode = "200", description = "The contribution",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ContributionView")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public ContributionView get(@PathParam("id") long id) {
+        return ContributionView.of(contributions.find(id));
+    }
+
+    @POST
+    @RolesAllowed(Roles.FINANCE_OFFICER)
+    @Operation(operationId = "recordContribution", summary = "Record cash received",
+            description = "Converted to US dollars at the operational rate in force on the received date; if "
+                    + "there is none, nothing is saved and the message names the currency and date. It counts "
+                    + "nowhere until another person certifies it.")
+    @APIResponse(responseCode = "201", description = "Recorded; Location names the new contribution",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ContributionView")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    public Response record(NewContribution input) {
+        Contribution contribution = contributions.record(Inputs.required("body", input).toInput());
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(contribution.getId())).build())
+                .entity(ContributionView.of(contribution)).build();
+    }
+
+    @POST
+    @Path("{id}/certification")
+    @RolesAllowed(Roles.CERTIFYING_OFFICER)
+    @Operation(operationId = "certifyContribution", summary = "Certify a recorded contribution",
+            description = "By a certifying officer who did not record it. Posts it to the ledger.")
+    @APIResponse(responseCode = "200", description = "The contribution, now certified",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ContributionView")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public ContributionView certify(@PathParam("id") long id, Certification input) {
+        long version = Inputs.required("version", Inputs.required("body", input).version());
+        return ContributionView.of(contributions.certify(id, version));
+    }
+
+    @POST
+    @Path("{id}/return")
+    @RolesAllowed(Roles.CERTIFYING_OFFICER)
+    @Operation(operationId = "returnContribution",
+            summary = "Send a recorded contribution back to the finance officer, with a reason")
+    @APIResponse(responseCode = "200", description = "The contribution, now returned",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ContributionView")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public ContributionView sendBack(@PathParam("id") long id, WithReason input) {
+        long version = Inputs.required("version", Inputs.required("body", input).version());
+        return ContributionView.of(contributions.sendBack(id, version, input.reason()));
+    }
+
+    @POST
+    @Path("{id}/reversal")
+    @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER})
+    @Operation(operationId = "reverseContribution", summary = "Reverse a certified contribution, with a reason",
+            description = "Posts reversing journals; the contribution stays visible as reversed. Record the "
+                    + "correct one anew.")
+    @APIResponse(responseCode = "200", description = "The contribution, now reversed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ContributionView")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public ContributionView reverse(@PathParam("id") long id, WithReason input) {
+        long version = Inputs.required("version", Inputs.required("body", input).version());
+        return ContributionView.of(contributions.reverse(id, version, input.reason()));
+    }
+}

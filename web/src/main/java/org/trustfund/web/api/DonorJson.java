@@ -1,0 +1,45 @@
+package org.trustfund.web.api;
+
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.trustfund.donor.Donor;
+import org.trustfund.donor.DonorDetails;
+import org.trustfund.donor.StakeholderGroup;
+
+/** The JSON forms of donors. */
+public final class DonorJson {
+
+    private DonorJson() {
+    }
+
+    public record DonorView(long id, String name,
+            @Schema(enumeration = {"GOVERNMENT", "INTERGOVERNMENTAL_ORGANIZATION", "PRIVATE_SECTOR", "CIVIL_SOCIETY",
+                    "TECHNICAL_COMMUNITY", "ACADEMIA", "FOUNDATION"}) String stakeholderGroup,
+            @Schema(description = "ISO 3166 code") String country, String countryName, String contactName,
+            String contactEmail, boolean publiclyNamed,
+            @Schema(format = "date-time") String createdAt, String createdBy,
+            @Schema(description = "Send it back when changing the donor") long version) {
+
+        public static DonorView of(Donor d) {
+            return new DonorView(d.getId(), d.getName(), d.getStakeholderGroup().name(), d.getCountry().getCode(),
+                    d.getCountry().getName(), d.getContactName(), d.getContactEmail(), d.isPubliclyNamed(),
+                    Iso.text(d.getCreatedAt()), d.getCreatedBy(), d.getVersion());
+        }
+    }
+
+    public record DonorInput(@Schema(required = true) String name,
+            @Schema(required = true, enumeration = {"GOVERNMENT", "INTERGOVERNMENTAL_ORGANIZATION", "PRIVATE_SECTOR",
+                    "CIVIL_SOCIETY", "TECHNICAL_COMMUNITY", "ACADEMIA", "FOUNDATION"}) String stakeholderGroup,
+            @Schema(required = true, description = "ISO 3166 code, e.g. FR") String country, String contactName,
+            String contactEmail, Boolean publiclyNamed,
+            @Schema(description = "The version read; required when changing a donor") Long version) {
+
+        DonorDetails details() {
+            return new DonorDetails(name, Inputs.choice("stakeholderGroup", stakeholderGroup, StakeholderGroup.class),
+                    country, contactName, contactEmail, Boolean.TRUE.equals(publiclyNamed));
+        }
+    }
+
+    public record DonorPage(List<DonorView> items, int page, int size, long total) {
+    }
+}

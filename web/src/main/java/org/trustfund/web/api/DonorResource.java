@@ -1,0 +1,145 @@
+package org.trustfund.web.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ejb.EJB;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.trustfund.donor.Donor;
+import org.trustfund.donor.DonorQuery;
+import org.trustfund.donor.DonorService;
+import org.trustfund.donor.StakeholderGroup;
+import org.trustfund.platform.BusinessException;
+import org.trustfund.pledge.PledgeService;
+import org.trustfund.security.Roles;
+import org.trustfund.web.api.DonorJson.DonorInput;
+import org.trustfund.web.api.DonorJson.DonorPage;
+import org.trustfund.web.api.DonorJson.DonorView;
+import org.trustfund.web.api.PledgeJson.PledgeList;
+import org.trustfund.web.api.PledgeJson.PledgeView;
+
+/**
+ * Donors. Finance officers record and change them; staff read them; a donor user reads only their own donor
+ * and that donor's pledges. The services hold the rules; this resource only translates.
+ */
+@Path("donors")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Donors")
+@APIResponse(responseCode = "401", ref = "Unauthenticated")
+@APIResponse(responseCode = "403", ref = "Forbidden")
+public class DonorResource {
+
+    static final int MAX_PAGE_SIZE = 100;
+
+    @EJB
+    private DonorService donors;
+
+    @EJB
+    private PledgeService pledges;
+
+    @Context
+    private UriInfo uri;
+
+    @GET
+    @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(operationId = "listDonors", summary = "List donors, a page at a time",
+            description = "Filtering, sorting and paging are done in the database. Not for donor users.")
+    @APIResponse(responseCode = "200", description = "One page of donors",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DonorPage")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    public DonorPage list(
+            @Parameter(description = "Page number, from 0") @QueryParam("page") String page,
+            @Parameter(description = "Page size, 1 to 100 (default 20)") @QueryParam("size") String size,
+            @Parameter(description = "Part of the name, any case") @QueryParam("name") String name,
+            @Parameter(description = "Stakeholder group, e.g. GOVERNMENT") @QueryParam("group") String group,
+            @Parameter(description = "ISO 3166 country code") @QueryParam("country") String country,
+            @Parameter(description = "name, group, country or created; prefix - for descending")
+            @QueryParam("sort") String sort) {
+        int pageNumber = Inputs.whole("page", page, 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE);
+        int pageSize = Inputs.whole("size", size, 20, 1, MAX_PAGE_SIZE);
+        Inputs.SortOrder<DonorQuery.Sort> order = Inputs.sort("sort", sort, DonorQuery.Sort.class,
+                new Inputs.SortOrder<>(DonorQuery.Sort.NAME, false));
+        DonorQuery query = new DonorQuery(name, Inputs.choice("group", group, StakeholderGroup.class),
+                country == null || country.isBlank() ? null : country.trim().toUpperCase(java.util.Locale.ROOT),
+                order.key(), order.descending());
+        List<DonorView> items = donors.search(query, pageNumber * pageSize, pageSize).stream().map(DonorView::of)
+                .toList();
+        return new DonorPage(items, pageNumber, pageSize, donors.count(query));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN, Roles.DONOR})
+    @Operation(operationId = "getDonor",
+            summary = "One donor", description = "A donor user may read only the donor linked to their account.")
+    @APIResponse(responseCode = "200", description = "The donor",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DonorView")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public DonorView get(@PathParam("id") long id) {
+        return DonorView.of(donors.find(id).orElseThrow(() -> new BusinessException("donor.unknown", id)));
+    }
+
+    @POST
+    @RolesAllowed(Roles.FINANCE_OFFICER)
+    @Operation(operationId = "createDonor", summary = "Record a donor")
+    @APIResponse(responseCode = "201", description = "Recorded; Location names the new donor",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DonorView")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    public Response create(DonorInput input) {
+        Donor donor = donors.create(Inputs.required("body", input).details());
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(donor.getId())).build())
+                .entity(DonorView.of(donor)).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed(Roles.FINANCE_OFFICER)
+    @Operation(operationId = "updateDonor", summary = "Change a donor's details",
+            description = "Send the version you read: if someone changed the donor since, nothing is saved (409).")
+    @APIResponse(responseCode = "200", description = "The donor as now recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DonorView")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public DonorView update(@PathParam("id") long id, DonorInput input) {
+        Inputs.required("body", input);
+        long version = Inputs.required("version", input.version());
+        return DonorView.of(donors.update(id, version, input.details()));
+    }
+
+    @GET
+    @Path("{id}/pledges")
+    @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN, Roles.DONOR})
+    @Operation(operationId = "listDonorPledges",
+            summary = "A donor's pledges, with what has been paid on each instalment")
+    @APIResponse(responseCode = "200", description = "The pledges, newest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(ref = "PledgeList")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public PledgeList pledges(@PathParam("id") long id) {
+        // Checks access first, then that the donor exists: an empty list would hide a mistyped id.
+        donors.find(id).orElseThrow(() -> new BusinessException("donor.unknown", id));
+        return new PledgeList(pledges.byDonor(id).stream()
+                .map(p -> PledgeView.of(p, pledges.paidByInstalment(p.getId())))
+                .toList());
+    }
+}

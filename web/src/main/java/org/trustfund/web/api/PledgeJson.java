@@ -1,0 +1,98 @@
+package org.trustfund.web.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.trustfund.money.Money;
+import org.trustfund.pledge.Instalment;
+import org.trustfund.pledge.Pledge;
+import org.trustfund.pledge.PledgeInput;
+import org.trustfund.pledge.ScheduleLine;
+import org.trustfund.platform.BusinessException;
+import org.trustfund.reference.ExchangeRate;
+
+/** The JSON forms of pledges and their instalments. */
+public final class PledgeJson {
+
+    private PledgeJson() {
+    }
+
+    public record PledgeView(long id, long donorId, String donorName, long fundId, String fundCode, MoneyJson amount,
+            String purpose, int firstYear, int lastYear,
+            @Schema(format = "date") String pledgedOn,
+            @Schema(enumeration = {"PLEDGED", "AGREEMENT_SIGNED", "PARTLY_PAID", "PAID", "WRITTEN_OFF"}) String status,
+            @Schema(format = "date") String agreementDate, String agreementReference,
+            ReferenceJson.RateView agreementRate,
+            @Schema(format = "date") String writtenOffOn, String writeOffReason,
+            int revision, List<InstalmentView> instalments,
+            MoneyJson paid,
+            MoneyJson outstanding,
+            @Schema(format = "date-time") String createdAt, String createdBy,
+            @Schema(description = "Send it back with the agreement") long version) {
+
+        /** @param paidByInstalment what certified contributions paid on each instalment, by instalment id */
+        public static PledgeView of(Pledge p, Map<Long, Money> paidByInstalment) {
+            Money zero = Money.zero(p.getAmount().currency());
+            Money paid = zero;
+            List<InstalmentView> instalments = new ArrayList<>();
+            for (Instalment i : p.getInstalments()) {
+                Money paidOn = paidByInstalment.getOrDefault(i.getId(), zero);
+                paid = paid.plus(paidOn);
+                instalments.add(new InstalmentView(i.getId(), i.getSeq(), Iso.text(i.getDueDate()),
+                        MoneyJson.of(i.getAmount()),
+                        MoneyJson.of(paidOn), MoneyJson.of(i.getAmount().minus(paidOn))));
+            }
+            ExchangeRate rate = p.getAgreementRate();
+            return new PledgeView(p.getId(), p.getDonor().getId(), p.getDonor().getName(), p.getFund().getId(),
+                    p.getFund().getCode(), MoneyJson.of(p.getAmount()), p.getPurpose(), p.getFirstYear(),
+                    p.getLastYear(), Iso.text(p.getPledgedOn()), p.getStatus().name(), Iso.text(p.getAgreementDate()),
+                    p.getAgreementReference(), rate == null ? null : ReferenceJson.RateView.of(rate),
+                    Iso.text(p.getWrittenOffOn()), p.getWriteOffReason(), p.getRevision(), instalments,
+                    MoneyJson.of(paid), MoneyJson.of(p.getAmount().minus(paid)), Iso.text(p.getCreatedAt()),
+                    p.getCreatedBy(), p.getVersion());
+        }
+    }
+
+    public record InstalmentView(long id, int seq, @Schema(format = "date") String dueDate,
+            MoneyJson amount,
+            MoneyJson paid,
+            MoneyJson open) {
+    }
+
+    public record NewPledge(@Schema(required = true) Long donorId, @Schema(required = true) Long fundId,
+            MoneyJson amount, String purpose,
+            @Schema(required = true, example = "2025") Integer firstYear,
+            @Schema(required = true, example = "2027") Integer lastYear,
+            @Schema(required = true, format = "date", example = "2025-01-15") String pledgedOn,
+            List<NewInstalment> instalments) {
+
+        PledgeInput toInput() {
+            List<ScheduleLine> schedule = new ArrayList<>();
+            List<NewInstalment> lines = instalments == null ? List.of() : instalments;
+            for (int i = 0; i < lines.size(); i++) {
+                NewInstalment line = lines.get(i);
+                if (line == null) {
+                    throw new BusinessException("instalments[" + i + "]", "api.required");
+                }
+                schedule.add(new ScheduleLine(Inputs.date("instalments[" + i + "].dueDate", line.dueDate()),
+                        Inputs.money("instalments[" + i + "].amount", line.amount())));
+            }
+            return new PledgeInput(Inputs.required("donorId", donorId), Inputs.required("fundId", fundId),
+                    Inputs.money("amount", amount), purpose, Inputs.required("firstYear", firstYear),
+                    Inputs.required("lastYear", lastYear), Inputs.date("pledgedOn", pledgedOn), schedule);
+        }
+    }
+
+    public record NewInstalment(@Schema(required = true, format = "date") String dueDate,
+            MoneyJson amount) {
+    }
+
+    public record AgreementInput(@Schema(required = true, description = "The pledge's version, as read") Long version,
+            @Schema(required = true, format = "date") String agreementDate,
+            @Schema(required = true) String agreementReference) {
+    }
+
+    public record PledgeList(List<PledgeView> items) {
+    }
+}

@@ -1,0 +1,91 @@
+package org.trustfund.web.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ejb.EJB;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.trustfund.pledge.Pledge;
+import org.trustfund.pledge.PledgeService;
+import org.trustfund.security.Roles;
+import org.trustfund.web.api.PledgeJson.AgreementInput;
+import org.trustfund.web.api.PledgeJson.NewPledge;
+import org.trustfund.web.api.PledgeJson.PledgeView;
+
+/**
+ * Pledges and their agreements. Finance officers record them; staff read them; a donor user reads only
+ * their own donor's.
+ */
+@Path("pledges")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Pledges")
+@APIResponse(responseCode = "401", ref = "Unauthenticated")
+@APIResponse(responseCode = "403", ref = "Forbidden")
+public class PledgeResource {
+
+    @EJB
+    private PledgeService pledges;
+
+    @Context
+    private UriInfo uri;
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN, Roles.DONOR})
+    @Operation(operationId = "getPledge", summary = "One pledge, with its instalments and what has been paid on each")
+    @APIResponse(responseCode = "200", description = "The pledge",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PledgeView")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public PledgeView get(@PathParam("id") long id) {
+        Pledge pledge = pledges.find(id);
+        return PledgeView.of(pledge, pledges.paidByInstalment(id));
+    }
+
+    @POST
+    @RolesAllowed(Roles.FINANCE_OFFICER)
+    @Operation(operationId = "createPledge", summary = "Record a pledge with its instalment schedule",
+            description = "The instalments must be in the pledge's currency and add up exactly to it. An unsigned "
+                    + "pledge is memo only: it becomes a receivable when its agreement is recorded.")
+    @APIResponse(responseCode = "201", description = "Recorded; Location names the new pledge",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PledgeView")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    public Response create(NewPledge input) {
+        Pledge pledge = pledges.create(Inputs.required("body", input).toInput());
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(pledge.getId())).build())
+                .entity(PledgeView.of(pledge, Map.of())).build();
+    }
+
+    @POST
+    @Path("{id}/agreement")
+    @RolesAllowed(Roles.FINANCE_OFFICER)
+    @Operation(operationId = "signAgreement", summary = "Record the signed agreement",
+            description = "Books the receivable at the operational rate of the signing date. Send the version "
+                    + "you read: if someone changed the pledge since, nothing is saved (409).")
+    @APIResponse(responseCode = "200", description = "The pledge, now with its agreement",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PledgeView")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public PledgeView signAgreement(@PathParam("id") long id, AgreementInput input) {
+        Inputs.required("body", input);
+        Pledge pledge = pledges.signAgreement(id, Inputs.required("version", input.version()),
+                Inputs.date("agreementDate", input.agreementDate()), input.agreementReference());
+        return PledgeView.of(pledge, pledges.paidByInstalment(id));
+    }
+}

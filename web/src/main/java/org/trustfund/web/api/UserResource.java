@@ -1,0 +1,68 @@
+package org.trustfund.web.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ejb.EJB;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.trustfund.security.Roles;
+import org.trustfund.security.UserAdministration;
+import org.trustfund.web.api.UserJson.DonorLink;
+import org.trustfund.web.api.UserJson.UserList;
+import org.trustfund.web.api.UserJson.UserView;
+
+/** User accounts, for an administrator: who exists, and which donor a DONOR user belongs to. */
+@Path("users")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Users")
+@RolesAllowed(Roles.ADMIN)
+@APIResponse(responseCode = "401", ref = "Unauthenticated")
+@APIResponse(responseCode = "403", ref = "Forbidden")
+public class UserResource {
+
+    @EJB
+    private UserAdministration users;
+
+    @GET
+    @Operation(operationId = "listUsers", summary = "User accounts, by user name")
+    @APIResponse(responseCode = "200", description = "The accounts",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(ref = "UserList")))
+    // Payara leaves out the class-level responses for a method that declares only its success.
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    public UserList list(
+            @Parameter(description = "Only this user name") @QueryParam("username") String username) {
+        return new UserList(users.listUsers().stream()
+                .filter(u -> username == null || username.isBlank() || u.getUsername().equals(username.trim()))
+                .map(UserView::of).toList());
+    }
+
+    @PUT
+    @Path("{id}/donor")
+    @Operation(operationId = "linkUserToDonor",
+            summary = "Link a DONOR user to the donor whose records they may see, or unlink them")
+    @APIResponse(responseCode = "200", description = "The account as now recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UserView")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public UserView linkDonor(@PathParam("id") long id, DonorLink input) {
+        long version = Inputs.required("version", Inputs.required("body", input).version());
+        return UserView.of(users.linkDonor(id, version, input.donorId()));
+    }
+}
