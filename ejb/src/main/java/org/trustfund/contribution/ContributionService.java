@@ -98,6 +98,23 @@ public class ContributionService {
         return contribution;
     }
 
+    /** Records the correct contribution in place of a reversed one; the new one names the one it replaces. */
+    public Contribution recordReplacement(long reversedId, ContributionInput input) {
+        Contribution reversed = em.find(Contribution.class, reversedId);
+        if (reversed == null) {
+            throw new BusinessException("contribution.unknown", reversedId);
+        }
+        if (reversed.getStatus() != ContributionStatus.REVERSED) {
+            throw new BusinessException("contribution.wrongStatus", reversed.getStatus());
+        }
+        Contribution contribution = newContribution(input, reversed, null, caller.name());
+        em.persist(contribution);
+        em.flush();
+        audit.record(AuditAction.CREATE, ENTITY, contribution.getId(),
+                describe(contribution).value("replaces", reversedId).toString());
+        return contribution;
+    }
+
     /**
      * Builds a recorded contribution from typed input, with every check; also used by the import, which
      * records many at once. Not persisted.

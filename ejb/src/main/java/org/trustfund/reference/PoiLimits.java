@@ -14,8 +14,11 @@ public final class PoiLimits {
     /** A zip entry that inflates more than 100 times is a zip bomb (POI's default, stated on purpose). */
     public static final double MIN_INFLATE_RATIO = 0.01;
 
-    /** No part of an accepted workbook comes near this once inflated. */
-    public static final int MAX_ENTRY_BYTES = 200 * 1024 * 1024;
+    /**
+     * The largest workbook part POI may inflate: the contribution import's limit (a 200,000-row sheet), the
+     * largest file the application accepts. Lowering it here would lower it for that import too.
+     */
+    public static final int MAX_ENTRY_BYTES = 300 * 1024 * 1024;
 
     private static volatile boolean applied;
 
@@ -28,10 +31,13 @@ public final class PoiLimits {
         }
         synchronized (PoiLimits.class) {
             ZipSecureFile.setMinInflateRatio(MIN_INFLATE_RATIO);
-            ZipSecureFile.setMaxEntrySize(MAX_ENTRY_BYTES);
-            ZipArchiveFakeEntry.setMaxEntrySize(MAX_ENTRY_BYTES);
+            // Never looser than another reader made it: only POI's default (4 GB) is replaced.
+            ZipSecureFile.setMaxEntrySize(Math.min(ZipSecureFile.getMaxEntrySize(), MAX_ENTRY_BYTES));
+            ZipArchiveFakeEntry.setMaxEntrySize(Math.min(ZipArchiveFakeEntry.getMaxEntrySize(), MAX_ENTRY_BYTES));
             // Without it, POI reads a workbook part of any length into memory (up to 2 GB).
-            IOUtils.setByteArrayMaxOverride(MAX_ENTRY_BYTES);
+            if (IOUtils.getByteArrayMaxOverride() <= 0) {
+                IOUtils.setByteArrayMaxOverride(MAX_ENTRY_BYTES);
+            }
             applied = true;
         }
     }

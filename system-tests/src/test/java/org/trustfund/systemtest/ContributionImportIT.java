@@ -37,7 +37,8 @@ import org.trustfund.systemtest.support.SystemExtension;
 /**
  * Importing contributions from an xlsx file on the real system: a file with one bad row is rejected with
  * that row's problem and records nothing; the corrected file records every row; the same file again adds
- * nothing and says so. Hostile files are refused at the upload; only finance officers see the upload.
+ * nothing and says so; a certifying officer, who cannot import, certifies the file. Hostile files are
+ * refused at the upload.
  *
  * <p>Each test puts its own donor and fund straight into the database (the donor pages are not under
  * test here); the shared currencies, country and euro rates are added only if absent.
@@ -69,9 +70,9 @@ class ContributionImportIT {
 
         assertTrue(browser.text("summary").startsWith("The file was not imported: 1 problem(s) in 3 rows."),
                 browser.text("summary"));
-        assertEquals(List.of("4"), texts(browser, "#problems .tf-problem-row"));
-        assertEquals(List.of("E · Amount"), texts(browser, "#problems .tf-problem-column"));
-        assertEquals(List.of("The amount -40 must be greater than zero."), texts(browser, "#problems .tf-problem-text"));
+        assertEquals(List.of("4"), texts(browser, "#problems tbody .tf-problem-row"));
+        assertEquals(List.of("E · Amount"), texts(browser, "#problems tbody .tf-problem-column"));
+        assertEquals(List.of("The amount -40 must be greater than zero."), texts(browser, "#problems tbody .tf-problem-text"));
         browser.screenshot("import-rejected");
         assertEquals(0, fx.contributionCount(), "nothing recorded from a rejected file");
 
@@ -86,7 +87,7 @@ class ContributionImportIT {
         BigDecimal rate = fx.euroRateOn(RECEIVED);
         assertEquals(0, new BigDecimal("1000.00").divide(rate, 2, RoundingMode.HALF_UP).compareTo(fx.usdOf(fx.ref(1))),
                 "converted at the rate in force on the received date");
-        List<String> recent = texts(browser, "#recent tbody tr td");
+        List<String> recent = texts(browser, "#recentForm\\:recent tbody tr td");
         assertTrue(recent.contains(officer) && recent.contains(good.getFileName().toString()), recent.toString());
 
         upload(browser, good);
@@ -96,6 +97,24 @@ class ContributionImportIT {
         assertTrue(again.endsWith("by " + officer + ": nothing was added."), again);
         browser.screenshot("import-again");
         assertEquals(3, fx.contributionCount(), "nothing added twice");
+
+        // A certifying officer cannot import, but certifies the imported file as a whole.
+        Accounts.signOut(browser);
+        String certifier = Accounts.uniqueUsername("certifier");
+        Accounts.createUser(browser, system, certifier, "certifier initial password", "Certifying officer");
+        firstSignIn(browser, certifier, "certifier initial password");
+        assertFalse(browser.isPresent("navImportContributions"), "no menu entry to import");
+        browser.open(PAGE);
+        assertTrue(browser.pageText().contains("Only finance officers can import contributions."), browser.pageText());
+        assertFalse(browser.isPresent("import:upload"));
+        assertTrue(browser.isPresent("template:download"), "the template is there for everyone on the page");
+
+        String file = good.getFileName().toString();
+        browser.waitClickable(By.xpath("//tr[td[normalize-space()='" + file + "']]//button[contains(@id, ':certify')]")).click();
+        browser.click("recentForm:confirmYes");
+        browser.waitForText("3 contribution(s) of " + file + " certified; 0 still await certification.");
+        browser.screenshot("import-certified");
+        assertEquals(List.of("CERTIFIED"), fx.statuses());
     }
 
     @Test
@@ -114,19 +133,6 @@ class ContributionImportIT {
         assertFalse(browser.isPresent("summary"));
         browser.screenshot("import-refused");
         assertEquals(0, fx.contributionCount());
-    }
-
-    @Test
-    void aCertifyingOfficerSeesThePageButCannotImport(RunningSystem system, Browser browser) {
-        String certifier = Accounts.uniqueUsername("certifier");
-        Accounts.createUser(browser, system, certifier, "certifier initial password", "Certifying officer");
-        firstSignIn(browser, certifier, "certifier initial password");
-        assertFalse(browser.isPresent("navImportContributions"), "no menu entry");
-
-        browser.open(PAGE);
-        assertTrue(browser.pageText().contains("Only finance officers can import contributions."), browser.pageText());
-        assertFalse(browser.isPresent("import:upload"));
-        assertTrue(browser.isPresent("template:download"), "the template is there for everyone on the page");
     }
 
     // ---------------------------------------------------------------------------------------------------

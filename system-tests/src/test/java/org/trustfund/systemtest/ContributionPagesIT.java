@@ -143,15 +143,22 @@ class ContributionPagesIT {
                 "the reversal reopened the instalments");
         browser.screenshot("contribution-record-replacement");
         browser.click("contribution:save");
-        long second2 = detailId(browser);
-        browser.waitForText("Contribution " + second2 + " recorded.");
+        long replacement = detailId(browser);
+        browser.waitForText("Contribution " + replacement + " recorded.");
 
         browser.open("/finance/contributions.xhtml?donor=" + fx.donorId);
         browser.waitForText("Only the contributions of " + fx.donorName);
-        assertEquals(List.of(String.valueOf(second2), String.valueOf(first)), texts(browser, "#contributions\\:rows .tf-contribution-id"),
+        assertEquals(List.of(String.valueOf(replacement), String.valueOf(first)), texts(browser, "#contributions\\:rows .tf-contribution-id"),
                 "both stay visible, the newest first");
         assertEquals(List.of("Recorded", "Reversed"), texts(browser, "#contributions\\:rows .tf-status"));
         browser.screenshot("contribution-list-donor");
+        By statusHeader = By.xpath("//th[contains(@class, 'ui-sortable-column')][.//*[normalize-space(text())='Status']]");
+        browser.waitClickable(statusHeader).click();
+        browser.settle();
+        browser.waitClickable(statusHeader).click();
+        browser.settle();
+        assertEquals(List.of("Reversed", "Recorded"), texts(browser, "#contributions\\:rows .tf-status"),
+                "sorted by status in the database, descending on the second click");
     }
 
     @Test
@@ -248,18 +255,22 @@ class ContributionPagesIT {
 
     /**
      * Replaces a field's text and leaves it, so its change event (and the page's AJAX update) runs. The
-     * text is selected and deleted rather than cleared: a date picker puts a cleared value back. Escape
-     * closes a date picker's calendar before leaving.
+     * text is selected and deleted rather than cleared (a date picker puts a cleared value back), and the
+     * field is left by clicking the page title, which also closes a date picker's calendar. The value is
+     * checked and typed again if a keystroke was lost while the page was busy.
      */
     private static void typeAndLeave(Browser browser, String id, String text) {
-        WebElement field = browser.waitVisible(By.id(id));
-        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-        field.sendKeys(text);
-        if (id.endsWith("_input")) {
-            field.sendKeys(Keys.ESCAPE);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            WebElement field = browser.waitVisible(By.id(id));
+            field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+            field.sendKeys(text);
+            browser.waitClickable(By.cssSelector("main h1")).click();
+            browser.settle();
+            if (text.equals(browser.waitVisible(By.id(id)).getAttribute("value"))) {
+                return;
+            }
         }
-        field.sendKeys(Keys.TAB);
-        browser.settle();
+        throw new AssertionError(id + " does not keep " + text + ": " + browser.waitVisible(By.id(id)).getAttribute("value"));
     }
 
     /**

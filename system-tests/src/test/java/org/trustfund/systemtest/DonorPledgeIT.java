@@ -35,6 +35,7 @@ class DonorPledgeIT {
 
         browser.click("newPledge");
         browser.waitForPath("/finance/new-pledge.xhtml");
+        selectOne(browser, "pledge:fund", "IGF – Internet Governance Forum Trust Fund");
         browser.type("pledge:amount", "3000.00");
         browser.waitVisible(By.id("pledge:currency"));
         selectOne(browser, "pledge:currency", "EUR – Euro");
@@ -67,6 +68,9 @@ class DonorPledgeIT {
         browser.waitForPath("/finance/donor.xhtml");
         browser.click("recordContribution");
         browser.waitForPath("/finance/record-contribution.xhtml");
+        browser.waitClickable(By.id("contribution:fund")).click();
+        browser.waitClickable(By.xpath("//ul[@id='contribution:fund_items']/li[starts-with(@data-label, 'IGF ')]")).click();
+        browser.settle();
         typeAndLeave(browser, "contribution:receivedDate_input", "2025-06-20");
         browser.waitClickable(By.id("contribution:currency")).click();
         browser.waitClickable(By.xpath("//ul[@id='contribution:currency_items']/li[starts-with(@data-label, 'EUR ')]")).click();
@@ -124,6 +128,7 @@ class DonorPledgeIT {
         signInAsNewOfficer(system, browser);
         createDonor(browser, "Fictional Foundation " + Accounts.uniqueUsername("d"));
         browser.click("newPledge");
+        selectOne(browser, "pledge:fund", "IGF – Internet Governance Forum Trust Fund");
         browser.type("pledge:amount", "3000.00");
         addRow(browser, 1);
         typeAndLeave(browser, "pledge:rows:0:dueDate_input", "2025-03-31");

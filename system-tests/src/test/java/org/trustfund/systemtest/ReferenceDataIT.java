@@ -8,6 +8,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -16,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.trustfund.server.DatabaseSettings;
 import org.trustfund.systemtest.support.Accounts;
 import org.trustfund.systemtest.support.Browser;
 import org.trustfund.systemtest.support.RunningSystem;
@@ -67,6 +73,59 @@ class ReferenceDataIT {
         browser.type("correctRate:unitsPerUsd", "3451.25").click("correctRate:save");
         browser.waitForText("Rate for MNT effective 2026-03-01 corrected.");
         assertEquals(List.of("3451.25"), cells(browser, "#rates\\:rateTable .tf-rate-units"));
+
+        // Once a pledge refers to it, it is locked: no correction, only a later rate.
+        referToRate(system, "MNT", "2026-03-01");
+        browser.open("/admin/reference/rates.xhtml?currency=MNT");
+        assertEquals(List.of("Used: supersede with a later rate"), cells(browser, "#rates\\:rateTable .tf-rate-used"));
+        assertFalse(browser.isPresent("rates:rateTable:0:correct"), "no correction offered for a used rate");
+        browser.click("rates:addRateButton");
+        browser.type("newRate:effectiveDate_input", "2026-03-15");
+        browser.waitVisible(By.id("newRate:effectiveDate_input")).sendKeys(Keys.ESCAPE);
+        browser.type("newRate:unitsPerUsd", "3400").click("newRate:add");
+        browser.waitForText("Rate for MNT effective 2026-03-15 added.");
+        assertEquals(List.of("2026-03-15", "2026-03-01"), cells(browser, "#rates\\:rateTable .tf-rate-date"));
+        assertTrue(browser.isPresent("rates:rateTable:0:correct"), "the new rate is not used yet");
+        assertEquals(1, cells(browser, "#rates\\:rateTable .tf-rate-used").size());
+        browser.screenshot("reference-rates-used");
+    }
+
+    /**
+     * Stands in for a finance officer's pledge at this rate (pledges are recorded on other pages): a fictional
+     * donor and fund, and an unsigned pledge, which books nothing in the ledger, referring to the rate.
+     */
+    private static void referToRate(RunningSystem system, String currency, String date) {
+        DatabaseSettings db = system.database();
+        String tag = Long.toString(System.nanoTime(), 36).toUpperCase(Locale.ROOT);
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("INSERT IGNORE INTO country (code, name, development_status, region)"
+                        + " VALUES ('NR', 'Nauru', 'DEVELOPING', 'Oceania')");
+                s.executeUpdate("INSERT INTO fund (code, name, start_date, created_at, created_by) VALUES ('U" + tag
+                        + "', 'Fictional fund " + tag + "', '2026-01-01', NOW(6), 'system-test')",
+                        Statement.RETURN_GENERATED_KEYS);
+                long fund = generatedKey(s);
+                s.executeUpdate("INSERT INTO donor (name, stakeholder_group, country_code, created_at, created_by)"
+                        + " VALUES ('Fictional donor " + tag + "', 'GOVERNMENT', 'NR', NOW(6), 'system-test')",
+                        Statement.RETURN_GENERATED_KEYS);
+                long donor = generatedKey(s);
+                s.executeUpdate("INSERT INTO pledge (donor_id, fund_id, amount, currency, first_year, last_year, pledged_on,"
+                        + " status, agreement_rate_id, created_at, created_by) SELECT " + donor + ", " + fund + ", 1000, '"
+                        + currency + "', 2026, 2026, '" + date + "', 'PLEDGED', id, NOW(6), 'system-test'"
+                        + " FROM exchange_rate WHERE currency = '" + currency + "' AND effective_date = '" + date + "'");
+            }
+            c.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot record a pledge at the " + currency + " rate of " + date, e);
+        }
+    }
+
+    private static long generatedKey(Statement s) throws SQLException {
+        try (ResultSet keys = s.getGeneratedKeys()) {
+            keys.next();
+            return keys.getLong(1);
+        }
     }
 
     @Test

@@ -36,6 +36,7 @@ import org.trustfund.audit.AuditLog;
 import org.trustfund.audit.AuditRepository;
 import org.trustfund.contribution.Contribution;
 import org.trustfund.contribution.ContributionApplication;
+import org.trustfund.contribution.ContributionService;
 import org.trustfund.donor.Donor;
 import org.trustfund.money.Money;
 import org.trustfund.platform.BusinessException;
@@ -75,6 +76,8 @@ public class ContributionImport {
     private static final int IN_CHUNK = 1000;
     /** 13 parameters a row: 13,000 a statement, well under the protocol's 65,535. */
     private static final int ROWS_PER_INSERT = 1000;
+    /** Contributions certified by one {@link #certifyBatch} call, one transaction. */
+    static final int CERTIFY_AT_ONCE = 1000;
     private static final BigDecimal LARGEST_AMOUNT = new BigDecimal("1000000000000000");
 
     @PersistenceContext
@@ -85,6 +88,9 @@ public class ContributionImport {
 
     @Inject
     private AuditLog audit;
+
+    @Inject
+    private ContributionService contributions;
 
     @Inject
     private Caller caller;
@@ -101,6 +107,7 @@ public class ContributionImport {
         this.caller = caller;
         this.pledges = new PledgeRepository(em);
         this.audit = new AuditLog(new AuditRepository(em), caller);
+        this.contributions = new ContributionService(em, caller);
         this.clock = Clock.systemUTC();
     }
 
@@ -177,13 +184,57 @@ public class ContributionImport {
         return ContributionTemplate.write(locale);
     }
 
-    /** The latest contribution imports, newest first. */
+    /** The latest contribution imports, newest first, with how many of their rows still await certification. */
     @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN})
-    public List<ImportedFile> recentImports(int max) {
-        return em.createNamedQuery("ImportedFile.latest", ImportedFile.class)
+    public List<ImportSummary> recentImports(int max) {
+        List<ImportedFile> files = em.createNamedQuery("ImportedFile.latest", ImportedFile.class)
                 .setParameter("kind", ImportedFile.CONTRIBUTIONS)
                 .setMaxResults(Math.max(1, Math.min(max, 100)))
                 .getResultList();
+        if (files.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Long> waiting = new HashMap<>();
+        em.createQuery("SELECT c.importBatchId, COUNT(c) FROM Contribution c WHERE c.importBatchId IN :ids"
+                        + " AND c.status = org.trustfund.contribution.ContributionStatus.RECORDED GROUP BY c.importBatchId",
+                        Object[].class)
+                .setParameter("ids", files.stream().map(ImportedFile::getId).toList())
+                .getResultList()
+                .forEach(r -> waiting.put(((Number) r[0]).longValue(), ((Number) r[1]).longValue()));
+        return files.stream().map(f -> new ImportSummary(f, waiting.getOrDefault(f.getId(), 0L))).toList();
+    }
+
+    /**
+     * A certifying officer certifies the contributions of an imported file that still await it, oldest first,
+     * at most {@value #CERTIFY_AT_ONCE} at a time (each posts its journal; a very large file takes several
+     * calls, each one transaction). The same rules as one by one: never one's own import.
+     *
+     * @return how many were certified now, and how many still wait
+     */
+    @RolesAllowed(Roles.CERTIFYING_OFFICER)
+    public CertifiedBatch certifyBatch(long batchId) {
+        ImportedFile batch = em.find(ImportedFile.class, batchId);
+        if (batch == null || !ImportedFile.CONTRIBUTIONS.equals(batch.getKind())) {
+            throw new BusinessException("import.batch.unknown", batchId);
+        }
+        if (batch.getImportedBy().equals(caller.name())) {
+            throw new BusinessException("import.batch.ownImport");
+        }
+        List<Object[]> waiting = em.createQuery("SELECT c.id, c.version FROM Contribution c WHERE c.importBatchId = :batch"
+                        + " AND c.status = org.trustfund.contribution.ContributionStatus.RECORDED ORDER BY c.id", Object[].class)
+                .setParameter("batch", batchId)
+                .getResultList();
+        int now = Math.min(waiting.size(), CERTIFY_AT_ONCE);
+        for (Object[] c : waiting.subList(0, now)) {
+            contributions.certify(((Number) c[0]).longValue(), ((Number) c[1]).longValue());
+        }
+        audit.record(AuditAction.UPDATE, AUDIT_ENTITY, batchId, Changes.of().value("file", batch.getFileName())
+                .value("certified", now).value("stillWaiting", waiting.size() - now).toString());
+        return new CertifiedBatch(now, waiting.size() - now);
+    }
+
+    /** What {@link #certifyBatch} did. */
+    public record CertifiedBatch(int certified, int stillWaiting) implements java.io.Serializable {
     }
 
     // ---------------------------------------------------------------- validation

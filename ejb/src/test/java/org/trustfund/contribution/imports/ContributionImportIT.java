@@ -225,6 +225,30 @@ class ContributionImportIT {
     }
 
     @Test
+    void aCertifierCertifiesAWholeImportedFileButNeverTheirOwn() {
+        ImportResult result = importAs(OFFICER, "batch.xlsx", Workbooks.xlsx(goodRows(4)));
+        List<ImportSummary> listed = db.inTransaction(em -> new ContributionImport(em, CERTIFIER).recentImports(10));
+        assertEquals(1, listed.size());
+        assertEquals(4, listed.get(0).awaitingCertification());
+
+        BusinessException own = assertThrows(BusinessException.class, () -> db.inTransaction(em ->
+                new ContributionImport(em, FixedCaller.of("officer.one", Roles.CERTIFYING_OFFICER)).certifyBatch(result.batchId())));
+        assertEquals("import.batch.ownImport", own.messageKey());
+
+        ContributionImport.CertifiedBatch done = db.inTransaction(em ->
+                new ContributionImport(em, CERTIFIER).certifyBatch(result.batchId()));
+
+        assertEquals(new ContributionImport.CertifiedBatch(4, 0), done);
+        assertTrue(contributions().stream().allMatch(c -> c.getStatus() == ContributionStatus.CERTIFIED
+                && "certifier.two".equals(c.getCertifiedBy())));
+        assertTrue(db.inTransaction(em -> new LedgerCheck(em).run()).isConsistent());
+        assertEquals(0, db.inTransaction(em -> new ContributionImport(em, CERTIFIER).recentImports(10))
+                .get(0).awaitingCertification());
+        assertEquals(new ContributionImport.CertifiedBatch(0, 0),
+                db.inTransaction(em -> new ContributionImport(em, CERTIFIER).certifyBatch(result.batchId())));
+    }
+
+    @Test
     void aRowNamingAPledgeIsAppliedToItsOldestOpenInstalmentsAcrossRows() throws SQLException {
         Pledge pledge = db.inTransaction(em -> new PledgeService(em, OFFICER).create(new PledgeInput(fixture.donorId,
                 fixture.fundId, Money.of("300.00", "EUR"), "core", 2026, 2026, LocalDate.of(2026, 1, 2), List.of(

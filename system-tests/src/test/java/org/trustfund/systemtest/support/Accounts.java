@@ -35,6 +35,7 @@ public final class Accounts {
             String... roleLabels) {
         browser.open("/login.xhtml");
         signIn(browser, "admin", system.adminPassword());
+        browser.waitForPath("/app/dashboard.xhtml");
         browser.open("/admin/users.xhtml");
         browser.click("users:newUserButton");
         browser.type("newUser:username", username)

@@ -275,7 +275,8 @@ public class RecordContributionPage implements Serializable {
         Money money = Amounts.isBlank(amountText) ? null : Money.of(Amounts.parse(amountText).orElseThrow(), currency);
         ContributionInput input = new ContributionInput(donor.id(), fundId, receivedDate, money, bankReference, applied);
         try {
-            Contribution saved = id == null ? contributions.record(input) : contributions.correct(id, version, input);
+            Contribution saved = id != null ? contributions.correct(id, version, input)
+                    : replacesId != null ? contributions.recordReplacement(replacesId, input) : contributions.record(input);
             Messages.info(id == null ? "con.record.saved" : "con.record.corrected", saved.getId());
             fc.getExternalContext().getFlash().setKeepMessages(true);
             return "/finance/contribution?faces-redirect=true&id=" + saved.getId();

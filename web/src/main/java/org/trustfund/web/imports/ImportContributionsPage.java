@@ -16,7 +16,7 @@ import org.primefaces.model.StreamedContent;
 import org.primefaces.model.file.UploadedFile;
 import org.trustfund.contribution.imports.ContributionImport;
 import org.trustfund.contribution.imports.ImportResult;
-import org.trustfund.contribution.imports.ImportedFile;
+import org.trustfund.contribution.imports.ImportSummary;
 import org.trustfund.contribution.imports.RowError;
 import org.trustfund.web.platform.Messages;
 
@@ -40,7 +40,7 @@ public class ImportContributionsPage implements Serializable {
     /** Only for the request that carries it: an uploaded file is not kept in the view. */
     private transient UploadedFile file;
     private ImportResult result;
-    private List<ImportedFile> recent;
+    private List<ImportSummary> recent;
 
     public void upload() {
         UploadedFile uploaded = file;
@@ -102,7 +102,18 @@ public class ImportContributionsPage implements Serializable {
         return instant == null ? "" : UTC.format(instant);
     }
 
-    public List<ImportedFile> getRecentImports() {
+    /** A certifying officer certifies what still waits in an imported file (the service takes a thousand at a time). */
+    public void certify(ImportSummary summary) {
+        try {
+            ContributionImport.CertifiedBatch done = imports.certifyBatch(summary.file().getId());
+            Messages.info("import.certify.done", done.certified(), summary.file().getFileName(), done.stillWaiting());
+        } catch (RuntimeException e) {
+            Messages.showFailure(e, "recentForm");
+        }
+        recent = null;
+    }
+
+    public List<ImportSummary> getRecentImports() {
         if (recent == null) {
             recent = imports.recentImports(10);
         }

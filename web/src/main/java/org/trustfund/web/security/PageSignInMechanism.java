@@ -7,7 +7,6 @@ import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
-import jakarta.security.enterprise.authentication.mechanism.http.LoginToContinue;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
@@ -19,17 +18,19 @@ import org.trustfund.security.SignInResult;
 /**
  * Form sign-in on our own JSF page, for the pages. A protected page requested without a session
  * redirects to the sign-in page and, after a successful sign-in, back to the page first asked for
- * ({@link LoginToContinue}); the session then carries the authentication ({@link AutoApplySession}).
+ * (kept in the session by {@link #rememberPageAskedFor}); the session then carries the authentication
+ * ({@link AutoApplySession}).
  *
  * <p>This is what {@code @CustomFormAuthenticationMechanismDefinition} provides, as a bean of our own so
  * that {@link TrustfundAuthenticationMechanism} can hand it the page requests and keep the API to HTTP
  * Basic. {@code @Typed} hides it from the container, which must see exactly one mechanism.
  */
 @AutoApplySession
-@LoginToContinue(loginPage = "/login.xhtml", errorPage = "", useForwardToLogin = false)
 @Typed(PageSignInMechanism.class)
 @ApplicationScoped
 public class PageSignInMechanism implements HttpAuthenticationMechanism {
+
+    static final String SIGN_IN_PAGE = "/login.xhtml";
 
     @Inject
     private IdentityStoreHandler identityStores;
@@ -39,7 +40,10 @@ public class PageSignInMechanism implements HttpAuthenticationMechanism {
             HttpMessageContext context) {
         Credential credential = context.getAuthParameters().getCredential();
         if (credential == null) {
-            // Nothing typed: the interceptors send the caller to the sign-in page if the page is protected.
+            if (context.isProtected() && request.getUserPrincipal() == null) {
+                rememberPageAskedFor(request);
+                return context.redirect(request.getContextPath() + SIGN_IN_PAGE);
+            }
             return context.doNothing();
         }
         CredentialValidationResult result = identityStores.validate(credential);
@@ -52,5 +56,17 @@ public class PageSignInMechanism implements HttpAuthenticationMechanism {
             }
         }
         return context.notifyContainerAboutLogin(result);
+    }
+
+    /**
+     * Keeps the page a signed-out user asked for, so {@link SignInPage} can send them there after signing
+     * in. Only GET requests (a POST's form data is not replayed) and only paths inside this application.
+     */
+    static void rememberPageAskedFor(HttpServletRequest request) {
+        if ("GET".equals(request.getMethod())) {
+            String query = request.getQueryString();
+            request.getSession().setAttribute(SessionKeys.RETURN_TO,
+                    request.getRequestURI() + (query == null ? "" : "?" + query));
+        }
     }
 }

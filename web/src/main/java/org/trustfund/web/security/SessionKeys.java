@@ -5,6 +5,8 @@ public final class SessionKeys {
 
     public static final String MUST_CHANGE_PASSWORD = "trustfund.mustChangePassword";
     public static final String DISPLAY_NAME = "trustfund.displayName";
+    /** The page a signed-out user asked for, to return to after sign-in. */
+    public static final String RETURN_TO = "trustfund.returnTo";
 
     /**
      * Request attribute: the {@link org.trustfund.security.SignInResult} of a successful check, for the

@@ -14,7 +14,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.net.URI;
 import java.util.Optional;
 import org.trustfund.web.platform.Messages;
 
@@ -22,8 +21,6 @@ import org.trustfund.web.platform.Messages;
 @Named
 @RequestScoped
 public class SignInPage {
-
-    private static final String SAVED_REQUEST = "org.glassfish.soteria.original.request";
 
     @Inject
     private SecurityContext securityContext;
@@ -58,30 +55,20 @@ public class SignInPage {
     }
 
     /**
-     * The page the user asked for before being sent to sign in. The server's Jakarta Security
-     * implementation (Soteria) keeps it in the session but, for a sign-in started by the application,
-     * leaves the redirect to us. Only a path inside this application is followed, never another site.
+     * The page the user asked for before being sent to sign in, if it is a path inside this application
+     * (never another site), taken out of the session so it is used once.
      */
     static Optional<String> returnTo(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
-        Object saved = session == null ? null : session.getAttribute(SAVED_REQUEST);
-        if (saved == null) {
+        Object saved = session == null ? null : session.getAttribute(SessionKeys.RETURN_TO);
+        if (session != null) {
+            session.removeAttribute(SessionKeys.RETURN_TO);
+        }
+        if (!(saved instanceof String path) || !path.startsWith(request.getContextPath() + "/") || path.contains("..")
+                || path.startsWith(request.getContextPath() + PageSignInMechanism.SIGN_IN_PAGE)) {
             return Optional.empty();
         }
-        try {
-            String url = (String) saved.getClass().getMethod("getFullRequestURL").invoke(saved);
-            URI uri = URI.create(url);
-            String path = uri.getRawPath();
-            if (path == null || !path.startsWith(request.getContextPath() + "/") || path.contains("..")
-                    || "POST".equalsIgnoreCase(String.valueOf(saved.getClass().getMethod("getMethod").invoke(saved)))) {
-                return Optional.empty();
-            }
-            return Optional.of(path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
-        } catch (ReflectiveOperationException | IllegalArgumentException | ClassCastException e) {
-            return Optional.empty();
-        } finally {
-            session.removeAttribute(SAVED_REQUEST);
-        }
+        return Optional.of(path);
     }
 
     public String getUsername() {
