@@ -31,7 +31,7 @@ import com.mysql.cj.jdbc.MysqlDataSource;
  *
  * <pre>
  * ./trustfund benchmark [--state DIR] [--port-base N] [--seed N] [--donors N] [--runs N] [--warmup N]
- *                       [--generate true|false] [--pages true|false] [--reports true|false]
+ *                       [--generate true|false] [--queries true|false] [--reports true|false] [--pages true|false]
  * </pre>
  */
 public final class Benchmark {
@@ -48,6 +48,7 @@ public final class Benchmark {
     private boolean generate = true;
     private boolean pages = true;
     private boolean reports = true;
+    private boolean queries = true;
     private final Report report = new Report();
 
     private Benchmark(Path repo) {
@@ -64,7 +65,7 @@ public final class Benchmark {
         } catch (IllegalArgumentException e) {
             System.err.println("benchmark: " + e.getMessage());
             System.err.println("Usage: ./trustfund benchmark [--state DIR] [--port-base N] [--seed N] [--donors N]"
-                    + " [--runs N] [--warmup N] [--generate true|false] [--pages true|false] [--reports true|false]");
+                    + " [--runs N] [--warmup N] [--generate true|false] [--queries true|false] [--reports true|false] [--pages true|false]");
             System.exit(2);
         }
         try {
@@ -94,6 +95,7 @@ public final class Benchmark {
                 case "--generate" -> generate = Boolean.parseBoolean(value);
                 case "--pages" -> pages = Boolean.parseBoolean(value);
                 case "--reports" -> reports = Boolean.parseBoolean(value);
+                case "--queries" -> queries = Boolean.parseBoolean(value);
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
@@ -119,7 +121,9 @@ public final class Benchmark {
                         + " brought it to the current schema in %.1f s.", (System.nanoTime() - begin) / 1e9));
                 report.line("");
             }
-            measureQueries(db);
+            if (queries) {
+                measureQueries(db);
+            }
         }
         if (pages) {
             measurePages();
