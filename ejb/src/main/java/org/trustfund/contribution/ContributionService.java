@@ -356,7 +356,11 @@ public class ContributionService {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Contribution> cq = cb.createQuery(Contribution.class);
         Root<Contribution> c = cq.from(Contribution.class);
-        c.fetch("donor");
+        // One statement for the page: what the list shows of each row comes in the same query.
+        c.fetch("donor").fetch("country");
+        c.fetch("fund");
+        c.fetch("rate", jakarta.persistence.criteria.JoinType.LEFT);
+        c.fetch("replaces", jakarta.persistence.criteria.JoinType.LEFT);
         cq.where(predicates(cb, c, q));
         Path<?> sortBy = switch (q.sort() == null ? ContributionQuery.Sort.RECEIVED : q.sort()) {
             case RECEIVED -> c.get("receivedDate");

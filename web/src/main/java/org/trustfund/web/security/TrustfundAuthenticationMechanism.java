@@ -33,8 +33,10 @@ public class TrustfundAuthenticationMechanism implements HttpAuthenticationMecha
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) throws AuthenticationException {
-        return isApi(request) ? api.validateRequest(request, response, context)
-                : pages.validateRequest(request, response, context);
+        if (isApi(request)) {
+            return api.validateRequest(request, response, context);
+        }
+        return pages.validateRequest(request, response, context);
     }
 
     @Override
