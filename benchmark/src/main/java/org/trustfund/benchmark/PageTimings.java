@@ -108,14 +108,7 @@ final class PageTimings {
             HttpResponse<String> page = get(path);
             requireOk(path, page);
             String form = tableId.substring(0, tableId.indexOf(':'));
-            Map<String, String> params = new LinkedHashMap<>();
-            params.put("jakarta.faces.partial.ajax", "true");
-            params.put("jakarta.faces.source", tableId);
-            params.put("jakarta.faces.partial.execute", tableId);
-            params.put("jakarta.faces.partial.render", tableId);
-            params.put(tableId, tableId);
-            params.put(tableId + "_skipChildren", "true");
-            params.put(tableId + "_encodeFeature", "true");
+            Map<String, String> params = tableParams(tableId, form, viewState(page.body()));
             if (column != null) {
                 params.put(tableId + "_sorting", "true");
                 params.put(tableId + "_sortKey", column);
@@ -130,17 +123,73 @@ final class PageTimings {
                 params.put(tableId + "_first", String.valueOf(first));
                 params.put(tableId + "_rows", String.valueOf(QueryTimings.PAGE_SIZE));
             }
-            params.put(form, form);
-            params.put("jakarta.faces.ViewState", viewState(page.body()));
             long begin = System.nanoTime();
             HttpResponse<String> response = post(path, params, true);
             long took = System.nanoTime() - begin;
-            requireOk(path + " (AJAX)", response);
-            if (!response.body().contains("<partial-response") || response.body().contains("<error>")) {
-                throw new IllegalStateException("The table request on " + path + " failed: "
-                        + response.body().substring(0, Math.min(400, response.body().length())));
-            }
+            requirePartial(path + " (AJAX)", response);
             return took;
+        }
+    }
+
+    private static final Pattern PARTIAL_VIEW_STATE = Pattern.compile(
+            "jakarta\\.faces\\.ViewState[^\"]*\"><!\\[CDATA\\[([^\\]]+)\\]\\]>");
+
+    /**
+     * In one view of a list page: the filter form's Apply button (an AJAX request that submits the form and
+     * renders it again with the table's first filtered page), then a click on a column header (the table's
+     * AJAX sort request, the filter kept by the view). Returns the two times.
+     */
+    long[] timeFilterThenSort(LoadedPage page, String form, Map<String, String> fields, String column, int direction) {
+        HttpResponse<String> fresh = get(page.path);
+        requireOk(page.path, fresh);
+        String state = viewState(fresh.body());
+        Map<String, String> apply = new LinkedHashMap<>();
+        apply.put("jakarta.faces.partial.ajax", "true");
+        apply.put("jakarta.faces.source", form + ":apply");
+        apply.put("jakarta.faces.partial.execute", form);
+        apply.put("jakarta.faces.partial.render", form);
+        apply.put(form + ":apply", form + ":apply");
+        apply.put(form, form);
+        apply.putAll(fields);
+        apply.put("jakarta.faces.ViewState", state);
+        long begin = System.nanoTime();
+        HttpResponse<String> filtered = post(page.path, apply, true);
+        long filterTook = System.nanoTime() - begin;
+        requirePartial(page.path + " (filter)", filtered);
+        Matcher updated = PARTIAL_VIEW_STATE.matcher(filtered.body());
+        if (updated.find()) {
+            state = updated.group(1);
+        }
+        Map<String, String> sort = tableParams(page.tableId, form, state);
+        sort.put(page.tableId + "_sorting", "true");
+        sort.put(page.tableId + "_sortKey", column);
+        sort.put(page.tableId + "_sortDir", String.valueOf(direction));
+        begin = System.nanoTime();
+        HttpResponse<String> sorted = post(page.path, sort, true);
+        long sortTook = System.nanoTime() - begin;
+        requirePartial(page.path + " (sort)", sorted);
+        return new long[] {filterTook, sortTook};
+    }
+
+    private static Map<String, String> tableParams(String tableId, String form, String viewState) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("jakarta.faces.partial.ajax", "true");
+        params.put("jakarta.faces.source", tableId);
+        params.put("jakarta.faces.partial.execute", tableId);
+        params.put("jakarta.faces.partial.render", tableId);
+        params.put(tableId, tableId);
+        params.put(tableId + "_skipChildren", "true");
+        params.put(tableId + "_encodeFeature", "true");
+        params.put(form, form);
+        params.put("jakarta.faces.ViewState", viewState);
+        return params;
+    }
+
+    private static void requirePartial(String what, HttpResponse<String> response) {
+        requireOk(what, response);
+        String body = response.body();
+        if (!body.contains("<partial-response") || body.contains("<error>") || body.contains("ui-message-error")) {
+            throw new IllegalStateException(what + " failed: " + body.substring(0, Math.min(600, body.length())));
         }
     }
 
