@@ -362,13 +362,19 @@ public class ContributionService {
         c.fetch("rate", jakarta.persistence.criteria.JoinType.LEFT);
         c.fetch("replaces", jakarta.persistence.criteria.JoinType.LEFT);
         cq.where(predicates(cb, c, q));
-        Path<?> sortBy = switch (q.sort() == null ? ContributionQuery.Sort.RECEIVED : q.sort()) {
+        ContributionQuery.Sort sort = q.sort() == null ? ContributionQuery.Sort.RECEIVED : q.sort();
+        Path<?> sortBy = switch (sort) {
             case RECEIVED -> c.get("receivedDate");
             case DONOR -> c.get("donor").get("name");
             case AMOUNT_USD -> c.get("usdAmount");
             case STATUS -> c.get("status");
         };
-        cq.orderBy(q.descending() ? cb.desc(sortBy) : cb.asc(sortBy), q.descending() ? cb.desc(c.get("id")) : cb.asc(c.get("id")));
+        // The id as second key keeps pages apart when the first key repeats. The donor sort takes the donor's
+        // id instead: keys from both tables make the database sort every matching row (4.5 s at 130,000 rows
+        // against 46 ms, benchmark/README.md); one donor's contributions then come in the order of the index
+        // the plan reads, which the database does not promise to keep from one page to the next.
+        Path<?> tieBreak = sort == ContributionQuery.Sort.DONOR ? c.get("donor").get("id") : c.get("id");
+        cq.orderBy(q.descending() ? cb.desc(sortBy) : cb.asc(sortBy), q.descending() ? cb.desc(tieBreak) : cb.asc(tieBreak));
         return em.createQuery(cq).setFirstResult(first).setMaxResults(pageSize).getResultList();
     }
 

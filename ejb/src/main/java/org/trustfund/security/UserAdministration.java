@@ -67,8 +67,12 @@ public class UserAdministration {
         return account;
     }
 
-    /** Changes display name, roles and enabled flag, refusing if someone else changed the account meanwhile. */
-    public UserAccount updateUser(long id, long expectedVersion, String displayName, Set<Role> roles, boolean enabled) {
+    /**
+     * Changes name, roles, enabled and the donor a DONOR user acts for, in one step (one version, one audit
+     * entry), refusing if someone else changed the account meanwhile. Only a DONOR user may be linked to a donor; dropping the DONOR role needs the link removed too.
+     */
+    public UserAccount updateUser(long id, long expectedVersion, String displayName, Set<Role> roles, boolean enabled,
+            Long donorId) {
         UserAccount account = users.find(id).orElseThrow(() -> new UnknownUserException(id));
         if (account.getVersion() != expectedVersion) {
             throw new BusinessException("record.changedByAnother");
@@ -85,12 +89,22 @@ public class UserAdministration {
         if (account.getUsername().equals(caller.name()) && !roles.contains(Role.ADMIN)) {
             throw new BusinessException("roles", "user.cannotDropOwnAdmin");
         }
+        if (donorId != null) {
+            if (!roles.contains(Role.DONOR)) {
+                throw new BusinessException("donor", "user.donorLink.notDonor", account.getUsername());
+            }
+            if (em.find(Donor.class, donorId) == null) {
+                throw new BusinessException("donor", "donor.unknown", donorId);
+            }
+        }
         Changes changes = Changes.of()
                 .field("displayName", account.getDisplayName(), displayName.trim())
                 .field("roles", account.getRoles(), Set.copyOf(roles))
-                .field("enabled", account.isEnabled(), enabled);
+                .field("enabled", account.isEnabled(), enabled)
+                .field("donor", account.getDonorId(), donorId);
         account.rename(displayName);
         account.assignRoles(roles);
+        account.linkToDonor(donorId);
         if (enabled && !account.isEnabled()) {
             account.enable();
         } else if (!enabled && account.isEnabled()) {

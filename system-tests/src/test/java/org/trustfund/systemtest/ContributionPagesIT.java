@@ -62,9 +62,9 @@ class ContributionPagesIT {
         browser.open("/finance/record-contribution.xhtml?donor=" + fx.donorId);
         assertEquals(fx.donorName, browser.waitVisible(By.id("contribution:donor_input")).getAttribute("value"),
                 "the donor of ?donor= is preselected");
-        selectOne(browser, "contribution:fund", fx.fundCode + " ");
+        browser.choose("contribution:fund", fx.fundCode + " ");
         typeAndLeave(browser, "contribution:receivedDate_input", RECEIVED.toString());
-        selectOne(browser, "contribution:currency", "EUR ");
+        browser.choose("contribution:currency", "EUR ");
         typeAndLeave(browser, "contribution:amount", "1500.00");
         browser.waitForText("rate effective");
 
@@ -173,9 +173,9 @@ class ContributionPagesIT {
         firstSignIn(browser, both, "both roles first password");
         browser.click("navRecordContribution");
         chooseDonor(browser, fx.donorName);
-        selectOne(browser, "contribution:fund", fx.fundCode + " ");
+        browser.choose("contribution:fund", fx.fundCode + " ");
         typeAndLeave(browser, "contribution:receivedDate_input", "2025-03-01");
-        selectOne(browser, "contribution:currency", "USD ");
+        browser.choose("contribution:currency", "USD ");
         typeAndLeave(browser, "contribution:amount", "250");
         browser.waitForText("In US dollars: no conversion.");
         assertTrue(browser.pageText().contains("no open instalments"), "a contribution without a pledge is allowed");
@@ -214,9 +214,9 @@ class ContributionPagesIT {
         firstSignIn(browser, officer, "finance officer first password");
 
         browser.open("/finance/record-contribution.xhtml?donor=" + fx.donorId);
-        selectOne(browser, "contribution:fund", fx.fundCode + " ");
+        browser.choose("contribution:fund", fx.fundCode + " ");
         typeAndLeave(browser, "contribution:receivedDate_input", RECEIVED.toString());
-        selectOne(browser, "contribution:currency", "EUR ");
+        browser.choose("contribution:currency", "EUR ");
         typeAndLeave(browser, "contribution:amount", "12,50abc");
         browser.type("contribution:bankReference", "NAN-" + fx.fundCode);
         browser.click("contribution:save");
@@ -278,21 +278,6 @@ class ContributionPagesIT {
      * that lands while the panel is still opening can be lost, so the choice is checked on the select's
      * label and tried again.
      */
-    private static void selectOne(Browser browser, String id, String labelStart) {
-        By option = By.xpath("//div[contains(@class, 'ui-selectonemenu-panel') and starts-with(@id, '" + id + "_')]"
-                + "//li[contains(@class, 'ui-selectonemenu-item') and starts-with(@data-label, '" + labelStart + "')]");
-        for (int attempt = 0; attempt < 3; attempt++) {
-            if (browser.all(option).stream().noneMatch(WebElement::isDisplayed)) {
-                browser.waitClickable(By.id(id)).click();
-            }
-            browser.waitClickable(option).click();
-            browser.settle();
-            if (browser.text(id + "_label").startsWith(labelStart.trim())) {
-                return;
-            }
-        }
-        throw new AssertionError("Could not choose " + labelStart + " in " + id + ": " + browser.text(id + "_label"));
-    }
 
     private static void chooseDonor(Browser browser, String name) {
         browser.type("contribution:donor_input", name.substring(0, name.length() - 2));

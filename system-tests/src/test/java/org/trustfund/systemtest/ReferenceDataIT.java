@@ -53,7 +53,7 @@ class ReferenceDataIT {
 
         browser.open("/admin/reference/rates.xhtml");
         browser.click("rates:addRateButton");
-        choose(browser, "newRate:currency", "MNT");
+        browser.choose("newRate:currency", "MNT");
         browser.type("newRate:effectiveDate_input", "2026-03-01");
         browser.waitVisible(By.id("newRate:effectiveDate_input")).sendKeys(Keys.ESCAPE);
         browser.type("newRate:unitsPerUsd", "3450.5");
@@ -61,7 +61,7 @@ class ReferenceDataIT {
         browser.click("newRate:add");
         browser.waitForText("Rate for MNT effective 2026-03-01 added.");
 
-        choose(browser, "rates:filterCurrency", "MNT");
+        browser.choose("rates:filterCurrency", "MNT");
         browser.waitForText("3450.5");
         assertEquals(List.of("MNT"), cells(browser, "#rates\\:rateTable .tf-rate-currency"), "only MNT is shown");
         assertEquals(List.of("2026-03-01"), cells(browser, "#rates\\:rateTable .tf-rate-date"));
@@ -200,7 +200,7 @@ class ReferenceDataIT {
         browser.click("country:name");
         assertEquals("Tuvalu", browser.waitVisible(By.id("country:name")).getAttribute("value"),
                 "the ISO name is offered for the code typed");
-        choose(browser, "country:status", "Least developed");
+        browser.choose("country:status", "Least developed");
         browser.type("country:region_input", "Ocean");
         // Pick the suggestion rather than dismiss the list: a list that opens late can swallow the save click.
         browser.waitClickable(By.xpath("//span[@id='country:region_panel']//li[@data-item-label='Oceania']")).click();
@@ -227,28 +227,6 @@ class ReferenceDataIT {
 
     private static Browser openSignIn(Browser browser) {
         return browser.open("/login.xhtml");
-    }
-
-    /** Picks the option whose label starts with {@code label} in a PrimeFaces select menu, as a person would. */
-    private static void choose(Browser browser, String menuId, String label) {
-        By option = By.xpath("//div[@id='" + menuId + "_panel']//li[starts-with(@data-label, '" + label + "')]");
-        for (int attempt = 0; attempt < 3 && !browser.text(menuId + "_label").startsWith(label); attempt++) {
-            browser.waitClickable(By.id(menuId)).click();
-            browser.waitVisible(By.id(menuId + "_panel"));
-            // The panel slides in; a click while it moves can land beside the option.
-            pause(300);
-            browser.waitClickable(option).click();
-            browser.settle();
-        }
-        assertTrue(browser.text(menuId + "_label").startsWith(label), "chose " + label + " in " + menuId);
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** The id of an element in the fund table's row for {@code code}, e.g. its edit button. */

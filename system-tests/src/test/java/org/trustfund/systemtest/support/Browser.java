@@ -79,6 +79,34 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Picks the option whose label starts with {@code label} in a PrimeFaces select menu, as a person would,
+     * and checks the menu shows it: the panel slides in, and a click while it moves can land beside the option.
+     */
+    public Browser choose(String menuId, String label) {
+        By option = By.xpath("//div[@id='" + menuId + "_panel']//li[starts-with(@data-label, '" + label + "')]");
+        for (int attempt = 0; attempt < 3 && !text(menuId + "_label").startsWith(label); attempt++) {
+            waitClickable(By.id(menuId)).click();
+            waitVisible(By.id(menuId + "_panel"));
+            pause(300);
+            waitClickable(option).click();
+            settle();
+        }
+        String shown = text(menuId + "_label");
+        if (!shown.startsWith(label)) {
+            throw new AssertionError("Chose \"" + label + "\" in " + menuId + " three times; it shows \"" + shown + "\"");
+        }
+        return this;
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Checks the PrimeFaces checkbox whose label reads {@code label}. */
     public Browser checkLabelled(String containerId, String label) {
         WebElement container = waitVisible(By.id(containerId));

@@ -37,4 +37,23 @@ public final class ReferenceFixture {
             throw new IllegalStateException("Cannot set up reference data for the tests", e);
         }
     }
+
+    /** A new donor (government of Finland) with this name, as a finance officer would have recorded it; its id. */
+    public static long donor(RunningSystem system, String name) {
+        ensure(system);
+        DatabaseSettings db = system.database();
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+                java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO donor (name, stakeholder_group, country_code,"
+                        + " publicly_named, created_at, created_by) VALUES (?, 'GOVERNMENT', 'FI', TRUE, UTC_TIMESTAMP(6), 'test')",
+                        Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, name);
+            ps.executeUpdate();
+            try (java.sql.ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot record donor " + name, e);
+        }
+    }
 }

@@ -7,14 +7,21 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import org.primefaces.PrimeFaces;
+import org.trustfund.donor.DonorService;
 import org.trustfund.security.Role;
 import org.trustfund.security.UserAccount;
 import org.trustfund.security.UserAdministration;
+import org.trustfund.web.donor.DonorChoice;
+import org.trustfund.web.donor.DonorPicker;
 import org.trustfund.web.platform.Messages;
 
-/** Backs the user administration page: list, create, edit (roles, enabled), reset password. */
+/** Backs the user administration page: list, create, edit (roles, enabled, donor of a DONOR user), reset password. */
 @Named
 @ViewScoped
 public class UserAdminPage implements Serializable {
@@ -23,6 +30,13 @@ public class UserAdminPage implements Serializable {
 
     @EJB
     private UserAdministration administration;
+
+    @EJB
+    private DonorService donors;
+
+    private DonorPicker donorPicker;
+    /** Names of the donors that DONOR users act for, by donor id. */
+    private Map<Long, String> donorNames = Map.of();
 
     private List<UserAccount> users;
 
@@ -39,13 +53,21 @@ public class UserAdminPage implements Serializable {
     private String editDisplayName;
     private Role[] editRoles = new Role[0];
     private boolean editEnabled;
+    private DonorChoice editDonor;
 
     private String temporaryPassword;
     private String temporaryPasswordFor;
 
     @PostConstruct
     void load() {
+        if (donorPicker == null) {
+            donorPicker = new DonorPicker(donors);
+        }
         users = administration.listUsers();
+        Map<Long, String> names = new HashMap<>();
+        users.stream().map(UserAccount::getDonorId).filter(Objects::nonNull).distinct()
+                .forEach(id -> names.put(id, Optional.ofNullable(donorPicker.choice(id)).map(DonorChoice::name).orElse("#" + id)));
+        donorNames = names;
     }
 
     public void create() {
@@ -72,11 +94,13 @@ public class UserAdminPage implements Serializable {
         editDisplayName = user.getDisplayName();
         editRoles = user.getRoles().toArray(Role[]::new);
         editEnabled = user.isEnabled();
+        editDonor = donorPicker.choice(user.getDonorId());
     }
 
     public void saveEdit() {
         try {
-            administration.updateUser(editId, editVersion, editDisplayName, toSet(editRoles), editEnabled);
+            administration.updateUser(editId, editVersion, editDisplayName, toSet(editRoles), editEnabled,
+                    editDonor == null ? null : editDonor.id());
             Messages.info("user.updated", editUsername);
             load();
             PrimeFaces.current().executeScript("PF('editUserDialog').hide()");
@@ -108,6 +132,23 @@ public class UserAdminPage implements Serializable {
             set.addAll(Arrays.asList(roles));
         }
         return set;
+    }
+
+    /** The donor a DONOR user acts for, by name; null for other users. */
+    public String donorNameOf(UserAccount user) {
+        return user.getDonorId() == null ? null : donorNames.get(user.getDonorId());
+    }
+
+    public DonorPicker getDonorPicker() {
+        return donorPicker;
+    }
+
+    public DonorChoice getEditDonor() {
+        return editDonor;
+    }
+
+    public void setEditDonor(DonorChoice editDonor) {
+        this.editDonor = editDonor;
     }
 
     public Role[] getAllRoles() {

@@ -1,10 +1,9 @@
 package org.trustfund.web.contribution;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
-import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
-import jakarta.faces.convert.Converter;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.io.IOException;
@@ -23,14 +22,16 @@ import org.trustfund.contribution.ContributionInput;
 import org.trustfund.contribution.ContributionService;
 import org.trustfund.contribution.ContributionStatus;
 import org.trustfund.contribution.SuggestedApplication;
-import org.trustfund.donor.DonorQuery;
 import org.trustfund.donor.DonorService;
 import org.trustfund.money.Money;
 import org.trustfund.reference.AcceptedCurrency;
 import org.trustfund.reference.ExchangeRate;
 import org.trustfund.reference.ReferenceData;
 import org.trustfund.security.Roles;
+import org.trustfund.web.donor.DonorChoice;
+import org.trustfund.web.donor.DonorPicker;
 import org.trustfund.web.platform.Messages;
+import org.trustfund.web.platform.Pages;
 
 /**
  * Backs the record page: a finance officer records a contribution, or corrects one that is not yet
@@ -45,7 +46,6 @@ public class RecordContributionPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final String FORM = "contribution";
-    private static final int DONOR_SUGGESTIONS = 15;
 
     @EJB
     private ContributionService contributions;
@@ -78,9 +78,12 @@ public class RecordContributionPage implements Serializable {
     private String previewText;
     private boolean previewWarning;
 
-    // Donors offered by the donor field, so the converter can turn a submitted id back into a choice.
-    private final Map<Long, DonorChoice> offeredDonors = new LinkedHashMap<>();
-    private final DonorConverter donorConverter = new DonorConverter();
+    private DonorPicker donorPicker;
+
+    @PostConstruct
+    void createDonorPicker() {
+        donorPicker = new DonorPicker(donors);
+    }
 
     /** Before the first rendering: only a finance officer records; then the page's parameters are read. */
     public void load() throws IOException {
@@ -109,7 +112,7 @@ public class RecordContributionPage implements Serializable {
             }
             Optional<Long> preselected = idParameter(params.get("donor"));
             if (preselected.isPresent() && id == null) {
-                donors.find(preselected.get()).map(DonorChoice::of).ifPresent(this::chooseDonor);
+                donor = donorPicker.choice(preselected.get());
             }
         } catch (RuntimeException e) {
             Messages.showFailure(e, FORM);
@@ -138,7 +141,7 @@ public class RecordContributionPage implements Serializable {
     }
 
     private void copy(Contribution c) {
-        chooseDonor(DonorChoice.of(c.getDonor()));
+        donor = donorPicker.remember(DonorChoice.of(c.getDonor()));
         fundId = c.getFund().getId();
         receivedDate = c.getReceivedDate();
         amountText = c.getAmount().amount().toPlainString();
@@ -286,18 +289,6 @@ public class RecordContributionPage implements Serializable {
         }
     }
 
-    public List<DonorChoice> completeDonor(String query) {
-        List<DonorChoice> found = donors.search(new DonorQuery(query, null, null, DonorQuery.Sort.NAME, false), 0,
-                DONOR_SUGGESTIONS).stream().map(DonorChoice::of).toList();
-        found.forEach(d -> offeredDonors.put(d.id(), d));
-        return found;
-    }
-
-    private void chooseDonor(DonorChoice choice) {
-        offeredDonors.put(choice.id(), choice);
-        donor = choice;
-    }
-
     /** What is left of the amount after the amounts typed against instalments; empty while something is not a number. */
     private Optional<Money> remainder() {
         Optional<Money> amount = amount();
@@ -338,28 +329,11 @@ public class RecordContributionPage implements Serializable {
     }
 
     private static Optional<Long> idParameter(String value) {
-        return value != null && value.matches("\\d{1,18}") ? Optional.of(Long.parseLong(value)) : Optional.empty();
+        return Optional.ofNullable(Pages.recordId(value));
     }
 
-    /** Turns the donor field's submitted id back into the donor offered. */
-    public class DonorConverter implements Converter<DonorChoice>, Serializable {
-
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public DonorChoice getAsObject(FacesContext context, UIComponent component, String value) {
-            return idParameter(value).map(key -> offeredDonors.computeIfAbsent(key,
-                    k -> donors.find(k).map(DonorChoice::of).orElse(null))).orElse(null);
-        }
-
-        @Override
-        public String getAsString(FacesContext context, UIComponent component, DonorChoice value) {
-            return value == null ? "" : String.valueOf(value.id());
-        }
-    }
-
-    public DonorConverter getDonorConverter() {
-        return donorConverter;
+    public DonorPicker getDonorPicker() {
+        return donorPicker;
     }
 
     public boolean isCorrecting() {
