@@ -1,5 +1,6 @@
 package org.trustfund.benchmark;
 
+import com.mysql.cj.jdbc.MysqlDataSource;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,6 @@ import org.trustfund.server.DatabaseSettings;
 import org.trustfund.server.EmbeddedDatabase;
 import org.trustfund.server.StartupException;
 import org.trustfund.server.TrustfundSystem;
-import com.mysql.cj.jdbc.MysqlDataSource;
 
 /**
  * The benchmark command: generates the data set into the embedded database of a state folder of its own,

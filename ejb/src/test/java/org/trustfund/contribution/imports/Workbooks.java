@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,33 +104,16 @@ final class Workbooks {
      * so that it expands to {@code megabytes} from almost nothing: a zip bomb.
      */
     static byte[] zipBomb(int megabytes) {
-        byte[] valid = xlsx(List.<Object[]>of(row(LocalDate.of(2026, 1, 10), null, "Someone", "IGF", "EUR", 10, "REF")));
-        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(valid));
-             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-             ZipOutputStream out = new ZipOutputStream(bytes)) {
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                byte[] content = in.readAllBytes();
-                out.putNextEntry(new ZipEntry(e.getName()));
-                if (e.getName().equals("xl/worksheets/sheet1.xml")) {
-                    String xml = new String(content, java.nio.charset.StandardCharsets.UTF_8);
-                    int at = xml.indexOf("<sheetData");
-                    out.write(xml.substring(0, at).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                    byte[] spaces = new byte[1024 * 1024];
-                    java.util.Arrays.fill(spaces, (byte) ' ');
-                    for (int i = 0; i < megabytes; i++) {
-                        out.write(spaces);
-                    }
-                    out.write(xml.substring(at).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                } else {
-                    out.write(content);
-                }
-                out.closeEntry();
+        return withSheet(oneRowWorkbook(), (xml, out) -> {
+            int at = xml.indexOf("<sheetData");
+            out.write(xml.substring(0, at).getBytes(StandardCharsets.UTF_8));
+            byte[] spaces = new byte[1024 * 1024];
+            java.util.Arrays.fill(spaces, (byte) ' ');
+            for (int i = 0; i < megabytes; i++) {
+                out.write(spaces);
             }
-            out.finish();
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+            out.write(xml.substring(at).getBytes(StandardCharsets.UTF_8));
+        });
     }
 
     /**
@@ -137,39 +121,35 @@ final class Workbooks {
      * into the zip: much faster than POI for a file too long to import.
      */
     static byte[] manyRows(int rows) {
-        byte[] valid = xlsx(List.<Object[]>of(row(LocalDate.of(2026, 1, 10))));
-        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(valid));
-             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-             ZipOutputStream out = new ZipOutputStream(bytes)) {
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                byte[] content = in.readAllBytes();
-                out.putNextEntry(new ZipEntry(e.getName()));
-                if (e.getName().equals("xl/worksheets/sheet1.xml")) {
-                    String xml = new String(content, java.nio.charset.StandardCharsets.UTF_8);
-                    int start = xml.indexOf("<sheetData>") + "<sheetData>".length();
-                    int end = xml.indexOf("</sheetData>");
-                    var writer = new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8);
-                    writer.write(xml.substring(0, start));
-                    for (int r = 1; r <= rows; r++) {
-                        writer.write("<row r=\"" + r + "\"><c r=\"A" + r + "\"><v>" + r + "</v></c></row>");
-                    }
-                    writer.write(xml.substring(end));
-                    writer.flush();
-                } else {
-                    out.write(content);
-                }
-                out.closeEntry();
+        return withSheet(xlsx(List.<Object[]>of(row(LocalDate.of(2026, 1, 10)))), (xml, out) -> {
+            int start = xml.indexOf("<sheetData>") + "<sheetData>".length();
+            int end = xml.indexOf("</sheetData>");
+            var writer = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+            writer.write(xml.substring(0, start));
+            for (int r = 1; r <= rows; r++) {
+                writer.write("<row r=\"" + r + "\"><c r=\"A" + r + "\"><v>" + r + "</v></c></row>");
             }
-            out.finish();
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+            writer.write(xml.substring(end));
+            writer.flush();
+        });
     }
 
     /** A valid one-row workbook whose first sheet's XML is changed by {@code edit}, as an attacker would. */
     static byte[] withSheetXml(java.util.function.UnaryOperator<String> edit) {
-        byte[] valid = xlsx(List.<Object[]>of(row(LocalDate.of(2026, 1, 10), null, "Someone", "IGF", "EUR", 10, "REF")));
+        return withSheet(oneRowWorkbook(), (xml, out) -> out.write(edit.apply(xml).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static byte[] oneRowWorkbook() {
+        return xlsx(List.<Object[]>of(row(LocalDate.of(2026, 1, 10), null, "Someone", "IGF", "EUR", 10, "REF")));
+    }
+
+    /** Writes a sheet part in place of the one the workbook has. */
+    private interface SheetWriter {
+        void write(String originalXml, java.io.OutputStream out) throws IOException;
+    }
+
+    /** The workbook {@code valid} with its first sheet's part written by {@code sheet}; every other part as it was. */
+    private static byte[] withSheet(byte[] valid, SheetWriter sheet) {
         try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(valid));
              ByteArrayOutputStream bytes = new ByteArrayOutputStream();
              ZipOutputStream out = new ZipOutputStream(bytes)) {
@@ -177,10 +157,10 @@ final class Workbooks {
                 byte[] content = in.readAllBytes();
                 out.putNextEntry(new ZipEntry(e.getName()));
                 if (e.getName().equals("xl/worksheets/sheet1.xml")) {
-                    content = edit.apply(new String(content, java.nio.charset.StandardCharsets.UTF_8))
-                            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    sheet.write(new String(content, StandardCharsets.UTF_8), out);
+                } else {
+                    out.write(content);
                 }
-                out.write(content);
                 out.closeEntry();
             }
             out.finish();

@@ -16,9 +16,9 @@ import org.trustfund.donor.Donor;
 import org.trustfund.donor.DonorService;
 import org.trustfund.money.Money;
 import org.trustfund.platform.BusinessException;
-import org.trustfund.web.platform.Pages;
 import org.trustfund.pledge.PledgeService;
 import org.trustfund.pledge.PledgeSummary;
+import org.trustfund.web.platform.Pages;
 
 /**
  * Backs a donor's page: who they are, their pledges with what is paid and outstanding, their
@@ -50,15 +50,7 @@ public class DonorPage implements Serializable {
 
     /** Opens the page; a missing or unknown id is a not-found page. */
     public void open() {
-        if (id == null) {
-            Pages.notFound();
-            return;
-        }
-        try {
-            load();
-        } catch (BusinessException unknown) {
-            Pages.notFound();
-        }
+        Pages.openRecord(id, this::load);
     }
 
     public void load() {

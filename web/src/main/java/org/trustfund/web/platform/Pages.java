@@ -5,11 +5,25 @@ import jakarta.faces.context.FacesContext;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.trustfund.platform.BusinessException;
 
 /** Answers that end a page request early. */
 public final class Pages {
 
     private Pages() {
+    }
+
+    /** Loads the record whose id is in the page's address; a missing or unknown record is the not-found page. */
+    public static void openRecord(Long id, Runnable load) {
+        if (id == null) {
+            notFound();
+            return;
+        }
+        try {
+            load.run();
+        } catch (BusinessException unknown) {
+            notFound();
+        }
     }
 
     /** The record id in a page's address, or null when there is none or it is not a record id. */

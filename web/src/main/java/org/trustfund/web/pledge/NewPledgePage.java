@@ -15,7 +15,6 @@ import org.trustfund.donor.Donor;
 import org.trustfund.donor.DonorService;
 import org.trustfund.money.Money;
 import org.trustfund.platform.BusinessException;
-import org.trustfund.web.platform.Pages;
 import org.trustfund.pledge.Pledge;
 import org.trustfund.pledge.PledgeInput;
 import org.trustfund.pledge.PledgeService;
@@ -23,6 +22,7 @@ import org.trustfund.reference.AcceptedCurrency;
 import org.trustfund.reference.Fund;
 import org.trustfund.reference.ReferenceData;
 import org.trustfund.web.platform.Messages;
+import org.trustfund.web.platform.Pages;
 
 /** Backs the form for a donor's new pledge and its instalment schedule ({@code ?donor=}). */
 @Named

@@ -10,11 +10,11 @@ import java.util.Map;
 import org.primefaces.PrimeFaces;
 import org.trustfund.money.Money;
 import org.trustfund.platform.BusinessException;
-import org.trustfund.web.platform.Pages;
 import org.trustfund.pledge.Instalment;
 import org.trustfund.pledge.Pledge;
 import org.trustfund.pledge.PledgeService;
 import org.trustfund.web.platform.Messages;
+import org.trustfund.web.platform.Pages;
 
 /**
  * Backs a pledge's page: its schedule with what is paid and open on each instalment, its revisions, and
@@ -45,15 +45,7 @@ public class PledgePage implements Serializable {
 
     /** Opens the page; a missing or unknown id is a not-found page. */
     public void open() {
-        if (id == null) {
-            Pages.notFound();
-            return;
-        }
-        try {
-            load();
-        } catch (BusinessException unknown) {
-            Pages.notFound();
-        }
+        Pages.openRecord(id, this::load);
     }
 
     public void load() {
