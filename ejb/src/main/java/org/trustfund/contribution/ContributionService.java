@@ -15,6 +15,7 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -354,14 +355,11 @@ public class ContributionService {
     public List<Contribution> search(ContributionQuery query, int first, int pageSize) {
         ContributionQuery q = restrictToCaller(query);
         CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<Contribution> cq = cb.createQuery(Contribution.class);
-        Root<Contribution> c = cq.from(Contribution.class);
-        // One statement for the page: what the list shows of each row comes in the same query.
-        c.fetch("donor").fetch("country");
-        c.fetch("fund");
-        c.fetch("rate", jakarta.persistence.criteria.JoinType.LEFT);
-        c.fetch("replaces", jakarta.persistence.criteria.JoinType.LEFT);
-        cq.where(predicates(cb, c, q));
+        // First the page's ids, from the contribution table's indexes alone; then those rows with what the list
+        // shows of each. Fetching donor, country and fund in the paging query itself let MariaDB start from the
+        // small tables and sort every contribution (3.2 s for the first page at 377,000 rows).
+        CriteriaQuery<Long> ids = cb.createQuery(Long.class);
+        Root<Contribution> c = ids.from(Contribution.class);
         ContributionQuery.Sort sort = q.sort() == null ? ContributionQuery.Sort.RECEIVED : q.sort();
         Path<?> sortBy = switch (sort) {
             case RECEIVED -> c.get("receivedDate");
@@ -374,8 +372,16 @@ public class ContributionService {
         // against 46 ms, benchmark/README.md); one donor's contributions then come in the order of the index
         // the plan reads, which the database does not promise to keep from one page to the next.
         Path<?> tieBreak = sort == ContributionQuery.Sort.DONOR ? c.get("donor").get("id") : c.get("id");
-        cq.orderBy(q.descending() ? cb.desc(sortBy) : cb.asc(sortBy), q.descending() ? cb.desc(tieBreak) : cb.asc(tieBreak));
-        return em.createQuery(cq).setFirstResult(first).setMaxResults(pageSize).getResultList();
+        ids.select(c.get("id")).where(predicates(cb, c, q))
+                .orderBy(q.descending() ? cb.desc(sortBy) : cb.asc(sortBy), q.descending() ? cb.desc(tieBreak) : cb.asc(tieBreak));
+        List<Long> page = em.createQuery(ids).setFirstResult(first).setMaxResults(pageSize).getResultList();
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Contribution> rows = new HashMap<>();
+        em.createNamedQuery("Contribution.forList", Contribution.class).setParameter("ids", page).getResultList()
+                .forEach(row -> rows.put(row.getId(), row));
+        return page.stream().map(rows::get).toList();
     }
 
     @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN, Roles.DONOR})

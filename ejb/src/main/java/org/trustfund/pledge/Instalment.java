@@ -84,6 +84,15 @@ public class Instalment {
         return version;
     }
 
+    /**
+     * What is overdue on this instalment at {@code asOf}: its unpaid part once its due date has passed,
+     * while the pledge is still open; zero otherwise.
+     */
+    public Money overdue(LocalDate asOf, Money paid) {
+        Money open = amount.minus(paid);
+        return pledge.getStatus().isOpen() && dueDate.isBefore(asOf) && open.isPositive() ? open : Money.zero(amount.currency());
+    }
+
     ScheduleLine asLine() {
         return new ScheduleLine(dueDate, amount);
     }

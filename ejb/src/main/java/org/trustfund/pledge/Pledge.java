@@ -24,6 +24,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.trustfund.donor.Donor;
 import org.trustfund.money.Money;
@@ -270,6 +271,15 @@ public class Pledge {
         } else {
             status = agreementDate == null ? PledgeStatus.PLEDGED : PledgeStatus.AGREEMENT_SIGNED;
         }
+    }
+
+    /** What fell due before {@code asOf} and is still unpaid, over all instalments; {@code paidOn} tells each one's payments. */
+    public Money overdue(LocalDate asOf, Function<Instalment, Money> paidOn) {
+        Money total = Money.zero(amount.currency());
+        for (Instalment i : instalments) {
+            total = total.plus(i.overdue(asOf, paidOn.apply(i)));
+        }
+        return total;
     }
 
     /** Gives up what is still owed. */

@@ -207,13 +207,17 @@ public class PledgeService {
         return list;
     }
 
-    /** The donor's pledges, newest first, each with what has been paid on it. */
+    /** The donor's pledges, newest first, each with what has been paid on it and what is overdue today. */
     @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN, Roles.DONOR})
     public List<PledgeSummary> summariesForDonor(long donorId) {
         access.requireDonorAccess(donorId);
-        return pledges.byDonor(donorId).stream()
-                .map(p -> new PledgeSummary(p, pledges.totalPaid(p, null)))
-                .toList();
+        LocalDate today = LocalDate.now(clock);
+        return pledges.byDonor(donorId).stream().map(p -> {
+            Map<Long, Money> paid = pledges.paidByInstalment(p, null);
+            Money none = Money.zero(p.getAmount().currency());
+            return new PledgeSummary(p, paid.values().stream().reduce(none, Money::plus),
+                    p.overdue(today, i -> paid.getOrDefault(i.getId(), none)));
+        }).toList();
     }
 
     /** What certified contributions have paid on each instalment, by instalment id. */
@@ -224,7 +228,7 @@ public class PledgeService {
 
     @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN})
     public List<OverdueInstalment> overdue(LocalDate asOf, int max) {
-        return pledges.overdue(asOf, null, max);
+        return pledges.overdue(asOf, max);
     }
 
     private Pledge load(long id, long expectedVersion) {

@@ -3,8 +3,11 @@ package org.trustfund.pledge;
 import java.io.Serializable;
 import org.trustfund.money.Money;
 
-/** A pledge with what certified contributions have paid on it, for lists and donor statements. */
-public record PledgeSummary(Pledge pledge, Money paid) implements Serializable {
+/**
+ * A pledge with what certified contributions have paid on it and what of it is overdue, for lists and donor
+ * statements.
+ */
+public record PledgeSummary(Pledge pledge, Money paid, Money overdue) implements Serializable {
 
     /** What the donor still owes; nothing once paid or written off. */
     public Money outstanding() {

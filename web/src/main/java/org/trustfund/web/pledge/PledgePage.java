@@ -62,7 +62,7 @@ public class PledgePage implements Serializable {
     }
 
     public boolean isOverdue(Instalment instalment) {
-        return pledge.getStatus().isOpen() && instalment.getDueDate().isBefore(LocalDate.now()) && openOn(instalment).isPositive();
+        return instalment.overdue(LocalDate.now(), paidOn(instalment)).isPositive();
     }
 
     public Money getTotalPaid() {
