@@ -13,7 +13,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -45,8 +44,6 @@ import org.trustfund.reference.Fund;
  */
 @Entity
 @Table(name = "contribution")
-@NamedQuery(name = "Contribution.forList", query = "SELECT c FROM Contribution c JOIN FETCH c.donor d JOIN FETCH d.country"
-        + " JOIN FETCH c.fund LEFT JOIN FETCH c.rate LEFT JOIN FETCH c.replaces WHERE c.id IN :ids")
 public class Contribution {
 
     public static final String SOURCE_TYPE = "Contribution";

@@ -378,9 +378,16 @@ public class ContributionService {
         if (page.isEmpty()) {
             return List.of();
         }
+        CriteriaQuery<Contribution> rowsQuery = cb.createQuery(Contribution.class);
+        Root<Contribution> row = rowsQuery.from(Contribution.class);
+        // Fetched as a chain: EclipseLink leaves a JPQL "JOIN FETCH d.country" to one more query per country.
+        row.fetch("donor").fetch("country");
+        row.fetch("fund");
+        row.fetch("rate", jakarta.persistence.criteria.JoinType.LEFT);
+        row.fetch("replaces", jakarta.persistence.criteria.JoinType.LEFT);
+        rowsQuery.where(row.get("id").in(page));
         Map<Long, Contribution> rows = new HashMap<>();
-        em.createNamedQuery("Contribution.forList", Contribution.class).setParameter("ids", page).getResultList()
-                .forEach(row -> rows.put(row.getId(), row));
+        em.createQuery(rowsQuery).getResultList().forEach(found -> rows.put(found.getId(), found));
         return page.stream().map(rows::get).toList();
     }
 
