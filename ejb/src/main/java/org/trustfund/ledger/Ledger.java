@@ -38,6 +38,19 @@ public class Ledger {
                 .getResultList();
     }
 
+    /**
+     * What a pledge's deferred revenue stands at (credits less debits: a liability), in US dollars and in the
+     * pledge's currency.
+     */
+    public PledgeBalance deferredRevenue(long pledgeId) {
+        Object[] row = (Object[]) em.createNativeQuery(
+                        "SELECT COALESCE(SUM(credit) - SUM(debit), 0), -COALESCE(SUM(currency_amount), 0)"
+                                + " FROM journal_line WHERE pledge_id = ? AND account = 'DEFERRED_REVENUE'")
+                .setParameter(1, pledgeId)
+                .getSingleResult();
+        return new PledgeBalance(toDecimal(row[0]), toDecimal(row[1]));
+    }
+
     /** What a pledge's receivable stands at: in US dollars (carrying amount) and in the pledge's currency. */
     public ReceivableBalance receivable(long pledgeId) {
         Object[] row = (Object[]) em.createNativeQuery(
@@ -74,5 +87,9 @@ public class Ledger {
 
     /** A receivable's balance: USD carrying amount and the amount owed in the pledge's currency. */
     public record ReceivableBalance(BigDecimal usd, BigDecimal inCurrency) {
+    }
+
+    /** A balance kept per pledge: in US dollars and in the pledge's currency. */
+    public record PledgeBalance(BigDecimal usd, BigDecimal inCurrency) {
     }
 }

@@ -92,6 +92,12 @@ public class Pledge {
     @JoinColumn(name = "agreement_rate_id")
     private ExchangeRate agreementRate;
 
+    @Column(name = "agreement_conditions", length = 500)
+    private String agreementConditions;
+
+    @Column(name = "conditions_met_on")
+    private LocalDate conditionsMetOn;
+
     @Column(name = "written_off_on")
     private LocalDate writtenOffOn;
 
@@ -181,6 +187,15 @@ public class Pledge {
      * for a US dollar pledge).
      */
     public void signAgreement(LocalDate date, String reference, ExchangeRate rate) {
+        signAgreement(date, reference, rate, null);
+    }
+
+    /**
+     * Records a signed agreement with conditions that would oblige the fund to return the money if unmet
+     * (IPSAS 23): until they are met, what is agreed is deferred revenue. No conditions (null or blank):
+     * revenue at once.
+     */
+    public void signAgreement(LocalDate date, String reference, ExchangeRate rate, String conditions) {
         if (agreementDate != null || !status.isOpen()) {
             throw new BusinessException("pledge.agreement.alreadySigned");
         }
@@ -196,6 +211,7 @@ public class Pledge {
         this.agreementDate = date;
         this.agreementReference = reference.trim();
         this.agreementRate = rate;
+        this.agreementConditions = conditions == null || conditions.isBlank() ? null : conditions.trim();
         if (status == PledgeStatus.PLEDGED) {
             this.status = PledgeStatus.AGREEMENT_SIGNED;
         }
@@ -282,6 +298,25 @@ public class Pledge {
         return total;
     }
 
+    /** The agreement's conditions are met on {@code on}: from then on what was agreed is revenue. */
+    public void recordConditionsMet(LocalDate on) {
+        if (!isRevenueDeferred()) {
+            throw new BusinessException("pledge.conditions.noneOpen");
+        }
+        if (on == null) {
+            throw new BusinessException("conditionsMetOn", "pledge.date.required");
+        }
+        if (on.isBefore(agreementDate)) {
+            throw new BusinessException("conditionsMetOn", "pledge.conditions.beforeAgreement", agreementDate);
+        }
+        this.conditionsMetOn = on;
+    }
+
+    /** Signed with conditions not yet met: what is agreed stays deferred revenue. */
+    public boolean isRevenueDeferred() {
+        return agreementConditions != null && conditionsMetOn == null;
+    }
+
     /** Gives up what is still owed. */
     public void writeOff(LocalDate on, String reason) {
         if (!status.isOpen()) {
@@ -344,6 +379,14 @@ public class Pledge {
 
     public String getAgreementReference() {
         return agreementReference;
+    }
+
+    public String getAgreementConditions() {
+        return agreementConditions;
+    }
+
+    public LocalDate getConditionsMetOn() {
+        return conditionsMetOn;
     }
 
     public ExchangeRate getAgreementRate() {

@@ -110,10 +110,18 @@ public class PledgeService {
      * in US dollars at the operational rate of the signing date.
      */
     public Pledge signAgreement(long id, long expectedVersion, LocalDate date, String reference) {
+        return signAgreement(id, expectedVersion, date, reference, null);
+    }
+
+    /**
+     * Records the signed agreement: the receivable at the signing date's rate, matched by revenue, or by
+     * deferred revenue while the agreement's {@code conditions} (null or blank: none) are not met.
+     */
+    public Pledge signAgreement(long id, long expectedVersion, LocalDate date, String reference, String conditions) {
         Pledge pledge = load(id, expectedVersion);
         String currency = pledge.getAmount().currencyCode();
         ExchangeRate rate = date == null ? null : rates.require(currency, date, "agreementDate");
-        pledge.signAgreement(date, reference, rate);
+        pledge.signAgreement(date, reference, rate, conditions);
         Money owed = pledge.getAmount().minus(pledges.totalPaid(pledge, null));
         if (owed.isPositive()) {
             Money usd = rate == null ? owed : rate.toUsd(owed);
@@ -121,11 +129,12 @@ public class PledgeService {
                             date, Pledge.SOURCE_TYPE, pledge.getId(), "Agreement " + pledge.getAgreementReference()
                                     + " signed for pledge " + pledge.getId())
                     .debit(Account.CONTRIBUTIONS_RECEIVABLE, usd, owed, pledge.getId())
-                    .credit(Account.CONTRIBUTION_REVENUE, usd, owed, null)
+                    .credit(revenueAccount(pledge), usd, owed, pledge.isRevenueDeferred() ? pledge.getId() : null)
                     .build(clock.instant(), caller.name()));
         }
         audit.record(AuditAction.UPDATE, ENTITY, id, Changes.of().field("status", PledgeStatus.PLEDGED, pledge.getStatus())
                 .value("agreementDate", date).value("agreementReference", pledge.getAgreementReference())
+                .value("conditions", pledge.getAgreementConditions())
                 .value("rate", rate == null ? "USD" : rate.toString()).toString());
         return pledge;
     }
@@ -154,7 +163,7 @@ public class PledgeService {
                             LocalDate.now(clock), Pledge.SOURCE_TYPE, pledge.getId(),
                             "Pledge " + pledge.getId() + " revised: " + revision.getReason())
                     .debit(Account.CONTRIBUTIONS_RECEIVABLE, usd, change, pledge.getId())
-                    .credit(Account.CONTRIBUTION_REVENUE, usd, change, null)
+                    .credit(revenueAccount(pledge), usd, change, pledge.isRevenueDeferred() ? pledge.getId() : null)
                     .build(clock.instant(), caller.name()));
         }
         pledge.settle(pledges.totalPaid(pledge, null));
@@ -162,6 +171,34 @@ public class PledgeService {
                 .field("schedule", revision.getScheduleBefore(), revision.getScheduleAfter())
                 .value("reason", revision.getReason()).value("revision", revision.getRevision()).toString());
         return pledge;
+    }
+
+    /**
+     * The agreement's conditions are met: the pledge's deferred revenue, as the ledger holds it, becomes
+     * revenue on that date.
+     */
+    public Pledge recordConditionsMet(long id, long expectedVersion, LocalDate on) {
+        Pledge pledge = load(id, expectedVersion);
+        pledge.recordConditionsMet(on);
+        Ledger.PledgeBalance deferred = ledger.deferredRevenue(pledge.getId());
+        Money usd = Money.of(deferred.usd(), AcceptedCurrency.USD);
+        Money original = Money.rounded(deferred.inCurrency(), pledge.getAmount().currency(), java.math.RoundingMode.UNNECESSARY);
+        if (!usd.isZero()) {
+            ledger.post(Journal.builder(JournalEvent.CONDITIONS_MET, pledge.getFund().getId(), pledge.getDonor().getId(),
+                            on, Pledge.SOURCE_TYPE, pledge.getId(), "Conditions of agreement " + pledge.getAgreementReference()
+                                    + " met for pledge " + pledge.getId())
+                    .debit(Account.DEFERRED_REVENUE, usd, original, pledge.getId())
+                    .credit(Account.CONTRIBUTION_REVENUE, usd, original, null)
+                    .build(clock.instant(), caller.name()));
+        }
+        audit.record(AuditAction.UPDATE, ENTITY, id, Changes.of().value("conditionsMetOn", on)
+                .value("deferredRevenueRecognized", usd).toString());
+        return pledge;
+    }
+
+    /** Revenue at once, or deferred revenue while the agreement's conditions are not met (IPSAS 23). */
+    private static Account revenueAccount(Pledge pledge) {
+        return pledge.isRevenueDeferred() ? Account.DEFERRED_REVENUE : Account.CONTRIBUTION_REVENUE;
     }
 
     /** Gives up what is still owed; under a signed agreement the receivable's remaining balance is expensed. */
@@ -177,7 +214,8 @@ public class PledgeService {
                 ledger.post(Journal.builder(JournalEvent.PLEDGE_WRITTEN_OFF, pledge.getFund().getId(),
                                 pledge.getDonor().getId(), on, Pledge.SOURCE_TYPE, pledge.getId(),
                                 "Pledge " + pledge.getId() + " written off: " + pledge.getWriteOffReason())
-                        .debit(Account.PLEDGE_WRITE_OFFS, usd)
+                        .debit(pledge.isRevenueDeferred() ? Account.DEFERRED_REVENUE : Account.PLEDGE_WRITE_OFFS, usd,
+                                pledge.isRevenueDeferred() ? owed : null, pledge.isRevenueDeferred() ? pledge.getId() : null)
                         .credit(Account.CONTRIBUTIONS_RECEIVABLE, usd, owed, pledge.getId())
                         .build(clock.instant(), caller.name()));
             }

@@ -221,6 +221,41 @@ class ContributionLedgerIT {
     }
 
     @Test
+    void aConditionalAgreementIsDeferredRevenueUntilItsConditionsAreMet() {
+        Pledge pledge = eurPledgeOf3000();
+        signConditionally(pledge.getId(), "Narrative report on the fellowships by 30 June");
+        assertEquals(new BigDecimal("3260.87"), balance(Account.CONTRIBUTIONS_RECEIVABLE));
+        assertEquals(new BigDecimal("-3260.87"), balance(Account.DEFERRED_REVENUE), "a liability until the conditions are met");
+        assertEquals(BigDecimal.ZERO.setScale(2), balance(Account.CONTRIBUTION_REVENUE));
+
+        certify(record(eur("1000.00"), LocalDate.of(2026, 1, 20), Map.of(instalmentIds(pledge.getId()).get(0), eur("1000.00"))));
+        assertEquals(new BigDecimal("-3260.87"), balance(Account.DEFERRED_REVENUE), "cash received does not meet the conditions");
+        assertEquals("pledge.conditions.beforeAgreement", refused(() -> conditionsMet(pledge.getId(), LocalDate.of(2026, 1, 9))));
+
+        conditionsMet(pledge.getId(), LocalDate.of(2026, 7, 1));
+        assertEquals(BigDecimal.ZERO.setScale(2), balance(Account.DEFERRED_REVENUE));
+        assertEquals(new BigDecimal("-3260.87"), balance(Account.CONTRIBUTION_REVENUE), "recognized at the agreement's rate");
+        assertEquals("pledge.conditions.noneOpen", refused(() -> conditionsMet(pledge.getId(), LocalDate.of(2026, 7, 2))));
+        Pledge met = db.inTransaction(em -> em.find(Pledge.class, pledge.getId()));
+        assertEquals(LocalDate.of(2026, 7, 1), met.getConditionsMetOn());
+        assertEquals("Narrative report on the fellowships by 30 June", met.getAgreementConditions());
+    }
+
+    @Test
+    void writingOffAConditionalPledgeReleasesItsDeferredRevenueInsteadOfAnExpense() {
+        Pledge pledge = eurPledgeOf3000();
+        signConditionally(pledge.getId(), "Matching funds from a second donor");
+        db.run(em -> {
+            Pledge p = em.find(Pledge.class, pledge.getId());
+            new PledgeService(em, FINANCE).writeOff(p.getId(), p.getVersion(), LocalDate.of(2026, 6, 30), "Matching funds never came");
+        });
+        assertConsistent();
+        assertEquals(BigDecimal.ZERO.setScale(2), balance(Account.CONTRIBUTIONS_RECEIVABLE));
+        assertEquals(BigDecimal.ZERO.setScale(2), balance(Account.DEFERRED_REVENUE));
+        assertEquals(BigDecimal.ZERO.setScale(2), balance(Account.PLEDGE_WRITE_OFFS), "no revenue was ever recognized to write off");
+    }
+
+    @Test
     void revaluationRestatesOpenReceivablesOnceAtTheReportingDateRate() {
         Pledge pledge = eurPledgeOf3000();
         signAgreement(pledge.getId(), LocalDate.of(2026, 1, 10), "STFA-FX");
@@ -275,6 +310,22 @@ class ContributionLedgerIT {
         db.run(em -> {
             Pledge p = em.find(Pledge.class, pledgeId);
             new PledgeService(em, FINANCE).signAgreement(pledgeId, p.getVersion(), date, reference);
+        });
+        assertConsistent();
+    }
+
+    private void signConditionally(long pledgeId, String conditions) {
+        db.run(em -> {
+            Pledge p = em.find(Pledge.class, pledgeId);
+            new PledgeService(em, FINANCE).signAgreement(pledgeId, p.getVersion(), LocalDate.of(2026, 1, 10), "STFA-COND", conditions);
+        });
+        assertConsistent();
+    }
+
+    private void conditionsMet(long pledgeId, LocalDate on) {
+        db.run(em -> {
+            Pledge p = em.find(Pledge.class, pledgeId);
+            new PledgeService(em, FINANCE).recordConditionsMet(pledgeId, p.getVersion(), on);
         });
         assertConsistent();
     }

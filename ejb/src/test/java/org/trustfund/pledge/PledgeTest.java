@@ -60,6 +60,25 @@ class PledgeTest {
     }
 
     @Test
+    void conditionsKeepRevenueDeferredUntilTheyAreMetAndNotBeforeTheAgreement() {
+        Pledge unconditional = pledge("100.00", line("2025-03-31", "100.00"));
+        unconditional.signAgreement(LocalDate.parse("2025-02-01"), "STFA-U", eurRate(), "  ");
+        assertEquals(false, unconditional.isRevenueDeferred(), "blank conditions are no conditions");
+        assertEquals("pledge.conditions.noneOpen", assertThrows(BusinessException.class,
+                () -> unconditional.recordConditionsMet(LocalDate.parse("2025-03-01"))).messageKey());
+
+        Pledge p = pledge("100.00", line("2025-03-31", "100.00"));
+        p.signAgreement(LocalDate.parse("2025-02-01"), "STFA-C", eurRate(), " Annual report accepted ");
+        assertTrue(p.isRevenueDeferred());
+        assertEquals("Annual report accepted", p.getAgreementConditions());
+        assertEquals("pledge.conditions.beforeAgreement", assertThrows(BusinessException.class,
+                () -> p.recordConditionsMet(LocalDate.parse("2025-01-31"))).messageKey());
+        p.recordConditionsMet(LocalDate.parse("2025-02-01"));
+        assertEquals(false, p.isRevenueDeferred());
+        assertEquals(LocalDate.parse("2025-02-01"), p.getConditionsMetOn());
+    }
+
+    @Test
     void aRevisionRewritesTheScheduleInPlaceAndKeepsItsHistory() {
         Pledge p = pledge("3000.00", line("2025-03-31", "1000.00"), line("2025-09-30", "1000.00"), line("2026-03-31", "1000.00"));
         Instalment first = p.getInstalments().get(0);

@@ -210,9 +210,11 @@ class RestApiIT {
                 .map(RestApiIT::id).findFirst().orElseThrow();
 
         Reply agreement = finance.post("/api/pledges/" + pledgeId + "/agreement", Map.of("version", version(pledge),
-                "agreementDate", "2025-02-01", "agreementReference", "STFA-" + donor));
+                "agreementDate", "2025-02-01", "agreementReference", "STFA-" + donor,
+                "conditions", "Narrative report on the fellowships accepted"));
         assertEquals(200, agreement.status(), agreement::toString);
         assertEquals("AGREEMENT_SIGNED", agreement.json().get("status"));
+        assertEquals("Narrative report on the fellowships accepted", agreement.json().get("agreementConditions"));
 
         Reply recorded = finance.post("/api/contributions", Map.of("donorId", donor, "fundId", fund,
                 "receivedDate", "2025-03-05", "amount", money("1250.50", "EUR"), "bankReference", "BNK-" + donor,
@@ -247,6 +249,14 @@ class RestApiIT {
         assertEquals("PARTLY_PAID", paid.get("status"));
         assertEquals(Map.of("amount", "1000.00", "currency", "EUR"), paid.get("paid"));
         assertEquals(Map.of("amount", "2000.00", "currency", "EUR"), paid.get("outstanding"));
+
+        Reply early = finance.post("/api/pledges/" + pledgeId + "/conditions-met",
+                Map.of("version", ((Number) paid.get("version")).longValue(), "conditionsMetOn", "2025-01-31"));
+        assertRefused(early, "conditionsMetOn", "cannot be met before the agreement was signed (2025-02-01)");
+        Reply met = finance.post("/api/pledges/" + pledgeId + "/conditions-met",
+                Map.of("version", ((Number) paid.get("version")).longValue(), "conditionsMetOn", "2025-12-31"));
+        assertEquals(200, met.status(), met::toString);
+        assertEquals("2025-12-31", met.json().get("conditionsMetOn"));
     }
 
     @Test

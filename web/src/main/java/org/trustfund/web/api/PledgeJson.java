@@ -24,6 +24,9 @@ public final class PledgeJson {
             @Schema(enumeration = {"PLEDGED", "AGREEMENT_SIGNED", "PARTLY_PAID", "PAID", "WRITTEN_OFF"}) String status,
             @Schema(format = "date") String agreementDate, String agreementReference,
             ReferenceJson.RateView agreementRate,
+            @Schema(description = "Conditions of the agreement; while unmet, what is agreed is deferred revenue")
+            String agreementConditions,
+            @Schema(format = "date") String conditionsMetOn,
             @Schema(format = "date") String writtenOffOn, String writeOffReason,
             int revision, List<InstalmentView> instalments,
             MoneyJson paid,
@@ -48,6 +51,7 @@ public final class PledgeJson {
                     p.getFund().getCode(), MoneyJson.of(p.getAmount()), p.getPurpose(), p.getFirstYear(),
                     p.getLastYear(), Iso.text(p.getPledgedOn()), p.getStatus().name(), Iso.text(p.getAgreementDate()),
                     p.getAgreementReference(), rate == null ? null : ReferenceJson.RateView.of(rate),
+                    p.getAgreementConditions(), Iso.text(p.getConditionsMetOn()),
                     Iso.text(p.getWrittenOffOn()), p.getWriteOffReason(), p.getRevision(), instalments,
                     MoneyJson.of(paid), MoneyJson.of(p.getAmount().minus(paid)), Iso.text(p.getCreatedAt()),
                     p.getCreatedBy(), p.getVersion());
@@ -90,7 +94,13 @@ public final class PledgeJson {
 
     public record AgreementInput(@Schema(required = true, description = "The pledge's version, as read") Long version,
             @Schema(required = true, format = "date") String agreementDate,
-            @Schema(required = true) String agreementReference) {
+            @Schema(required = true) String agreementReference,
+            @Schema(description = "Conditions that would oblige the fund to return the money if unmet; omit if none")
+            String conditions) {
+    }
+
+    public record ConditionsMetInput(@Schema(required = true, description = "The pledge's version, as read") Long version,
+            @Schema(required = true, format = "date") String conditionsMetOn) {
     }
 
     public record PledgeList(List<PledgeView> items) {

@@ -23,6 +23,7 @@ import org.trustfund.pledge.Pledge;
 import org.trustfund.pledge.PledgeService;
 import org.trustfund.security.Roles;
 import org.trustfund.web.api.PledgeJson.AgreementInput;
+import org.trustfund.web.api.PledgeJson.ConditionsMetInput;
 import org.trustfund.web.api.PledgeJson.NewPledge;
 import org.trustfund.web.api.PledgeJson.PledgeView;
 
@@ -85,7 +86,24 @@ public class PledgeResource {
     public PledgeView signAgreement(@PathParam("id") long id, AgreementInput input) {
         Inputs.required("body", input);
         Pledge pledge = pledges.signAgreement(id, Inputs.required("version", input.version()),
-                Inputs.date("agreementDate", input.agreementDate()), input.agreementReference());
+                Inputs.date("agreementDate", input.agreementDate()), input.agreementReference(), input.conditions());
+        return PledgeView.of(pledge, pledges.paidByInstalment(id));
+    }
+
+    @POST
+    @Path("{id}/conditions-met")
+    @RolesAllowed(Roles.FINANCE_OFFICER)
+    @Operation(operationId = "recordConditionsMet", summary = "Record that the agreement's conditions are met",
+            description = "Moves the pledge's deferred revenue to revenue on that date (IPSAS 23).")
+    @APIResponse(responseCode = "200", description = "The pledge, with the date its conditions were met",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PledgeView")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public PledgeView recordConditionsMet(@PathParam("id") long id, ConditionsMetInput input) {
+        Inputs.required("body", input);
+        Pledge pledge = pledges.recordConditionsMet(id, Inputs.required("version", input.version()),
+                Inputs.date("conditionsMetOn", input.conditionsMetOn()));
         return PledgeView.of(pledge, pledges.paidByInstalment(id));
     }
 }

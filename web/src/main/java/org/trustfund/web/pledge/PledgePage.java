@@ -35,6 +35,8 @@ public class PledgePage implements Serializable {
 
     private LocalDate agreementDate;
     private String agreementReference;
+    private String agreementConditions;
+    private LocalDate conditionsMetOn;
 
     private BigDecimal revisedAmount;
     private String revisionReason;
@@ -75,12 +77,23 @@ public class PledgePage implements Serializable {
 
     public void signAgreement() {
         try {
-            pledges.signAgreement(id, pledge.getVersion(), agreementDate, agreementReference);
+            pledges.signAgreement(id, pledge.getVersion(), agreementDate, agreementReference, agreementConditions);
             Messages.info("pledge.agreementRecorded");
             load();
             PrimeFaces.current().executeScript("PF('agreementDialog').hide()");
         } catch (RuntimeException e) {
             Messages.showFailure(e, "agreement");
+        }
+    }
+
+    public void recordConditionsMet() {
+        try {
+            pledges.recordConditionsMet(id, pledge.getVersion(), conditionsMetOn);
+            Messages.info("pledge.conditionsMetRecorded");
+            load();
+            PrimeFaces.current().executeScript("PF('conditionsDialog').hide()");
+        } catch (RuntimeException e) {
+            Messages.showFailure(e, "conditions");
         }
     }
 
@@ -160,6 +173,22 @@ public class PledgePage implements Serializable {
 
     public void setAgreementDate(LocalDate agreementDate) {
         this.agreementDate = agreementDate;
+    }
+
+    public String getAgreementConditions() {
+        return agreementConditions;
+    }
+
+    public void setAgreementConditions(String agreementConditions) {
+        this.agreementConditions = agreementConditions;
+    }
+
+    public LocalDate getConditionsMetOn() {
+        return conditionsMetOn;
+    }
+
+    public void setConditionsMetOn(LocalDate conditionsMetOn) {
+        this.conditionsMetOn = conditionsMetOn;
     }
 
     public String getAgreementReference() {
