@@ -201,7 +201,10 @@ public class PledgeService {
         return pledge.isRevenueDeferred() ? Account.DEFERRED_REVENUE : Account.CONTRIBUTION_REVENUE;
     }
 
-    /** Gives up what is still owed; under a signed agreement the receivable's remaining balance is expensed. */
+    /**
+     * Gives up what is still owed. Under a signed agreement the receivable's remaining balance is expensed, or,
+     * while the agreement's conditions are unmet, taken back out of the deferred revenue that matched it.
+     */
     public Pledge writeOff(long id, long expectedVersion, LocalDate on, String reason) {
         Pledge pledge = load(id, expectedVersion);
         PledgeStatus before = pledge.getStatus();
