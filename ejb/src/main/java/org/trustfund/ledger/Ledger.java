@@ -43,22 +43,25 @@ public class Ledger {
      * pledge's currency.
      */
     public PledgeBalance deferredRevenue(long pledgeId) {
-        Object[] row = (Object[]) em.createNativeQuery(
-                        "SELECT COALESCE(SUM(credit) - SUM(debit), 0), -COALESCE(SUM(currency_amount), 0)"
-                                + " FROM journal_line WHERE pledge_id = ? AND account = 'DEFERRED_REVENUE'")
-                .setParameter(1, pledgeId)
-                .getSingleResult();
-        return new PledgeBalance(toDecimal(row[0]), toDecimal(row[1]));
+        PledgeBalance debitBalance = debitBalance(pledgeId, Account.DEFERRED_REVENUE);
+        return new PledgeBalance(debitBalance.usd().negate(), debitBalance.inCurrency().negate());
     }
 
     /** What a pledge's receivable stands at: in US dollars (carrying amount) and in the pledge's currency. */
     public ReceivableBalance receivable(long pledgeId) {
+        PledgeBalance debitBalance = debitBalance(pledgeId, Account.CONTRIBUTIONS_RECEIVABLE);
+        return new ReceivableBalance(debitBalance.usd(), debitBalance.inCurrency());
+    }
+
+    /** Debits less credits of a pledge's lines on one account, in US dollars and in the pledge's currency. */
+    private PledgeBalance debitBalance(long pledgeId, Account account) {
         Object[] row = (Object[]) em.createNativeQuery(
                         "SELECT COALESCE(SUM(debit) - SUM(credit), 0), COALESCE(SUM(currency_amount), 0)"
-                                + " FROM journal_line WHERE pledge_id = ? AND account = 'CONTRIBUTIONS_RECEIVABLE'")
+                                + " FROM journal_line WHERE pledge_id = ? AND account = ?")
                 .setParameter(1, pledgeId)
+                .setParameter(2, account.name())
                 .getSingleResult();
-        return new ReceivableBalance(toDecimal(row[0]), toDecimal(row[1]));
+        return new PledgeBalance(toDecimal(row[0]), toDecimal(row[1]));
     }
 
     /** Debit-minus-credit balance of every account of a fund, up to and including a date. */
