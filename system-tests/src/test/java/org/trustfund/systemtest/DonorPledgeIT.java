@@ -1,6 +1,7 @@
 package org.trustfund.systemtest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -98,6 +99,36 @@ class DonorPledgeIT {
         browser.waitForPath("/finance/donor.xhtml");
         assertEquals("EUR 1,500.00", browser.text("outstanding").trim(), "3,000 agreed − 1,500 received");
         browser.screenshot("donor-outstanding");
+        browser.open("/finance/ledger-check.xhtml");
+        assertTrue(browser.text("verdict").startsWith("The books are consistent"), browser.text("verdict"));
+    }
+
+    /** IPSAS 23 on the pledge page: a conditional agreement, a date before the agreement refused, then met. */
+    @Test
+    void aConditionalAgreementStaysDeferredUntilTheOfficerRecordsTheConditionsMet(RunningSystem system, Browser browser) {
+        long donor = ReferenceFixture.donor(system, "Fictional Foundation " + Accounts.uniqueUsername("c"));
+        long pledge = ReferenceFixture.usdPledge(system, donor, "2025-06-30", "2025-12-31");
+        signInAsNewOfficer(system, browser);
+        browser.open("/finance/pledge.xhtml?id=" + pledge);
+
+        browser.click("actions:signAgreement");
+        typeAndLeave(browser, "agreement:agreementDate_input", "2025-02-01");
+        browser.type("agreement:agreementReference", "STFA-COND-1");
+        browser.type("agreement:agreementConditions", "Narrative report accepted by the Bureau");
+        browser.click("agreement:confirm");
+        browser.waitForText("The signed agreement is recorded");
+        assertTrue(browser.text("conditionsFacts").contains("revenue deferred until they are met"), browser.text("conditionsFacts"));
+
+        browser.click("actions:conditionsMet");
+        typeAndLeave(browser, "conditions:conditionsMetOn_input", "2025-01-15");
+        browser.click("conditions:confirm");
+        browser.waitForText("The conditions cannot be met before the agreement was signed (2025-02-01).");
+        typeAndLeave(browser, "conditions:conditionsMetOn_input", "2025-06-30");
+        browser.click("conditions:confirm");
+        browser.waitForText("The conditions are met: the deferred revenue is now revenue.");
+        assertTrue(browser.text("conditionsFacts").contains("met on 2025-06-30"), browser.text("conditionsFacts"));
+        assertFalse(browser.isPresent("actions:conditionsMet"), "nothing left to record");
+        browser.screenshot("pledge-conditions-met");
         browser.open("/finance/ledger-check.xhtml");
         assertTrue(browser.text("verdict").startsWith("The books are consistent"), browser.text("verdict"));
     }

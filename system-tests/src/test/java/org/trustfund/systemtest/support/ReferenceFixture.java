@@ -38,6 +38,39 @@ public final class ReferenceFixture {
         }
     }
 
+    /**
+     * A new, unsigned IGF pledge of the donor in US dollars, USD 1,000.00 due on each of {@code dueDates},
+     * as a finance officer would have recorded it; its id.
+     */
+    public static long usdPledge(RunningSystem system, long donorId, String... dueDates) {
+        DatabaseSettings db = system.database();
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+                java.sql.PreparedStatement pledge = c.prepareStatement("INSERT INTO pledge (donor_id, fund_id, amount, currency,"
+                        + " purpose, first_year, last_year, pledged_on, status, created_at, created_by) SELECT ?, id, ?, 'USD',"
+                        + " 'Fellowships', 2025, 2025, '2025-01-10', 'PLEDGED', UTC_TIMESTAMP(6), 'test' FROM fund WHERE code = 'IGF'",
+                        Statement.RETURN_GENERATED_KEYS);
+                java.sql.PreparedStatement instalment = c.prepareStatement("INSERT INTO instalment (pledge_id, seq, due_date,"
+                        + " amount, currency) VALUES (?, ?, ?, 1000.00, 'USD')")) {
+            pledge.setLong(1, donorId);
+            pledge.setBigDecimal(2, new java.math.BigDecimal(1000L * dueDates.length));
+            pledge.executeUpdate();
+            long id;
+            try (java.sql.ResultSet keys = pledge.getGeneratedKeys()) {
+                keys.next();
+                id = keys.getLong(1);
+            }
+            for (int i = 0; i < dueDates.length; i++) {
+                instalment.setLong(1, id);
+                instalment.setInt(2, i + 1);
+                instalment.setObject(3, LocalDate.parse(dueDates[i]));
+                instalment.executeUpdate();
+            }
+            return id;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot record a pledge for donor " + donorId, e);
+        }
+    }
+
     /** A new donor (government of Finland) with this name, as a finance officer would have recorded it; its id. */
     public static long donor(RunningSystem system, String name) {
         ensure(system);
