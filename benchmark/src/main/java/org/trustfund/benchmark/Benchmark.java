@@ -264,9 +264,11 @@ public final class Benchmark {
             long balancedFunds = check.funds().stream().filter(LedgerCheckResult.FundTotals::balances).count();
             report.line(String.format(Locale.ROOT, "- %s: %,d journals, %,d journal lines; %d unbalanced journals;"
                             + " %d of %d funds balance; %d receivable mismatches (receivable = agreed − received per"
-                            + " pledge). Took %.1f s.", check.isConsistent() ? "**Consistent**" : "**NOT consistent**",
+                            + " pledge); %d pledges holding deferred revenue they may not. Took %.1f s.",
+                    check.isConsistent() ? "**Consistent**" : "**NOT consistent**",
                     check.journalCount(), check.lineCount(), check.unbalancedJournals().size(), balancedFunds,
-                    check.funds().size(), check.receivableMismatches().size(), seconds));
+                    check.funds().size(), check.receivableMismatches().size(), check.deferredRevenueMismatches().size(),
+                    seconds));
             check.receivableMismatches().stream().limit(5).forEach(m -> report.line("  - mismatch: " + m));
             check.unbalancedJournals().stream().limit(5).forEach(u -> report.line("  - unbalanced: " + u));
             report.line("");

@@ -75,6 +75,20 @@ public class LedgerCheck {
                         ((Number) r[1]).longValue(), (String) r[2], Ledger.toDecimal(r[3]), Ledger.toDecimal(r[4])))
                 .toList();
 
-        return new LedgerCheckResult(clock.instant(), journals, lines, unbalanced, funds, mismatches);
+        // Deferred revenue (IPSAS 23) is held only while an agreement's conditions are pending, and never below none.
+        List<LedgerCheckResult.DeferredRevenueMismatch> deferred = ((List<Object[]>) em.createNativeQuery(
+                        "SELECT p.id, p.donor_id, p.currency,"
+                                + " CASE WHEN p.agreement_conditions IS NOT NULL AND p.conditions_met_on IS NULL THEN 1 ELSE 0 END,"
+                                + " -SUM(l.currency_amount) FROM pledge p"
+                                + " JOIN journal_line l ON l.pledge_id = p.id AND l.account = 'DEFERRED_REVENUE'"
+                                + " GROUP BY p.id, p.donor_id, p.currency, p.agreement_conditions, p.conditions_met_on"
+                                + " HAVING -SUM(l.currency_amount) < 0 OR (-SUM(l.currency_amount) <> 0"
+                                + "   AND (p.agreement_conditions IS NULL OR p.conditions_met_on IS NOT NULL))")
+                .getResultList()).stream()
+                .map(r -> new LedgerCheckResult.DeferredRevenueMismatch(((Number) r[0]).longValue(),
+                        ((Number) r[1]).longValue(), (String) r[2], ((Number) r[3]).intValue() == 1, Ledger.toDecimal(r[4])))
+                .toList();
+
+        return new LedgerCheckResult(clock.instant(), journals, lines, unbalanced, funds, mismatches, deferred);
     }
 }

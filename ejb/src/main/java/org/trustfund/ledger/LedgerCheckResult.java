@@ -6,16 +6,18 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What the ledger check found. The books are consistent when all three lists are empty: no journal whose
- * debits differ from its credits, no fund whose ledger does not balance, and no pledge whose receivable in
- * the ledger differs from what was agreed minus what was received (in the pledge's currency).
+ * What the ledger check found. The books are consistent when all the lists are empty: no journal whose
+ * debits differ from its credits, no fund whose ledger does not balance, no pledge whose receivable in the
+ * ledger differs from what was agreed minus what was received (in the pledge's currency), and no pledge
+ * holding deferred revenue without conditions waiting to be met, or holding less than none.
  */
 public record LedgerCheckResult(Instant checkedAt, long journalCount, long lineCount,
-        List<UnbalancedJournal> unbalancedJournals, List<FundTotals> funds, List<ReceivableMismatch> receivableMismatches)
+        List<UnbalancedJournal> unbalancedJournals, List<FundTotals> funds, List<ReceivableMismatch> receivableMismatches,
+        List<DeferredRevenueMismatch> deferredRevenueMismatches)
         implements Serializable {
 
     public boolean isConsistent() {
-        return unbalancedJournals.isEmpty() && receivableMismatches.isEmpty()
+        return unbalancedJournals.isEmpty() && receivableMismatches.isEmpty() && deferredRevenueMismatches.isEmpty()
                 && funds.stream().allMatch(FundTotals::balances);
     }
 
@@ -26,6 +28,11 @@ public record LedgerCheckResult(Instant checkedAt, long journalCount, long lineC
         public boolean balances() {
             return debits.compareTo(credits) == 0;
         }
+    }
+
+    /** A pledge's deferred revenue (credits less debits, in its currency) where none, or not less than none, may be. */
+    public record DeferredRevenueMismatch(long pledgeId, long donorId, String currency, boolean conditionsPending,
+            BigDecimal inLedger) implements Serializable {
     }
 
     /** Per pledge: agreed minus received (records) against the receivable lines (ledger), in its currency. */

@@ -1,6 +1,7 @@
 package org.trustfund.contribution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.trustfund.ledger.Account;
+import org.trustfund.ledger.Journal;
+import org.trustfund.ledger.JournalEvent;
 import org.trustfund.ledger.Ledger;
 import org.trustfund.ledger.LedgerCheck;
 import org.trustfund.ledger.LedgerCheckResult;
@@ -253,6 +256,25 @@ class ContributionLedgerIT {
         assertEquals(BigDecimal.ZERO.setScale(2), balance(Account.CONTRIBUTIONS_RECEIVABLE));
         assertEquals(BigDecimal.ZERO.setScale(2), balance(Account.DEFERRED_REVENUE));
         assertEquals(BigDecimal.ZERO.setScale(2), balance(Account.PLEDGE_WRITE_OFFS), "no revenue was ever recognized to write off");
+    }
+
+    @Test
+    void theCheckFindsDeferredRevenueThatNoPendingConditionJustifies() {
+        Pledge pledge = eurPledgeOf3000();
+        signAgreement(pledge.getId(), LocalDate.of(2026, 1, 10), "STFA-NO-CONDITIONS");
+        // A journal no service posts: deferred revenue on an agreement without conditions.
+        db.run(em -> new Ledger(em).post(Journal.builder(JournalEvent.AGREEMENT_SIGNED, fx.fundId, fx.donorId,
+                        LocalDate.of(2026, 1, 10), Pledge.SOURCE_TYPE, pledge.getId(), "stray deferral")
+                .debit(Account.CONTRIBUTION_REVENUE, usd("100.00"))
+                .credit(Account.DEFERRED_REVENUE, usd("100.00"), eur("92.00"), pledge.getId())
+                .build(java.time.Instant.now(), "test")));
+        LedgerCheckResult check = db.inTransaction(em -> new LedgerCheck(em).run());
+        assertFalse(check.isConsistent(), "the journal balances, yet the books are not right");
+        assertEquals(1, check.deferredRevenueMismatches().size(), check::toString);
+        LedgerCheckResult.DeferredRevenueMismatch found = check.deferredRevenueMismatches().get(0);
+        assertEquals(pledge.getId(), found.pledgeId());
+        assertFalse(found.conditionsPending());
+        assertEquals(0, new BigDecimal("92.00").compareTo(found.inLedger()), found::toString);
     }
 
     @Test
