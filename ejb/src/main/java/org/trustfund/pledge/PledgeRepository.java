@@ -29,9 +29,29 @@ public class PledgeRepository {
         return em.find(Pledge.class, id);
     }
 
+    /** The donor's pledges, newest first, with their instalments (in the same query, not one more per pledge). */
     public List<Pledge> byDonor(long donorId) {
-        return em.createQuery("SELECT p FROM Pledge p WHERE p.donor.id = :donor ORDER BY p.pledgedOn DESC, p.id DESC",
-                Pledge.class).setParameter("donor", donorId).getResultList();
+        // The instalments' order is the fetch's (rows come per pledge by seq), not a second query's @OrderBy.
+        return em.createQuery("SELECT DISTINCT p FROM Pledge p LEFT JOIN FETCH p.instalments i WHERE p.donor.id = :donor"
+                + " ORDER BY p.pledgedOn DESC, p.id DESC, i.seq", Pledge.class).setParameter("donor", donorId).getResultList();
+    }
+
+    /** What certified contributions have paid on each instalment of all the donor's pledges, by instalment id. */
+    public Map<Long, Money> paidByInstalmentOfDonor(long donorId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT a.instalment_id, i.currency, SUM(a.amount) FROM contribution_application a"
+                        + " JOIN contribution c ON c.id = a.contribution_id JOIN instalment i ON i.id = a.instalment_id"
+                        + " JOIN pledge p ON p.id = i.pledge_id"
+                        + " WHERE p.donor_id = ? AND c.status = 'CERTIFIED' GROUP BY a.instalment_id, i.currency")
+                .setParameter(1, donorId)
+                .getResultList();
+        Map<Long, Money> paid = new HashMap<>();
+        for (Object[] row : rows) {
+            BigDecimal sum = row[2] instanceof BigDecimal d ? d : new BigDecimal(row[2].toString());
+            paid.put(((Number) row[0]).longValue(),
+                    Money.rounded(sum, Money.currency((String) row[1]), java.math.RoundingMode.UNNECESSARY));
+        }
+        return paid;
     }
 
     /** Open pledges of a donor to a fund, oldest first: where a contribution can be applied. */

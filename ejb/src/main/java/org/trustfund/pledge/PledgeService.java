@@ -243,9 +243,7 @@ public class PledgeService {
     @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN, Roles.DONOR})
     public List<Pledge> byDonor(long donorId) {
         access.requireDonorAccess(donorId);
-        List<Pledge> list = pledges.byDonor(donorId);
-        list.forEach(p -> p.getInstalments().size());
-        return list;
+        return pledges.byDonor(donorId);
     }
 
     /** The donor's pledges, newest first, each with what has been paid on it and what is overdue today. */
@@ -253,12 +251,20 @@ public class PledgeService {
     public List<PledgeSummary> summariesForDonor(long donorId) {
         access.requireDonorAccess(donorId);
         LocalDate today = LocalDate.now(clock);
+        Map<Long, Money> paid = pledges.paidByInstalmentOfDonor(donorId);
         return pledges.byDonor(donorId).stream().map(p -> {
-            Map<Long, Money> paid = pledges.paidByInstalment(p, null);
             Money none = Money.zero(p.getAmount().currency());
-            return new PledgeSummary(p, paid.values().stream().reduce(none, Money::plus),
-                    p.overdue(today, i -> paid.getOrDefault(i.getId(), none)));
+            Money paidOnPledge = p.getInstalments().stream().map(i -> paid.getOrDefault(i.getId(), none))
+                    .reduce(none, Money::plus);
+            return new PledgeSummary(p, paidOnPledge, p.overdue(today, i -> paid.getOrDefault(i.getId(), none)));
         }).toList();
+    }
+
+    /** What certified contributions have paid on each instalment of all the donor's pledges, by instalment id. */
+    @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN, Roles.DONOR})
+    public Map<Long, Money> paidByInstalmentOfDonor(long donorId) {
+        access.requireDonorAccess(donorId);
+        return pledges.paidByInstalmentOfDonor(donorId);
     }
 
     /** What certified contributions have paid on each instalment, by instalment id. */

@@ -27,6 +27,7 @@ import org.trustfund.pledge.Pledge;
 import org.trustfund.pledge.PledgeInput;
 import org.trustfund.pledge.PledgeService;
 import org.trustfund.pledge.PledgeStatus;
+import org.trustfund.pledge.PledgeSummary;
 import org.trustfund.pledge.ReceivableRevaluation;
 import org.trustfund.pledge.ScheduleLine;
 import org.trustfund.security.Roles;
@@ -275,6 +276,24 @@ class ContributionLedgerIT {
         assertEquals(pledge.getId(), found.pledgeId());
         assertFalse(found.conditionsPending());
         assertEquals(0, new BigDecimal("92.00").compareTo(found.inLedger()), found::toString);
+    }
+
+    @Test
+    void aDonorsPledgeSummariesShowWhatWasPaidAndWhatIsOverdue() {
+        Pledge pledge = eurPledgeOf3000();
+        signAgreement(pledge.getId(), LocalDate.of(2026, 1, 10), "STFA-SUMMARY");
+        List<Long> inst = instalmentIds(pledge.getId());
+        certify(record(eur("1500.00"), LocalDate.of(2026, 2, 20), Map.of(inst.get(0), eur("1000.00"), inst.get(1), eur("500.00"))));
+        record(eur("700.00"), LocalDate.of(2026, 2, 21), Map.of(inst.get(1), eur("500.00"), inst.get(2), eur("200.00")));
+
+        List<PledgeSummary> summaries = db.inTransaction(em -> new PledgeService(em, FINANCE).summariesForDonor(fx.donorId));
+        assertEquals(1, summaries.size());
+        PledgeSummary summary = summaries.get(0);
+        assertEquals(eur("1500.00"), summary.paid(), "only the certified contribution counts");
+        assertEquals(eur("1500.00"), summary.outstanding());
+        // All three instalments fell due in the first quarter of 2026: what is unpaid of them is overdue.
+        assertEquals(eur("1500.00"), summary.overdue());
+        assertEquals(List.of(1, 2, 3), summary.pledge().getInstalments().stream().map(Instalment::getSeq).toList());
     }
 
     @Test

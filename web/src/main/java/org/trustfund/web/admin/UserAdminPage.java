@@ -7,11 +7,9 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import org.primefaces.PrimeFaces;
 import org.trustfund.donor.DonorService;
 import org.trustfund.security.Role;
@@ -64,10 +62,7 @@ public class UserAdminPage implements Serializable {
             donorPicker = new DonorPicker(donors);
         }
         users = administration.listUsers();
-        Map<Long, String> names = new HashMap<>();
-        users.stream().map(UserAccount::getDonorId).filter(Objects::nonNull).distinct()
-                .forEach(id -> names.put(id, Optional.ofNullable(donorPicker.choice(id)).map(DonorChoice::name).orElse("#" + id)));
-        donorNames = names;
+        donorNames = donors.names(users.stream().map(UserAccount::getDonorId).filter(Objects::nonNull).distinct().toList());
     }
 
     public void create() {

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -26,6 +27,7 @@ import org.trustfund.donor.Donor;
 import org.trustfund.donor.DonorQuery;
 import org.trustfund.donor.DonorService;
 import org.trustfund.donor.StakeholderGroup;
+import org.trustfund.money.Money;
 import org.trustfund.platform.BusinessException;
 import org.trustfund.pledge.PledgeService;
 import org.trustfund.security.Roles;
@@ -138,8 +140,7 @@ public class DonorResource {
     public PledgeList pledges(@PathParam("id") long id) {
         // Checks access first, then that the donor exists: an empty list would hide a mistyped id.
         donors.find(id).orElseThrow(() -> new BusinessException("donor.unknown", id));
-        return new PledgeList(pledges.byDonor(id).stream()
-                .map(p -> PledgeView.of(p, pledges.paidByInstalment(p.getId())))
-                .toList());
+        Map<Long, Money> paid = pledges.paidByInstalmentOfDonor(id);
+        return new PledgeList(pledges.byDonor(id).stream().map(p -> PledgeView.of(p, paid)).toList());
     }
 }

@@ -6,6 +6,9 @@ import jakarta.el.ELResolver;
 import jakarta.el.PropertyNotWritableException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Lets pages read a record's components as properties ({@code #{summary.pledge.id}}). Jakarta EL 5, the
@@ -59,15 +62,18 @@ public class RecordELResolver extends ELResolver {
         return base instanceof Record ? Object.class : null;
     }
 
+    /** Each record class's components by name, worked out once: tables resolve them for every cell. */
+    private static final ClassValue<Map<String, RecordComponent>> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected Map<String, RecordComponent> computeValue(Class<?> type) {
+            return Arrays.stream(type.getRecordComponents()).collect(Collectors.toUnmodifiableMap(RecordComponent::getName, c -> c));
+        }
+    };
+
     private static RecordComponent component(Object base, Object property) {
         if (!(base instanceof Record) || !(property instanceof String name)) {
             return null;
         }
-        for (RecordComponent c : base.getClass().getRecordComponents()) {
-            if (c.getName().equals(name)) {
-                return c;
-            }
-        }
-        return null;
+        return COMPONENTS.get(base.getClass()).get(name);
     }
 }
