@@ -22,8 +22,8 @@ import org.trustfund.audit.AuditLog;
 import org.trustfund.platform.BusinessException;
 import org.trustfund.platform.Changes;
 import org.trustfund.reference.Country;
-import org.trustfund.security.CallerAccess;
 import org.trustfund.security.Caller;
+import org.trustfund.security.CallerAccess;
 import org.trustfund.security.Roles;
 
 /** Records donors and finds them. Finance officers change; staff read; a donor user reads only their own. */

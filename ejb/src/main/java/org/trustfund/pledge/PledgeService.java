@@ -24,8 +24,8 @@ import org.trustfund.reference.AcceptedCurrency;
 import org.trustfund.reference.ExchangeRate;
 import org.trustfund.reference.ExchangeRates;
 import org.trustfund.reference.Fund;
-import org.trustfund.security.CallerAccess;
 import org.trustfund.security.Caller;
+import org.trustfund.security.CallerAccess;
 import org.trustfund.security.Roles;
 
 /**

@@ -2,10 +2,10 @@ package org.trustfund.systemtest.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 
 /**
  * Gives a test the running system (started once for the whole run, stopped when the run ends) and a

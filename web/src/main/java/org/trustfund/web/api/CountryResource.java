@@ -1,11 +1,13 @@
 package org.trustfund.web.api;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -16,11 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.trustfund.reference.DevelopmentStatus;
 import org.trustfund.reference.ReferenceData;
 import org.trustfund.security.Roles;
-import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.PathParam;
-import org.trustfund.reference.DevelopmentStatus;
 import org.trustfund.web.api.ReferenceJson.CountryInput;
 import org.trustfund.web.api.ReferenceJson.CountryList;
 import org.trustfund.web.api.ReferenceJson.CountryView;

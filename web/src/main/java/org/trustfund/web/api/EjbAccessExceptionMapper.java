@@ -1,12 +1,12 @@
 package org.trustfund.web.api;
 
+import jakarta.ejb.EJBAccessException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import jakarta.ejb.EJBAccessException;
 
 /** The caller's roles do not allow the call: 403. */
 @Provider

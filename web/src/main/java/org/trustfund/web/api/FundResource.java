@@ -1,10 +1,11 @@
 package org.trustfund.web.api;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
@@ -16,10 +17,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.trustfund.reference.Fund;
 import org.trustfund.reference.ReferenceData;
 import org.trustfund.security.Roles;
-import jakarta.ws.rs.POST;
-import org.trustfund.reference.Fund;
 import org.trustfund.web.api.ReferenceJson.FundList;
 import org.trustfund.web.api.ReferenceJson.FundView;
 import org.trustfund.web.api.ReferenceJson.NewFund;

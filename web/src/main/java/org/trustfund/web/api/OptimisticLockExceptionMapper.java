@@ -1,12 +1,12 @@
 package org.trustfund.web.api;
 
+import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import jakarta.persistence.OptimisticLockException;
 
 /** Someone else changed the record meanwhile: 409. */
 @Provider

@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.trustfund.money.Money;
+import org.trustfund.platform.BusinessException;
 import org.trustfund.pledge.Instalment;
 import org.trustfund.pledge.Pledge;
 import org.trustfund.pledge.PledgeInput;
 import org.trustfund.pledge.ScheduleLine;
-import org.trustfund.platform.BusinessException;
 import org.trustfund.reference.ExchangeRate;
 
 /** The JSON forms of pledges and their instalments. */

@@ -1,12 +1,12 @@
 package org.trustfund.web.api;
 
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import jakarta.ws.rs.WebApplicationException;
 
 /**
  * Unknown address, wrong method or media type, unreadable request: its status, with a JSON body.

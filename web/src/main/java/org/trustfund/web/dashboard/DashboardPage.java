@@ -2,15 +2,15 @@ package org.trustfund.web.dashboard;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Named;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import java.time.LocalDate;
 import java.util.List;
+import org.trustfund.audit.AuditEntry;
+import org.trustfund.audit.AuditLog;
 import org.trustfund.pledge.OverdueInstalment;
 import org.trustfund.pledge.PledgeService;
 import org.trustfund.web.security.CurrentUser;
-import org.trustfund.audit.AuditEntry;
-import org.trustfund.audit.AuditLog;
 
 /** Backs the dashboard: the user's recent activity; the role panels are in the view. */
 @Named
