@@ -11,7 +11,6 @@ import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,6 +32,7 @@ import org.openqa.selenium.WebElement;
 import org.trustfund.server.DatabaseSettings;
 import org.trustfund.systemtest.support.Accounts;
 import org.trustfund.systemtest.support.Browser;
+import org.trustfund.systemtest.support.Rows;
 import org.trustfund.systemtest.support.RunningSystem;
 import org.trustfund.systemtest.support.SystemExtension;
 
@@ -272,16 +272,16 @@ class ContributionImportIT {
             String unique = Long.toString(System.nanoTime() % 1_000_000_000_000L, 36).toUpperCase(Locale.ROOT);
             String fundCode = "IM-" + unique;
             String donorName = "Import test donor " + unique;
-            try (Connection c = connect(db); Statement s = c.createStatement()) {
+            try (Connection c = Rows.connect(db); Statement s = c.createStatement()) {
                 s.executeUpdate("INSERT IGNORE INTO currency (code, name, minor_units) VALUES ('USD', 'US dollar', 2), ('EUR', 'Euro', 2)");
                 s.executeUpdate("INSERT IGNORE INTO country (code, name, development_status, region)"
                         + " VALUES ('NO', 'Norway', 'DEVELOPED', 'Europe')");
                 s.executeUpdate("INSERT IGNORE INTO exchange_rate (currency, effective_date, units_per_usd, created_at, created_by)"
                         + " VALUES ('EUR', '2025-01-01', 0.920000, NOW(6), 'system-test'),"
                         + " ('EUR', '2025-06-01', 0.880000, NOW(6), 'system-test')");
-                insert(c, "INSERT INTO fund (code, name, base_currency, start_date, psc_rate, created_at, created_by)"
+                Rows.insert(c, "INSERT INTO fund (code, name, base_currency, start_date, psc_rate, created_at, created_by)"
                         + " VALUES (?, ?, 'USD', '2020-01-01', 0.1300, NOW(6), 'system-test')", fundCode, "Import test fund " + unique);
-                long donorId = insert(c, "INSERT INTO donor (name, stakeholder_group, country_code, publicly_named, created_at, created_by)"
+                long donorId = Rows.insert(c, "INSERT INTO donor (name, stakeholder_group, country_code, publicly_named, created_at, created_by)"
                         + " VALUES (?, 'GOVERNMENT', 'NO', TRUE, NOW(6), 'system-test')", donorName);
                 return new Fixture(db, donorId, donorName, fundCode, unique);
             }
@@ -301,7 +301,7 @@ class ContributionImportIT {
         }
 
         BigDecimal usdOf(String bankReference) throws SQLException {
-            try (Connection c = connect(db); PreparedStatement ps = c.prepareStatement(
+            try (Connection c = Rows.connect(db); PreparedStatement ps = c.prepareStatement(
                     "SELECT usd_amount FROM contribution WHERE bank_reference = ?")) {
                 ps.setString(1, bankReference);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -312,7 +312,7 @@ class ContributionImportIT {
         }
 
         BigDecimal euroRateOn(LocalDate date) throws SQLException {
-            try (Connection c = connect(db); PreparedStatement ps = c.prepareStatement("SELECT units_per_usd FROM exchange_rate"
+            try (Connection c = Rows.connect(db); PreparedStatement ps = c.prepareStatement("SELECT units_per_usd FROM exchange_rate"
                     + " WHERE currency = 'EUR' AND effective_date <= ? ORDER BY effective_date DESC LIMIT 1")) {
                 ps.setObject(1, date);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -327,27 +327,11 @@ class ContributionImportIT {
         }
 
         private <T> T query(String sql, Read<T> read) throws SQLException {
-            try (Connection c = connect(db); PreparedStatement ps = c.prepareStatement(sql)) {
+            try (Connection c = Rows.connect(db); PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setLong(1, donorId);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     return read.from(rs);
-                }
-            }
-        }
-
-        private static Connection connect(DatabaseSettings db) throws SQLException {
-            return DriverManager.getConnection(db.jdbcUrlWithUtcSession(), db.user(), db.password());
-        }
-
-        private static long insert(Connection c, String sql, Object... args) throws SQLException {
-            try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
-                for (int i = 0; i < args.length; i++) {
-                    ps.setObject(i + 1, args[i]);
-                }
-                ps.executeUpdate();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    return keys.next() ? keys.getLong(1) : -1;
                 }
             }
         }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,6 +26,7 @@ import org.openqa.selenium.WebElement;
 import org.trustfund.server.DatabaseSettings;
 import org.trustfund.systemtest.support.Accounts;
 import org.trustfund.systemtest.support.Browser;
+import org.trustfund.systemtest.support.Rows;
 import org.trustfund.systemtest.support.RunningSystem;
 import org.trustfund.systemtest.support.SystemExtension;
 
@@ -322,24 +322,24 @@ class ContributionPagesIT {
             String unique = Long.toString(System.nanoTime() % 1_000_000_000_000L, 36).toUpperCase(Locale.ROOT);
             String fundCode = "CT-" + unique;
             String donorName = "Contribution test donor " + unique;
-            try (Connection c = connect(db); Statement s = c.createStatement()) {
+            try (Connection c = Rows.connect(db); Statement s = c.createStatement()) {
                 s.executeUpdate("INSERT IGNORE INTO currency (code, name, minor_units) VALUES ('USD', 'US dollar', 2), ('EUR', 'Euro', 2)");
                 s.executeUpdate("INSERT IGNORE INTO country (code, name, development_status, region)"
                         + " VALUES ('NO', 'Norway', 'DEVELOPED', 'Europe')");
                 s.executeUpdate("INSERT IGNORE INTO exchange_rate (currency, effective_date, units_per_usd, created_at, created_by)"
                         + " VALUES ('EUR', '2025-01-01', 0.920000, NOW(6), 'system-test'),"
                         + " ('EUR', '2025-06-01', 0.880000, NOW(6), 'system-test')");
-                long fundId = insert(c, "INSERT INTO fund (code, name, base_currency, start_date, psc_rate, created_at, created_by)"
+                long fundId = Rows.insert(c, "INSERT INTO fund (code, name, base_currency, start_date, psc_rate, created_at, created_by)"
                         + " VALUES (?, ?, 'USD', '2020-01-01', 0.1300, NOW(6), 'system-test')", fundCode, "Contribution test fund " + unique);
-                long donorId = insert(c, "INSERT INTO donor (name, stakeholder_group, country_code, publicly_named, created_at, created_by)"
+                long donorId = Rows.insert(c, "INSERT INTO donor (name, stakeholder_group, country_code, publicly_named, created_at, created_by)"
                         + " VALUES (?, 'GOVERNMENT', 'NO', TRUE, NOW(6), 'system-test')", donorName);
                 if (withPledge) {
-                    long pledgeId = insert(c, "INSERT INTO pledge (donor_id, fund_id, amount, currency, purpose, first_year, last_year,"
+                    long pledgeId = Rows.insert(c, "INSERT INTO pledge (donor_id, fund_id, amount, currency, purpose, first_year, last_year,"
                             + " pledged_on, status, created_at, created_by) VALUES (?, ?, 3000.00, 'EUR', 'Fellowships', 2025, 2025,"
                             + " '2025-01-10', 'PLEDGED', NOW(6), 'system-test')", donorId, fundId);
                     String[] due = {"2025-03-31", "2025-06-30", "2025-09-30"};
                     for (int i = 0; i < due.length; i++) {
-                        insert(c, "INSERT INTO instalment (pledge_id, seq, due_date, amount, currency) VALUES (?, ?, ?, 1000.00, 'EUR')",
+                        Rows.insert(c, "INSERT INTO instalment (pledge_id, seq, due_date, amount, currency) VALUES (?, ?, ?, 1000.00, 'EUR')",
                                 pledgeId, i + 1, due[i]);
                     }
                 }
@@ -348,7 +348,7 @@ class ContributionPagesIT {
         }
 
         Rate euroRateOn(LocalDate date) throws SQLException {
-            try (Connection c = connect(db); PreparedStatement ps = c.prepareStatement("SELECT units_per_usd, effective_date"
+            try (Connection c = Rows.connect(db); PreparedStatement ps = c.prepareStatement("SELECT units_per_usd, effective_date"
                     + " FROM exchange_rate WHERE currency = 'EUR' AND effective_date <= ? ORDER BY effective_date DESC LIMIT 1")) {
                 ps.setObject(1, date);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -359,7 +359,7 @@ class ContributionPagesIT {
         }
 
         boolean noEuroRateOnOrBefore(LocalDate date) throws SQLException {
-            try (Connection c = connect(db); PreparedStatement ps = c.prepareStatement(
+            try (Connection c = Rows.connect(db); PreparedStatement ps = c.prepareStatement(
                     "SELECT COUNT(*) FROM exchange_rate WHERE currency = 'EUR' AND effective_date <= ?")) {
                 ps.setObject(1, date);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -370,7 +370,7 @@ class ContributionPagesIT {
         }
 
         long contributionCount() throws SQLException {
-            try (Connection c = connect(db); PreparedStatement ps = c.prepareStatement(
+            try (Connection c = Rows.connect(db); PreparedStatement ps = c.prepareStatement(
                     "SELECT COUNT(*) FROM contribution WHERE donor_id = ?")) {
                 ps.setLong(1, donorId);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -381,27 +381,11 @@ class ContributionPagesIT {
         }
 
         String statusOf(long contributionId) throws SQLException {
-            try (Connection c = connect(db); PreparedStatement ps = c.prepareStatement("SELECT status FROM contribution WHERE id = ?")) {
+            try (Connection c = Rows.connect(db); PreparedStatement ps = c.prepareStatement("SELECT status FROM contribution WHERE id = ?")) {
                 ps.setLong(1, contributionId);
                 try (ResultSet rs = ps.executeQuery()) {
                     assertTrue(rs.next());
                     return rs.getString(1);
-                }
-            }
-        }
-
-        private static Connection connect(DatabaseSettings db) throws SQLException {
-            return DriverManager.getConnection(db.jdbcUrlWithUtcSession(), db.user(), db.password());
-        }
-
-        private static long insert(Connection c, String sql, Object... args) throws SQLException {
-            try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
-                for (int i = 0; i < args.length; i++) {
-                    ps.setObject(i + 1, args[i]);
-                }
-                ps.executeUpdate();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    return keys.next() ? keys.getLong(1) : -1;
                 }
             }
         }

@@ -1,11 +1,9 @@
 package org.trustfund.systemtest.support;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
-import org.trustfund.server.DatabaseSettings;
 
 /**
  * The reference data a finance test needs (currencies, a few countries, the IGF fund, monthly EUR and CHF
@@ -18,9 +16,7 @@ public final class ReferenceFixture {
     }
 
     public static synchronized void ensure(RunningSystem system) {
-        DatabaseSettings db = system.database();
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
-                Statement s = c.createStatement()) {
+        try (Connection c = Rows.connect(system.database()); Statement s = c.createStatement()) {
             s.execute("INSERT IGNORE INTO currency (code, name, minor_units) VALUES ('USD', 'US Dollar', 2),"
                     + " ('EUR', 'Euro', 2), ('CHF', 'Swiss Franc', 2), ('JPY', 'Yen', 0)");
             s.execute("INSERT IGNORE INTO country (code, name, development_status, region) VALUES"
@@ -43,27 +39,14 @@ public final class ReferenceFixture {
      * as a finance officer would have recorded it; its id.
      */
     public static long usdPledge(RunningSystem system, long donorId, String... dueDates) {
-        DatabaseSettings db = system.database();
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
-                java.sql.PreparedStatement pledge = c.prepareStatement("INSERT INTO pledge (donor_id, fund_id, amount, currency,"
-                        + " purpose, first_year, last_year, pledged_on, status, created_at, created_by) SELECT ?, id, ?, 'USD',"
-                        + " 'Fellowships', 2025, 2025, '2025-01-10', 'PLEDGED', UTC_TIMESTAMP(6), 'test' FROM fund WHERE code = 'IGF'",
-                        Statement.RETURN_GENERATED_KEYS);
-                java.sql.PreparedStatement instalment = c.prepareStatement("INSERT INTO instalment (pledge_id, seq, due_date,"
-                        + " amount, currency) VALUES (?, ?, ?, 1000.00, 'USD')")) {
-            pledge.setLong(1, donorId);
-            pledge.setBigDecimal(2, new java.math.BigDecimal(1000L * dueDates.length));
-            pledge.executeUpdate();
-            long id;
-            try (java.sql.ResultSet keys = pledge.getGeneratedKeys()) {
-                keys.next();
-                id = keys.getLong(1);
-            }
+        try (Connection c = Rows.connect(system.database())) {
+            long id = Rows.insert(c, "INSERT INTO pledge (donor_id, fund_id, amount, currency, purpose, first_year, last_year,"
+                    + " pledged_on, status, created_at, created_by) SELECT ?, id, ?, 'USD', 'Fellowships', 2025, 2025,"
+                    + " '2025-01-10', 'PLEDGED', UTC_TIMESTAMP(6), 'test' FROM fund WHERE code = 'IGF'",
+                    donorId, new java.math.BigDecimal(1000L * dueDates.length));
             for (int i = 0; i < dueDates.length; i++) {
-                instalment.setLong(1, id);
-                instalment.setInt(2, i + 1);
-                instalment.setObject(3, LocalDate.parse(dueDates[i]));
-                instalment.executeUpdate();
+                Rows.insert(c, "INSERT INTO instalment (pledge_id, seq, due_date, amount, currency) VALUES (?, ?, ?, 1000.00, 'USD')",
+                        id, i + 1, LocalDate.parse(dueDates[i]));
             }
             return id;
         } catch (SQLException e) {
@@ -74,17 +57,9 @@ public final class ReferenceFixture {
     /** A new donor (government of Finland) with this name, as a finance officer would have recorded it; its id. */
     public static long donor(RunningSystem system, String name) {
         ensure(system);
-        DatabaseSettings db = system.database();
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
-                java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO donor (name, stakeholder_group, country_code,"
-                        + " publicly_named, created_at, created_by) VALUES (?, 'GOVERNMENT', 'FI', TRUE, UTC_TIMESTAMP(6), 'test')",
-                        Statement.RETURN_GENERATED_KEYS)) {
-            ps.setString(1, name);
-            ps.executeUpdate();
-            try (java.sql.ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
+        try (Connection c = Rows.connect(system.database())) {
+            return Rows.insert(c, "INSERT INTO donor (name, stakeholder_group, country_code, publicly_named, created_at,"
+                    + " created_by) VALUES (?, 'GOVERNMENT', 'FI', TRUE, UTC_TIMESTAMP(6), 'test')", name);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot record donor " + name, e);
         }
