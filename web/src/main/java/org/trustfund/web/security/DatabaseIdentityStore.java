@@ -28,7 +28,7 @@ public class DatabaseIdentityStore implements IdentityStore {
 
     public CredentialValidationResult validate(UsernamePasswordCredential credential) {
         SignInResult result = signIn.signIn(credential.getCaller(), credential.getPassword().getValue(),
-                request.getRemoteAddr());
+                ClientAddress.of(request));
         if (!result.succeeded()) {
             return CredentialValidationResult.INVALID_RESULT;
         }

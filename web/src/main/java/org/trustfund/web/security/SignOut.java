@@ -27,7 +27,7 @@ public class SignOut {
         ExternalContext ec = facesContext.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) ec.getRequest();
         if (request.getUserPrincipal() != null) {
-            signIn.signOut(request.getUserPrincipal().getName(), request.getRemoteAddr());
+            signIn.signOut(request.getUserPrincipal().getName(), ClientAddress.of(request));
         }
         request.logout();
         HttpSession session = request.getSession(false);
