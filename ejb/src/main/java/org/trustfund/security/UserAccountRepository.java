@@ -3,6 +3,7 @@ package org.trustfund.security;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,6 +39,40 @@ public class UserAccountRepository {
 
     public long count() {
         return em.createNamedQuery("UserAccount.count", Long.class).getSingleResult();
+    }
+
+    /**
+     * Counts a failed sign-in in one atomic statement, outside the entity's optimistic lock, so parallel
+     * attempts of one user never conflict and none is lost.
+     */
+    public void countFailedSignIn(long id) {
+        em.createQuery("UPDATE UserAccount u SET u.failedAttempts = u.failedAttempts + 1 WHERE u.id = :id")
+                .setParameter("id", id)
+                .executeUpdate();
+    }
+
+    /** Clears the failures in a row and notes the sign-in, atomically, as {@link #countFailedSignIn}. */
+    public void recordSuccessfulSignIn(long id, Instant at) {
+        em.createQuery("UPDATE UserAccount u SET u.failedAttempts = 0, u.lastSignInAt = :at WHERE u.id = :id")
+                .setParameter("at", at)
+                .setParameter("id", id)
+                .executeUpdate();
+    }
+
+    /** How many failed sign-ins in a row, read from the database (not from a possibly stale entity). */
+    public int failedSignInsInARow(long id) {
+        return em.createQuery("SELECT u.failedAttempts FROM UserAccount u WHERE u.id = :id", Integer.class)
+                .setParameter("id", id)
+                .getSingleResult();
+    }
+
+    /** Whether the account may still act, and under which stamp; empty if there is no such account. */
+    public Optional<AccountStanding> standing(String username) {
+        return em.createQuery("SELECT NEW org.trustfund.security.AccountStanding(u.enabled, u.securityStamp)"
+                        + " FROM UserAccount u WHERE u.username = :username", AccountStanding.class)
+                .setParameter("username", username)
+                .getResultStream()
+                .findFirst();
     }
 
     public void add(UserAccount account) {
