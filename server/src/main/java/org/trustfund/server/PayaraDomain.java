@@ -451,6 +451,9 @@ public final class PayaraDomain implements AutoCloseable {
             Element javaConfig = element(xpath.evaluate("java-config", config, XPathConstants.NODE), "java-config");
             Map<String, String> properties = new LinkedHashMap<>();
             properties.put("user.timezone", "UTC");
+            // Payara's own error pages (a 404 outside the application, the 403 of /metrics) name the server and
+            // its version from this property; empty, they name nothing.
+            properties.put("product.name", "");
             properties.putAll(systemProperties);
             NodeList existing = (NodeList) xpath.evaluate("jvm-options", javaConfig, XPathConstants.NODESET);
             List<Node> replaced = new ArrayList<>();

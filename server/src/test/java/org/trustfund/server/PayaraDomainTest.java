@@ -90,7 +90,7 @@ class PayaraDomainTest {
         assertEquals("127.0.0.1", xpath(domainXml, "/domain/hazelcast-runtime-configuration/@interfaces"));
         assertEquals("true", xpath(domainXml,
                 "//config[@name='server-config']/security-service/@activate-default-principal-to-role-mapping"));
-        assertEquals("-Xmx512m|-Duser.timezone=UTC|-Dtrustfund.demo=false"
+        assertEquals("-Xmx512m|-Duser.timezone=UTC|-Dproduct.name=|-Dtrustfund.demo=false"
                         + "|-Dtrustfund.credentials.file=/state dir/first-start-credentials.txt",
                 jvmOptions(domainXml));
     }
