@@ -18,7 +18,9 @@ import java.util.Optional;
 /**
  * The whole system on this machine: the database (embedded, or external when the environment says so),
  * a Payara domain with the data source {@code jdbc/trustfund}, and the EAR deployed as {@value #APP_NAME}.
- * The command line and the system tests both start it through {@link #start(Options)}.
+ * The command line and the system tests both start it through {@link #start(Options)}. HTTP listens on
+ * {@link Options#bindAddress()} (127.0.0.1 unless asked otherwise), HTTPS only when asked for; every other
+ * port of Payara and the embedded database on 127.0.0.1.
  *
  * <p>State folder layout: {@code db/} (the embedded database), {@code payara/} (Payara and the domain),
  * {@code first-start-credentials.txt} (written by the application on its first start).
