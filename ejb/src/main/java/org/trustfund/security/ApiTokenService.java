@@ -6,6 +6,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -145,12 +146,13 @@ public class ApiTokenService {
     }
 
     private void noteUse(long tokenId, Instant now, String clientAddress) {
-        em.createQuery("UPDATE ApiToken t SET t.lastUsedAt = :now, t.lastUsedFrom = :from WHERE t.id = :id"
-                        + " AND (t.lastUsedAt IS NULL OR t.lastUsedAt < :precision)")
-                .setParameter("now", now)
-                .setParameter("from", clientAddress)
-                .setParameter("id", tokenId)
-                .setParameter("precision", now.minus(LAST_USE_PRECISION))
+        // Plain SQL: a JPQL bulk update would raise the version and make a revocation at that moment fail.
+        em.createNativeQuery("UPDATE api_token SET last_used_at = ?, last_used_from = ? WHERE id = ?"
+                        + " AND (last_used_at IS NULL OR last_used_at < ?)")
+                .setParameter(1, Timestamp.from(now))
+                .setParameter(2, clientAddress)
+                .setParameter(3, tokenId)
+                .setParameter(4, Timestamp.from(now.minus(LAST_USE_PRECISION)))
                 .executeUpdate();
     }
 
