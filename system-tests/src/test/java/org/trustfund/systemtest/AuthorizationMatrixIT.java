@@ -61,6 +61,9 @@ class AuthorizationMatrixIT {
     private static final Json JSON = new Json();
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
+    /** For the API, without credentials of its own: each call carries its caller's Authorization header. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     @Test
     void theTableNamesEveryViewFileDownloadAndEndpointAndNothingThatIsGone(RunningSystem system) throws IOException {
@@ -238,9 +241,6 @@ class AuthorizationMatrixIT {
             throw new IllegalStateException(e);
         }
     }
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(10)).build();
 
     private record Reply(String what, int status, String body) {
         String summary() {

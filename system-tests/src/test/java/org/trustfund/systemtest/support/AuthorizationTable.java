@@ -79,10 +79,11 @@ public final class AuthorizationTable {
         Set<String> keys = new HashSet<>();
         boolean header = true;
         for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).trim();
-            if (!line.startsWith("|")) {
+            // Only lines that start with '|' are rows; indented ones are examples in the prose.
+            if (!lines.get(i).startsWith("|")) {
                 continue;
             }
+            String line = lines.get(i).trim();
             List<String> cells = Arrays.stream(line.substring(1, line.endsWith("|") ? line.length() - 1 : line.length())
                     .split("\\|", -1)).map(String::trim).toList();
             if (header) {
