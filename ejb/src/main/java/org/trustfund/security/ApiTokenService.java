@@ -172,7 +172,7 @@ public class ApiTokenService {
         if (!expiresOn.isAfter(today)) {
             throw new BusinessException("expiresOn", "token.expiry.notFuture");
         }
-        if (expiresOn.isAfter(today.plus(MAX_LIFETIME))) {
+        if (expiresOn.isAfter(today.plusDays(MAX_LIFETIME.toDays()))) {
             throw new BusinessException("expiresOn", "token.expiry.tooFar", MAX_LIFETIME.toDays());
         }
         long active = em.createNamedQuery("ApiToken.countActive", Long.class)

@@ -32,7 +32,7 @@ public class PasswordHasher {
             "Pbkdf2PasswordHash.KeySizeBytes", "32");
 
     static final int CONCURRENT_HASHES = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
-    static final Duration MAX_WAIT = Duration.ofSeconds(10);
+    static final Duration MAX_WAIT = Duration.ofSeconds(20);
 
     @Inject
     private Pbkdf2PasswordHash hash;
