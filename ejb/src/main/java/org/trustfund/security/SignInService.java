@@ -2,8 +2,6 @@ package org.trustfund.security;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -87,15 +85,6 @@ public class SignInService {
         users.recordSuccessfulSignIn(user.getId(), now);
         audit.recordFor(name, AuditAction.SIGN_IN, ENTITY, user.getId(), null, clientAddress);
         return SignInResult.success(user);
-    }
-
-    /**
-     * Whether a session or a verified credential made under {@code securityStamp} may still act for this user:
-     * the account exists, is enabled and has not changed since. One indexed read, for every request.
-     */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public boolean stillValid(String username, long securityStamp) {
-        return users.standing(username).map(s -> s.admits(securityStamp)).orElse(false);
     }
 
     public void signOut(String username, String clientAddress) {

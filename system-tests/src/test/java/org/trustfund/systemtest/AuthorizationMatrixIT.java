@@ -395,6 +395,9 @@ class AuthorizationMatrixIT {
             long ownContribution = recordContribution(system, finance, ownDonor, fund, "MX-OWN" + unique);
             long otherContribution = recordContribution(system, finance, otherDonor, fund, "MX-OTHER" + unique);
             long donorUser = linkToDonor(system, basic.get(Who.ADMIN), usernames.get(Who.DONOR), ownDonor);
+            // Linking the account to a donor ends its open sessions (the link is fixed in a session): sign in again.
+            sessions.put(Who.DONOR, PageSession.signIn(system, usernames.get(Who.DONOR),
+                    "own matrix pass phrase " + usernames.get(Who.DONOR)));
 
             // XA is a user-assigned ISO code: no test's country, so even a call that got through would touch none.
             Map<String, String> own = Map.of("donor", String.valueOf(ownDonor), "pledge", String.valueOf(ownPledge),

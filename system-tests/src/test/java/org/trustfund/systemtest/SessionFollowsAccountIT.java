@@ -9,7 +9,7 @@ import org.openqa.selenium.By;
 import org.trustfund.systemtest.support.Accounts;
 import org.trustfund.systemtest.support.Api;
 import org.trustfund.systemtest.support.Browser;
-import org.trustfund.systemtest.support.FormSession;
+import org.trustfund.systemtest.support.PageSession;
 import org.trustfund.systemtest.support.RunningSystem;
 import org.trustfund.systemtest.support.SystemExtension;
 
@@ -24,8 +24,7 @@ class SessionFollowsAccountIT {
     @Test
     void aDemotedThenDisabledUserIsOutOnTheirNextRequest(RunningSystem system, Browser browser) {
         Api.User user = Api.readyUser(browser, system, "demoted", "Finance officer");
-        FormSession session = new FormSession(system, null);
-        assertTrue(session.signIn(user.username(), user.password()).redirectsTo("/app/dashboard.xhtml"));
+        PageSession session = PageSession.signIn(system, user.username(), user.password());
         assertEquals(200, session.get("/finance/record-contribution.xhtml").status());
         Api basic = user.api(system);
         assertEquals(200, basic.get("/api/donors?page=0&size=1").status());
@@ -36,21 +35,21 @@ class SessionFollowsAccountIT {
             browser.checkLabelled("editUser:roles", "Auditor");
         });
 
-        FormSession.Page next = session.get("/finance/record-contribution.xhtml");
-        assertTrue(next.redirectsTo("/login.xhtml"), "the open session ended: " + next.status() + " " + next.location());
+        PageSession.Page next = session.get("/finance/record-contribution.xhtml");
+        assertTrue(next.redirectsToSignIn(), "the open session ended: " + next.summary());
         assertTrue(session.get("/login.xhtml").body().contains("Your account was changed by an administrator"),
                 "the sign-in page says why");
         assertEquals(403, basic.post("/api/contributions", "{}").status(),
                 "the remembered password is checked again and carries the new role only");
         assertEquals(403, token.post("/api/contributions", "{}").status(), "a token acts with the roles held now");
-        assertTrue(session.signIn(user.username(), user.password()).redirectsTo("/app/dashboard.xhtml"));
+        assertEquals(302, session.attemptSignIn(user.username(), user.password()).status());
         assertEquals(200, session.get("/audit/audit-log.xhtml").status(), "signed in again: an auditor now");
         assertEquals(403, session.get("/finance/record-contribution.xhtml").status());
 
         editAsAdmin(browser, system, user.username(),
                 () -> browser.all(By.cssSelector("[id='editUser:enabled'] .ui-chkbox-box")).get(0).click());
 
-        assertTrue(session.get("/app/dashboard.xhtml").redirectsTo("/login.xhtml"), "a disabled user is out");
+        assertTrue(session.get("/app/dashboard.xhtml").redirectsToSignIn(), "a disabled user is out");
         assertEquals(401, basic.get("/api/me").status(), "and so is their remembered password");
         assertEquals(401, token.from(Api.uniqueAddress()).get("/api/me").status(), "and their token");
     }

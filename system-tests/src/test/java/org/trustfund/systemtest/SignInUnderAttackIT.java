@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.trustfund.systemtest.support.Api;
 import org.trustfund.systemtest.support.Browser;
-import org.trustfund.systemtest.support.FormSession;
+import org.trustfund.systemtest.support.PageSession;
 import org.trustfund.systemtest.support.Rows;
 import org.trustfund.systemtest.support.RunningSystem;
 import org.trustfund.systemtest.support.SystemExtension;
@@ -109,8 +109,7 @@ class SignInUnderAttackIT {
         }
         assertEquals(429, user.api(system).from(attacker).get("/api/me").status(),
                 "during the wait even the right password is not checked from there");
-        FormSession page = new FormSession(system, attacker);
-        FormSession.Page throttledPage = page.signIn(user.username(), "another guess");
+        PageSession.Page throttledPage = PageSession.from(system, attacker).attemptSignIn(user.username(), "another guess");
         assertEquals(200, throttledPage.status());
         assertTrue(throttledPage.body().contains("Too many failed attempts. Wait"), "the page says why and how long");
 
@@ -128,14 +127,14 @@ class SignInUnderAttackIT {
     @Test
     void wrongCurrentPasswordsOnTheChangePasswordFormAreThrottledToo(RunningSystem system, Browser browser) {
         Api.User user = Api.readyUser(browser, system, "changer", "Auditor");
-        FormSession session = new FormSession(system, Api.uniqueAddress());
-        assertTrue(session.signIn(user.username(), user.password()).redirectsTo("/app/dashboard.xhtml"));
-        FormSession.Page answer = null;
+        PageSession session = PageSession.from(system, Api.uniqueAddress());
+        assertEquals(302, session.attemptSignIn(user.username(), user.password()).status());
+        PageSession.Page answer = null;
         for (int i = 1; i <= 12; i++) {
-            answer = session.submit("/app/account/change-password.xhtml", "password", "password:submit",
+            answer = session.submit(session.get("/app/account/change-password.xhtml"), "password",
                     Map.of("password:currentPassword", "guess " + i, "password:newPassword", "a new pass phrase 123",
-                            "password:confirmation", "a new pass phrase 123"));
-            assertEquals(200, answer.status());
+                            "password:confirmation", "a new pass phrase 123"), "password:submit");
+            assertEquals(200, answer.status(), answer.summary());
         }
         assertTrue(answer.body().contains("Too many wrong passwords. Wait"), "the twelfth guess is refused unchecked");
         assertEquals(200, user.api(system).get("/api/me").status(), "the password did not change");

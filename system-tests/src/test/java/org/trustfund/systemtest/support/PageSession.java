@@ -34,9 +34,11 @@ public final class PageSession {
 
     private final HttpClient http;
     private final String baseUrl;
+    private final String clientAddress;
 
-    private PageSession(String baseUrl) {
+    private PageSession(String baseUrl, String clientAddress) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.clientAddress = clientAddress;
         this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                 .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
                 .connectTimeout(Duration.ofSeconds(10)).build();
@@ -44,7 +46,15 @@ public final class PageSession {
 
     /** A visitor who has not signed in. */
     public static PageSession anonymous(RunningSystem system) {
-        return new PageSession(system.baseUrl());
+        return new PageSession(system.baseUrl(), null);
+    }
+
+    /**
+     * A visitor at another client address: sent as X-Forwarded-For, which the test system believes from
+     * 127.0.0.1, its trusted proxy (see {@code Api.from}).
+     */
+    public static PageSession from(RunningSystem system, String clientAddress) {
+        return new PageSession(system.baseUrl(), clientAddress);
     }
 
     /**
@@ -52,14 +62,18 @@ public final class PageSession {
      * from the sign-in page). A user with a temporary password lands on the change-password page next.
      */
     public static PageSession signIn(RunningSystem system, String username, String password) {
-        PageSession session = new PageSession(system.baseUrl());
-        Page login = session.get("/login.xhtml");
-        Page answer = session.submit(login, "signin",
-                Map.of("signin:username", username, "signin:password", password), "signin:submit");
+        PageSession session = new PageSession(system.baseUrl(), null);
+        Page answer = session.attemptSignIn(username, password);
         if (answer.status() != 302 || answer.redirectsToSignIn()) {
             throw new IllegalStateException("Sign-in of " + username + " was refused: " + answer.summary());
         }
         return session;
+    }
+
+    /** Signs in (again) through the sign-in form in this session; what the server answered, accepted or not. */
+    public Page attemptSignIn(String username, String password) {
+        return submit(get("/login.xhtml"), "signin",
+                Map.of("signin:username", username, "signin:password", password), "signin:submit");
     }
 
     /** A path under the application, with its query, e.g. {@code /finance/donor.xhtml?id=4}. */
@@ -119,6 +133,10 @@ public final class PageSession {
     }
 
     private Page send(HttpRequest.Builder request, String path) {
+        request.header("Accept-Language", "en");
+        if (clientAddress != null) {
+            request.header("X-Forwarded-For", clientAddress);
+        }
         try {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Page(path, response.statusCode(), response.headers().map(), response.body());

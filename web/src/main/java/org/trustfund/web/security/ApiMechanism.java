@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.trustfund.security.AccountStandingCheck;
 import org.trustfund.security.ApiTokenService;
 import org.trustfund.security.Role;
 import org.trustfund.security.SignInResult;
@@ -48,6 +49,9 @@ public class ApiMechanism implements HttpAuthenticationMechanism {
 
     @EJB
     private SignInService signIn;
+
+    @Inject
+    private AccountStandingCheck standing;
 
     @EJB
     private ApiTokenService tokens;
@@ -93,7 +97,7 @@ public class ApiMechanism implements HttpAuthenticationMechanism {
             String key = verified.keyOf(username, password);
             Optional<SignInResult> proven = verified.proven(key);
             if (proven.isPresent()) {
-                if (signIn.stillValid(proven.get().username(), proven.get().securityStamp())) {
+                if (standing.stillValid(proven.get().username(), proven.get().securityStamp())) {
                     return context.notifyContainerAboutLogin(proven.get().username(), groups(proven.get().roles()));
                 }
                 verified.forget(key);

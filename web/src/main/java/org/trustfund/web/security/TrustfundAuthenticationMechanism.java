@@ -1,6 +1,5 @@
 package org.trustfund.web.security;
 
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationException;
@@ -14,7 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Optional;
-import org.trustfund.security.SignInService;
+import org.trustfund.security.AccountStandingCheck;
 
 /**
  * The application's one authentication mechanism: tokens and HTTP Basic for the REST API under {@code /api},
@@ -36,8 +35,8 @@ public class TrustfundAuthenticationMechanism implements HttpAuthenticationMecha
     @Inject
     private ApiMechanism api;
 
-    @EJB
-    private SignInService signIn;
+    @Inject
+    private AccountStandingCheck standing;
 
     /** Whether the request is for the REST API; the servlet path is already decoded and normalized. */
     static boolean isApi(HttpServletRequest request) {
@@ -51,11 +50,16 @@ public class TrustfundAuthenticationMechanism implements HttpAuthenticationMecha
         if (isApi(request)) {
             return api.validateRequest(request, response, context);
         }
-        Optional<String> ended = endSessionIfStale(request);
-        if (ended.isPresent() && context.isProtected() && isAjax(request)) {
-            // A JSF AJAX request would follow a plain redirect and choke on the sign-in page's HTML.
+        if (endSessionIfStale(request).isPresent()) {
+            // Not handed on: the container restored this request's caller from the session before asking us,
+            // and the page mechanism would carry it on with the old roles for this one request.
+            if (!context.isProtected()) {
+                return context.doNothing();
+            }
             PageSignInMechanism.rememberPageAskedFor(request);
-            return partialRedirect(response, request.getContextPath() + PageSignInMechanism.SIGN_IN_PAGE);
+            String signIn = request.getContextPath() + PageSignInMechanism.SIGN_IN_PAGE;
+            // A JSF AJAX request would follow a plain redirect and choke on the sign-in page's HTML.
+            return isAjax(request) ? partialRedirect(response, signIn) : context.redirect(signIn);
         }
         return pages.validateRequest(request, response, context);
     }
@@ -69,7 +73,7 @@ public class TrustfundAuthenticationMechanism implements HttpAuthenticationMecha
         String reason;
         if (account.outlived(Instant.now())) {
             reason = SessionKeys.ENDED_LIFETIME;
-        } else if (!signIn.stillValid(account.username(), account.securityStamp())) {
+        } else if (!standing.stillValid(account.username(), account.securityStamp())) {
             reason = SessionKeys.ENDED_ACCOUNT_CHANGED;
         } else {
             return Optional.empty();

@@ -31,7 +31,7 @@ import org.trustfund.security.SignInResult;
  * <li>The key is an HMAC-SHA256 of user name and password under a random key made at start and never
  * stored; the password itself is not kept.</li>
  * <li>A proof lasts {@link #LIFETIME} and holds the account's security stamp: the caller must still check
- * that the stamp is current ({@code SignInService.stillValid}) on every use, so a disabled, demoted or
+ * that the stamp is current ({@link org.trustfund.security.AccountStandingCheck}) on every use, so a disabled, demoted or
  * re-passworded account stops at its next call, not at the proof's end.</li>
  * <li>Parallel calls with the same credential wait for the one check in progress instead of each
  * hashing ({@link #verifyOnce}); if that check fails, each of them is checked on its own, so that every
