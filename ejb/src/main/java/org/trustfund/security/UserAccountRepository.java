@@ -68,15 +68,6 @@ public class UserAccountRepository {
                 .getSingleResult();
     }
 
-    /** Whether the account may still act, and under which stamp; empty if there is no such account. */
-    public Optional<AccountStanding> standing(String username) {
-        return em.createQuery("SELECT NEW org.trustfund.security.AccountStanding(u.enabled, u.securityStamp)"
-                        + " FROM UserAccount u WHERE u.username = :username", AccountStanding.class)
-                .setParameter("username", username)
-                .getResultStream()
-                .findFirst();
-    }
-
     public void add(UserAccount account) {
         em.persist(account);
         // The id is needed at once, for the audit entry.

@@ -78,4 +78,11 @@ class UserAccountTest {
         UserAccount user = officer();
         assertThrows(IllegalArgumentException.class, () -> user.assignRoles(Set.of()));
     }
+
+    @Test
+    void aStandingAdmitsOnlyTheCurrentStampOfAnEnabledAccount() {
+        assertTrue(new AccountStanding(true, 3).admits(3));
+        assertFalse(new AccountStanding(true, 3).admits(2), "made before the last change");
+        assertFalse(new AccountStanding(false, 3).admits(3), "disabled");
+    }
 }
