@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.logging.Logger;
 import org.trustfund.platform.BusinessException;
 import org.trustfund.security.Roles;
+import org.trustfund.security.UnknownApiTokenException;
 import org.trustfund.web.platform.ErrorReference;
 
 /**
@@ -83,8 +84,9 @@ final class ApiErrors {
         }
         if (field == null && key.endsWith(".unknown")) {
             // A donor user asking for an id that does not exist is told what they are told for another
-            // donor's record, so ids cannot be probed.
-            if (isDonorOnly(security)) {
+            // donor's record, so ids cannot be probed. (A token id is only ever looked for among the caller's
+            // own tokens, so "not found" tells nothing of anyone else's.)
+            if (isDonorOnly(security) && !(e instanceof UnknownApiTokenException)) {
                 return ApiError.of(403, locale, null, "access.denied");
             }
             return ApiError.of(404, locale, null, key, e.arguments());

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.Credential;
@@ -13,20 +12,34 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.trustfund.security.AccountStandingCheck;
+import org.trustfund.security.Role;
 import org.trustfund.security.SignInResult;
 
 /**
- * Form sign-in on our own JSF page, for the pages. A protected page requested without a session
- * redirects to the sign-in page and, after a successful sign-in, back to the page first asked for
- * (kept in the session by {@link #rememberPageAskedFor}); the session then carries the authentication
- * ({@link AutoApplySession}).
+ * Form sign-in on our own JSF page, for the pages, with the session carrying the sign-in.
  *
- * <p>This is what {@code @CustomFormAuthenticationMechanismDefinition} provides, as a bean of our own so
- * that {@link TrustfundAuthenticationMechanism} can hand it the page requests and keep the API to HTTP
- * Basic. {@code @Typed} hides it from the container, which must see exactly one mechanism.
+ * <ul>
+ * <li>Signing in ({@link SignInPage} passes the credential) keeps a {@link SessionAccount} in the session:
+ * who, their roles, the account's security stamp and the time.</li>
+ * <li>On every later request this mechanism hands that caller and those roles to the container itself. (It
+ * does not use {@code @AutoApplySession}: under parallel requests Payara's restore of a session's caller
+ * sometimes loses the roles, giving a signed-in user a 403 now and then; Payara issue 6145.)</li>
+ * <li>Before that it ends the session if the account was disabled or changed since (roles are fixed in a
+ * session at sign-in, so a demoted user would otherwise keep the old ones) or if the session has lasted
+ * {@link SessionAccount#ABSOLUTE_LIFETIME}. The sign-in page then says why.</li>
+ * <li>A protected page asked for without a session goes to the sign-in page and, after sign-in, back to the
+ * page first asked for ({@link #rememberPageAskedFor}); a JSF AJAX request gets a partial-response redirect,
+ * which it follows, rather than a plain redirect to a page it could not read.</li>
+ * </ul>
+ * {@code @Typed} hides it from the container, which must see exactly one mechanism
+ * ({@link TrustfundAuthenticationMechanism}).
  */
-@AutoApplySession
 @Typed(PageSignInMechanism.class)
 @ApplicationScoped
 public class PageSignInMechanism implements HttpAuthenticationMechanism {
@@ -36,29 +49,66 @@ public class PageSignInMechanism implements HttpAuthenticationMechanism {
     @Inject
     private IdentityStoreHandler identityStores;
 
+    @Inject
+    private AccountStandingCheck standing;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
         Credential credential = context.getAuthParameters().getCredential();
-        if (credential == null) {
-            if (context.isProtected() && request.getUserPrincipal() == null) {
-                rememberPageAskedFor(request);
-                return context.redirect(request.getContextPath() + SIGN_IN_PAGE);
+        if (credential != null) {
+            return signIn(credential, request, context);
+        }
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(SessionKeys.ACCOUNT) instanceof SessionAccount account) {
+            Optional<String> ended = whyEnded(account);
+            if (ended.isEmpty()) {
+                return context.notifyContainerAboutLogin(account.username(), account.groups());
             }
+            end(session);
+            request.getSession(true).setAttribute(SessionKeys.ENDED, ended.get());
+        }
+        if (!context.isProtected()) {
             return context.doNothing();
         }
+        rememberPageAskedFor(request);
+        String signIn = request.getContextPath() + SIGN_IN_PAGE;
+        return isAjax(request) ? partialRedirect(response, signIn) : context.redirect(signIn);
+    }
+
+    private AuthenticationStatus signIn(Credential credential, HttpServletRequest request, HttpMessageContext context) {
         CredentialValidationResult result = identityStores.validate(credential);
         if (result.getStatus() == CredentialValidationResult.Status.VALID
                 && request.getAttribute(SessionKeys.SIGN_IN_RESULT) instanceof SignInResult signIn) {
             HttpSession session = request.getSession();
-            session.setAttribute(SessionKeys.ACCOUNT,
-                    new SessionAccount(signIn.username(), signIn.securityStamp(), Instant.now()));
+            session.setAttribute(SessionKeys.ACCOUNT, new SessionAccount(signIn.username(),
+                    signIn.roles().stream().map(Role::name).collect(Collectors.toSet()), signIn.securityStamp(),
+                    Instant.now()));
             session.setAttribute(SessionKeys.DISPLAY_NAME, signIn.displayName());
             if (signIn.mustChangePassword()) {
                 session.setAttribute(SessionKeys.MUST_CHANGE_PASSWORD, Boolean.TRUE);
             }
         }
         return context.notifyContainerAboutLogin(result);
+    }
+
+    /** Why the session must end now (a {@link SessionKeys#ENDED} value), or empty if it may go on. */
+    private Optional<String> whyEnded(SessionAccount account) {
+        if (account.outlived(Instant.now())) {
+            return Optional.of(SessionKeys.ENDED_LIFETIME);
+        }
+        if (!standing.stillValid(account.username(), account.securityStamp())) {
+            return Optional.of(SessionKeys.ENDED_ACCOUNT_CHANGED);
+        }
+        return Optional.empty();
+    }
+
+    private static void end(HttpSession session) {
+        try {
+            session.invalidate();
+        } catch (IllegalStateException alreadyInvalidated) {
+            // A parallel request of the same session ended it first.
+        }
     }
 
     /**
@@ -71,5 +121,23 @@ public class PageSignInMechanism implements HttpAuthenticationMechanism {
             request.getSession().setAttribute(SessionKeys.RETURN_TO,
                     request.getRequestURI() + (query == null ? "" : "?" + query));
         }
+    }
+
+    private static boolean isAjax(HttpServletRequest request) {
+        return "partial/ajax".equals(request.getHeader("Faces-Request"));
+    }
+
+    private static AuthenticationStatus partialRedirect(HttpServletResponse response, String url) {
+        try {
+            response.setContentType("text/xml");
+            response.setCharacterEncoding("UTF-8");
+            response.setHeader("Cache-Control", "no-store");
+            response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
+                    + url.replace("&", "&amp;").replace("\"", "&quot;") + "\"/></partial-response>");
+            response.flushBuffer();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return AuthenticationStatus.SEND_CONTINUE;
     }
 }
