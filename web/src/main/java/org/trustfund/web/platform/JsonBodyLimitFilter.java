@@ -1,0 +1,133 @@
+package org.trustfund.web.platform;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import org.trustfund.web.api.ApiError;
+import org.trustfund.web.api.ApiLocale;
+
+/**
+ * Refuses API request bodies over {@value #MAX_BYTES} bytes with 413 and the API's JSON error, before any
+ * of the body is parsed: by the declared Content-Length, or, for a body sent without one (chunked), by
+ * counting what arrives, up to one byte past the limit. A body within the limit is handed on from memory.
+ */
+public class JsonBodyLimitFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+
+    /** 1 MiB: the largest call (a contribution with its applications) is a few kilobytes. */
+    public static final int MAX_BYTES = 1024 * 1024;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        long declared = request.getContentLengthLong();
+        if (declared > MAX_BYTES) {
+            refuse(request, response);
+            return;
+        }
+        if (declared < 0 && hasBody(request)) {
+            byte[] body = readAtMost(request.getInputStream(), MAX_BYTES + 1);
+            if (body.length > MAX_BYTES) {
+                refuse(request, response);
+                return;
+            }
+            chain.doFilter(new BufferedBodyRequest(request, body), response);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    /** A body without a length comes chunked; GET and the like have none. */
+    private static boolean hasBody(HttpServletRequest request) {
+        return request.getHeader("Transfer-Encoding") != null;
+    }
+
+    static byte[] readAtMost(InputStream in, int limit) throws IOException {
+        return in.readNBytes(limit);
+    }
+
+    private static void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String json = ApiError.of(413, ApiLocale.of(request), null, "api.body.tooLarge", MAX_BYTES / (1024 * 1024))
+                .toJson();
+        response.setStatus(413);
+        // The rest of the body is not read; a connection with unread bytes on it cannot be used again.
+        response.setHeader("Connection", "close");
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+
+    /** The request with its body already read into memory. */
+    private static final class BufferedBodyRequest extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        BufferedBodyRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new IllegalStateException("Not asynchronous");
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            String encoding = getCharacterEncoding();
+            Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
+            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), charset));
+        }
+    }
+}
