@@ -29,6 +29,8 @@ public class JsonBodyLimitFilter extends HttpFilter {
 
     /** 1 MiB: the largest call (a contribution with its applications) is a few kilobytes. */
     public static final int MAX_BYTES = 1024 * 1024;
+    /** How much of a refused body is read and thrown away so that the client gets to read the 413. */
+    private static final long MAX_DISCARDED_BYTES = 64L * 1024 * 1024;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -63,13 +65,37 @@ public class JsonBodyLimitFilter extends HttpFilter {
         String json = ApiError.of(413, ApiLocale.of(request), null, "api.body.tooLarge", MAX_BYTES / (1024 * 1024))
                 .toJson();
         response.setStatus(413);
-        // The rest of the body is not read; a connection with unread bytes on it cannot be used again.
-        response.setHeader("Connection", "close");
+        if (!discardRest(request)) {
+            // A connection with unread bytes on it cannot be used again.
+            response.setHeader("Connection", "close");
+        }
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
+    }
+
+    /**
+     * Reads what is left of a refused body and throws it away (never parsed, never kept), up to a bound: a
+     * client still sending when the connection closes may never read the answer. True if all was read.
+     */
+    private static boolean discardRest(HttpServletRequest request) {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        try {
+            InputStream in = request.getInputStream();
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                total += n;
+                if (total > MAX_DISCARDED_BYTES) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException | IllegalStateException e) {
+            return false;
+        }
     }
 
     /** The request with its body already read into memory. */
