@@ -97,6 +97,14 @@ class SecurityHeadersIT {
         assertTrue(flags.contains("samesite=lax"), plain.toString());
         assertFalse(flags.contains("secure"), "plain HTTP from the browser itself: " + plain);
 
+        // The session opened by the sign-in mechanism's redirect, before any application filter runs.
+        HttpResponse<String> toSignIn = get(system, "/app/dashboard.xhtml", Map.of());
+        assertEquals(302, toSignIn.statusCode());
+        List<String> redirected = sessionCookies(toSignIn);
+        assertEquals(1, redirected.size(), toSignIn.headers().map().toString());
+        assertTrue(flags(redirected.get(0)).contains("samesite=lax"), redirected.toString());
+        assertTrue(flags(redirected.get(0)).contains("httponly"), redirected.toString());
+
         // The cookie that replaces the session at sign-in has the same flags.
         Accounts.signIn(browser, "admin", system.adminPassword());
         browser.waitForPath("/app/dashboard.xhtml");
