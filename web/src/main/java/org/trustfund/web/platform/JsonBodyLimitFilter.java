@@ -52,9 +52,14 @@ public class JsonBodyLimitFilter extends HttpFilter {
         chain.doFilter(request, response);
     }
 
-    /** A body without a length comes chunked; GET and the like have none. */
+    /**
+     * A body without a declared length: chunked in HTTP/1.1, or any HTTP/2 request that may carry one (HTTP/2
+     * has no Transfer-Encoding). An empty one reads as nothing.
+     */
     private static boolean hasBody(HttpServletRequest request) {
-        return request.getHeader("Transfer-Encoding") != null;
+        String method = request.getMethod();
+        return request.getHeader("Transfer-Encoding") != null || "POST".equals(method) || "PUT".equals(method)
+                || "PATCH".equals(method) || "DELETE".equals(method);
     }
 
     static byte[] readAtMost(InputStream in, int limit) throws IOException {
@@ -65,8 +70,9 @@ public class JsonBodyLimitFilter extends HttpFilter {
         String json = ApiError.of(413, ApiLocale.of(request), null, "api.body.tooLarge", MAX_BYTES / (1024 * 1024))
                 .toJson();
         response.setStatus(413);
-        if (!discardRest(request)) {
-            // A connection with unread bytes on it cannot be used again.
+        if (!discardRest(request) && request.getProtocol().startsWith("HTTP/1")) {
+            // An HTTP/1 connection with unread bytes on it cannot be used again (HTTP/2 resets the stream
+            // by itself and forbids this header).
             response.setHeader("Connection", "close");
         }
         response.setContentType("application/json");
