@@ -108,26 +108,14 @@ public class JsonBodyLimitFilter extends HttpFilter {
     private static final class BufferedBodyRequest extends HttpServletRequestWrapper {
 
         private final byte[] body;
+        /** One stream for the request, as the container gives: callers may ask more than once and read on. */
+        private final ServletInputStream stream;
 
         BufferedBodyRequest(HttpServletRequest request, byte[] body) {
             super(request);
             this.body = body;
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
             ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
+            this.stream = new ServletInputStream() {
                 @Override
                 public int read() {
                     return in.read();
@@ -156,10 +144,25 @@ public class JsonBodyLimitFilter extends HttpFilter {
         }
 
         @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            return stream;
+        }
+
+        @Override
         public BufferedReader getReader() {
             String encoding = getCharacterEncoding();
             Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
-            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), charset));
+            return new BufferedReader(new InputStreamReader(stream, charset));
         }
     }
 }
