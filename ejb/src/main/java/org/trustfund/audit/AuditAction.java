@@ -4,10 +4,16 @@ package org.trustfund.audit;
 public enum AuditAction {
     SIGN_IN,
     SIGN_IN_FAILED,
+    /** An attempt refused unchecked because too many failed before it (per address or user name). */
+    SIGN_IN_THROTTLED,
     SIGN_OUT,
+    /** Written until accounts stopped locking (V11); kept so that older entries still read. */
     ACCOUNT_LOCKED,
     CREATE,
     UPDATE,
     PASSWORD_CHANGED,
-    PASSWORD_RESET
+    PASSWORD_CHANGE_FAILED,
+    PASSWORD_RESET,
+    API_TOKEN_CREATED,
+    API_TOKEN_REVOKED
 }

@@ -3,6 +3,8 @@ package org.trustfund.audit;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
@@ -45,6 +47,17 @@ public class AuditLog {
             String clientAddress) {
         entries.add(new AuditEntry(clock.instant(), actor, action, entityType,
                 entityId == null ? null : String.valueOf(entityId), details, clientAddress));
+    }
+
+    /**
+     * Records an event in a transaction of its own, for an attempt that is refused (and whose own
+     * transaction rolls back) but must still be on record, such as a wrong current password.
+     */
+    @PermitAll
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void recordAlone(String actor, AuditAction action, String entityType, Object entityId, String details,
+            String clientAddress) {
+        recordFor(actor, action, entityType, entityId, details, clientAddress);
     }
 
     @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})

@@ -3,7 +3,11 @@ package org.trustfund.security;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Optional;
 import org.trustfund.audit.AuditAction;
 import org.trustfund.audit.AuditLog;
 import org.trustfund.platform.BusinessException;
@@ -26,14 +30,42 @@ public class MyAccount {
     @Inject
     private Caller caller;
 
+    @Inject
+    private SignInThrottle throttle;
+
+    private final Clock clock = Clock.systemUTC();
+
     public UserAccount me() {
         return users.findByUsername(caller.name())
                 .orElseThrow(() -> new UnknownUserException(caller.name()));
     }
 
-    public void changePassword(char[] currentPassword, char[] newPassword, char[] confirmation) {
+    /**
+     * Replaces the caller's password. A wrong current password counts as a failed sign-in from that address
+     * (so the form is no way round the throttle) and is audited even though the change is refused.
+     *
+     * @return the account's new security stamp: the caller's own session carries on under it, while the
+     *         account's other sessions end
+     */
+    public long changePassword(char[] currentPassword, char[] newPassword, char[] confirmation, String clientAddress) {
         UserAccount me = me();
-        if (!hasher.verify(currentPassword, me.getPasswordHash())) {
+        Instant now = clock.instant();
+        Optional<Duration> wait = throttle.refusal(me.getUsername(), clientAddress, now);
+        if (wait.isPresent()) {
+            audit.recordAlone(me.getUsername(), AuditAction.PASSWORD_CHANGE_FAILED, "UserAccount", me.getId(),
+                    "throttled: retry after " + wait.get().toSeconds() + " s", clientAddress);
+            throw new BusinessException("currentPassword", "password.tooManyAttempts", wait.get().toSeconds());
+        }
+        boolean matches;
+        try {
+            matches = hasher.verify(currentPassword, me.getPasswordHash());
+        } catch (HashingBusyException e) {
+            throw new BusinessException("currentPassword", "password.tooManyAttempts", 1);
+        }
+        if (!matches) {
+            throttle.failed(me.getUsername(), clientAddress, now);
+            audit.recordAlone(me.getUsername(), AuditAction.PASSWORD_CHANGE_FAILED, "UserAccount", me.getId(),
+                    "wrong current password", clientAddress);
             throw new BusinessException("currentPassword", "password.currentWrong");
         }
         if (!Arrays.equals(newPassword, confirmation)) {
@@ -45,5 +77,6 @@ public class MyAccount {
         PasswordPolicy.check("newPassword", me.getUsername(), newPassword);
         me.changePassword(hasher.hash(newPassword));
         audit.record(AuditAction.PASSWORD_CHANGED, "UserAccount", me.getId(), Changes.of().secret("password").toString());
+        return me.getSecurityStamp();
     }
 }

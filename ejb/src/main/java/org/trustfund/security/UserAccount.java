@@ -14,7 +14,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -22,11 +21,17 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A person who signs in. Created by an administrator (or at first start) with a password they must change
- * at first sign-in. Each failed sign-in counts; {@value #MAX_FAILED_ATTEMPTS} in a row lock the account
- * for {@link #LOCK_DURATION}, and a successful sign-in clears the count. An administrator can disable an
- * account (it can no longer sign in, its history stays) and reset its password. Accounts are never
- * deleted, so the audit log always names someone who existed.
+ * A person (or a script's service account) who signs in. Created by an administrator (or at first start)
+ * with a password they must change at first sign-in. An administrator can disable an account (it can no
+ * longer sign in, its history stays), change its roles and reset its password; each of these, and the
+ * holder's own password change, moves the {@linkplain #getSecurityStamp() security stamp}, which ends the
+ * account's open sessions and cached credentials on their next request. Accounts are never deleted, so the
+ * audit log always names someone who existed.
+ *
+ * <p>Sign-in bookkeeping (failures in a row, last sign-in) is not written through this entity: parallel
+ * sign-ins of one user would conflict on its version. {@link UserAccountRepository} writes it with one
+ * atomic UPDATE per attempt. Failed attempts no longer lock the account (a stranger could lock anyone out);
+ * {@link SignInThrottle} slows them down instead.
  */
 @Entity
 @Table(name = "user_account")
@@ -35,8 +40,6 @@ import java.util.Set;
 @NamedQuery(name = "UserAccount.count", query = "SELECT COUNT(u) FROM UserAccount u")
 public class UserAccount {
 
-    public static final int MAX_FAILED_ATTEMPTS = 5;
-    public static final Duration LOCK_DURATION = Duration.ofMinutes(15);
     public static final String USERNAME_PATTERN = "[a-z0-9][a-z0-9._-]{1,99}";
 
     @Id
@@ -58,14 +61,15 @@ public class UserAccount {
     @Column(name = "must_change_password", nullable = false)
     private boolean mustChangePassword;
 
-    @Column(name = "failed_attempts", nullable = false)
+    // Written by UserAccountRepository's atomic updates only; read here for the administrator's list.
+    @Column(name = "failed_attempts", nullable = false, insertable = false, updatable = false)
     private int failedAttempts;
 
-    @Column(name = "locked_until")
-    private Instant lockedUntil;
-
-    @Column(name = "last_sign_in_at")
+    @Column(name = "last_sign_in_at", insertable = false, updatable = false)
     private Instant lastSignInAt;
+
+    @Column(name = "security_stamp", nullable = false)
+    private long securityStamp;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
@@ -116,56 +120,31 @@ public class UserAccount {
         return roles;
     }
 
-    public boolean isLockedAt(Instant now) {
-        return lockedUntil != null && now.isBefore(lockedUntil);
-    }
-
-    /** May this account sign in now, password aside? */
-    public boolean canSignInAt(Instant now) {
-        return enabled && !isLockedAt(now);
-    }
-
-    /**
-     * Counts a failed sign-in.
-     *
-     * @return true if this failure locked the account
-     */
-    public boolean recordFailedSignIn(Instant now) {
-        if (lockedUntil != null && !now.isBefore(lockedUntil)) {
-            // The previous lock has run out: start counting afresh.
-            lockedUntil = null;
-            failedAttempts = 0;
-        }
-        failedAttempts++;
-        if (failedAttempts >= MAX_FAILED_ATTEMPTS && lockedUntil == null) {
-            lockedUntil = now.plus(LOCK_DURATION);
-            return true;
-        }
-        return false;
-    }
-
-    public void recordSuccessfulSignIn(Instant now) {
-        failedAttempts = 0;
-        lockedUntil = null;
-        lastSignInAt = now;
+    /** May this account sign in, password aside? */
+    public boolean canSignIn() {
+        return enabled;
     }
 
     /** The user chose a new password themselves. */
     public void changePassword(String newHash) {
         this.passwordHash = Objects.requireNonNull(newHash, "newHash");
         this.mustChangePassword = false;
+        endSessions();
     }
 
-    /** An administrator set a temporary password: it must be changed at the next sign-in; any lock ends. */
+    /** An administrator set a temporary password: it must be changed at the next sign-in. */
     public void resetPassword(String temporaryHash) {
         this.passwordHash = Objects.requireNonNull(temporaryHash, "temporaryHash");
         this.mustChangePassword = true;
-        this.failedAttempts = 0;
-        this.lockedUntil = null;
+        endSessions();
     }
 
     public void assignRoles(Set<Role> newRoles) {
-        this.roles = EnumSet.copyOf(requireRoles(newRoles));
+        Set<Role> assigned = EnumSet.copyOf(requireRoles(newRoles));
+        if (!assigned.equals(roles)) {
+            this.roles = assigned;
+            endSessions();
+        }
     }
 
     public void rename(String newDisplayName) {
@@ -173,13 +152,22 @@ public class UserAccount {
     }
 
     public void disable() {
-        this.enabled = false;
+        if (enabled) {
+            this.enabled = false;
+            endSessions();
+        }
     }
 
     public void enable() {
         this.enabled = true;
-        this.failedAttempts = 0;
-        this.lockedUntil = null;
+    }
+
+    /**
+     * Sessions and verified credentials remember the stamp they were made under; a new one ends them. Roles
+     * and the donor link are fixed in a session at sign-in, so every change to them must come through here.
+     */
+    private void endSessions() {
+        securityStamp++;
     }
 
     public Long getId() {
@@ -210,8 +198,8 @@ public class UserAccount {
         return failedAttempts;
     }
 
-    public Instant getLockedUntil() {
-        return lockedUntil;
+    public long getSecurityStamp() {
+        return securityStamp;
     }
 
     public Instant getLastSignInAt() {
@@ -236,7 +224,10 @@ public class UserAccount {
     }
 
     public void linkToDonor(Long newDonorId) {
-        this.donorId = newDonorId;
+        if (!Objects.equals(donorId, newDonorId)) {
+            this.donorId = newDonorId;
+            endSessions();
+        }
     }
 
     public long getVersion() {

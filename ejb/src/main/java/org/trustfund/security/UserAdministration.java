@@ -42,6 +42,10 @@ public class UserAdministration {
         return users.findAll();
     }
 
+    public UserAccount user(long id) {
+        return users.find(id).orElseThrow(() -> new UnknownUserException(id));
+    }
+
     /** Creates an account whose holder must choose their own password at first sign-in. */
     public UserAccount createUser(String username, String displayName, Set<Role> roles, char[] initialPassword) {
         String name = username == null ? "" : username.trim().toLowerCase();

@@ -9,7 +9,12 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.RollbackException;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,6 +82,59 @@ class UserAccountPersistenceIT {
         UserAccount kept = db.inTransaction(em -> em.find(UserAccount.class, id));
         assertEquals("First Editor", kept.getDisplayName());
         assertEquals(created.getVersion() + 1, kept.getVersion(), "exactly one change committed");
+    }
+
+    @Test
+    void parallelFailedSignInsAreEachCountedAndNeverConflict() throws Exception {
+        UserAccount created = db.inTransaction(em -> {
+            UserAccount user = officer("guessed");
+            new UserAccountRepository(em).add(user);
+            return user;
+        });
+        long id = created.getId();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> attempts = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                attempts.add(pool.submit(() -> db.run(em -> new UserAccountRepository(em).countFailedSignIn(id))));
+            }
+            for (Future<?> attempt : attempts) {
+                attempt.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        int counted = db.inTransaction(em -> new UserAccountRepository(em).failedSignInsInARow(id));
+        assertEquals(8, counted);
+        Instant at = Instant.parse("2026-12-02T08:00:00.123456Z");
+        db.run(em -> new UserAccountRepository(em).recordSuccessfulSignIn(id, at));
+        UserAccount read = db.inTransaction(em -> em.find(UserAccount.class, id));
+        assertEquals(0, read.getFailedAttempts());
+        assertEquals(at, read.getLastSignInAt());
+        assertEquals(created.getVersion(), read.getVersion(), "sign-in bookkeeping leaves the version alone");
+    }
+
+    @Test
+    void anAdministratorsEditDuringASignInNeitherConflictsNorLosesTheCount() {
+        long id = db.inTransaction(em -> {
+            UserAccount user = officer("busy");
+            new UserAccountRepository(em).add(user);
+            return user.getId();
+        });
+        EntityManager admin = db.entityManagerFactory().createEntityManager();
+        try {
+            admin.getTransaction().begin();
+            UserAccount edited = admin.find(UserAccount.class, id);
+            db.run(em -> new UserAccountRepository(em).countFailedSignIn(id));
+            edited.assignRoles(EnumSet.of(Role.AUDITOR));
+            admin.getTransaction().commit();
+        } finally {
+            admin.close();
+        }
+        UserAccount read = db.inTransaction(em -> em.find(UserAccount.class, id));
+        assertEquals(EnumSet.of(Role.AUDITOR), read.getRoles());
+        assertEquals(1, read.getFailedAttempts(), "the edit did not write back a stale count");
+        assertEquals(1, read.getSecurityStamp(), "new roles end the sessions");
     }
 
     @Test

@@ -19,61 +19,52 @@ class UserAccountTest {
     }
 
     @Test
-    void locksAfterFiveFailuresInARowForFifteenMinutes() {
-        UserAccount user = officer();
-        for (int i = 1; i < UserAccount.MAX_FAILED_ATTEMPTS; i++) {
-            assertFalse(user.recordFailedSignIn(T0.plusSeconds(i)), "not locked after " + i);
-            assertTrue(user.canSignInAt(T0.plusSeconds(i)));
-        }
-        assertTrue(user.recordFailedSignIn(T0.plusSeconds(10)), "the fifth failure locks");
-        assertFalse(user.canSignInAt(T0.plusSeconds(11)));
-        assertTrue(user.isLockedAt(T0.plusSeconds(10).plus(UserAccount.LOCK_DURATION).minusSeconds(1)));
-        assertFalse(user.isLockedAt(T0.plusSeconds(10).plus(UserAccount.LOCK_DURATION)));
-    }
-
-    @Test
-    void aSuccessfulSignInClearsTheCount() {
-        UserAccount user = officer();
-        user.recordFailedSignIn(T0);
-        user.recordFailedSignIn(T0);
-        user.recordSuccessfulSignIn(T0.plusSeconds(5));
-        assertEquals(0, user.getFailedAttempts());
-        assertEquals(T0.plusSeconds(5), user.getLastSignInAt());
-    }
-
-    @Test
-    void countsAfreshOnceALockHasRunOut() {
-        UserAccount user = officer();
-        for (int i = 0; i < UserAccount.MAX_FAILED_ATTEMPTS; i++) {
-            user.recordFailedSignIn(T0);
-        }
-        Instant later = T0.plus(UserAccount.LOCK_DURATION).plusSeconds(1);
-        assertFalse(user.recordFailedSignIn(later));
-        assertEquals(1, user.getFailedAttempts());
-        assertTrue(user.canSignInAt(later));
-    }
-
-    @Test
-    void aResetPasswordMustBeChangedAndUnlocks() {
+    void aResetPasswordMustBeChangedAndEndsTheSessions() {
         UserAccount user = officer();
         user.changePassword("mine");
         assertFalse(user.isMustChangePassword());
-        for (int i = 0; i < UserAccount.MAX_FAILED_ATTEMPTS; i++) {
-            user.recordFailedSignIn(T0);
-        }
+        long before = user.getSecurityStamp();
         user.resetPassword("temporary");
         assertTrue(user.isMustChangePassword());
-        assertTrue(user.canSignInAt(T0));
         assertEquals("temporary", user.getPasswordHash());
+        assertTrue(user.getSecurityStamp() > before, "sessions made before the reset end");
     }
 
     @Test
-    void aDisabledAccountCannotSignIn() {
+    void changingOnesOwnPasswordEndsTheOtherSessions() {
         UserAccount user = officer();
+        long before = user.getSecurityStamp();
+        user.changePassword("mine");
+        assertEquals(before + 1, user.getSecurityStamp());
+    }
+
+    @Test
+    void aDisabledAccountCannotSignInAndItsSessionsEnd() {
+        UserAccount user = officer();
+        long before = user.getSecurityStamp();
         user.disable();
-        assertFalse(user.canSignInAt(T0));
+        assertFalse(user.canSignIn());
+        assertEquals(before + 1, user.getSecurityStamp());
+        user.disable();
+        assertEquals(before + 1, user.getSecurityStamp(), "disabling twice is one change");
         user.enable();
-        assertTrue(user.canSignInAt(T0));
+        assertTrue(user.canSignIn());
+    }
+
+    @Test
+    void newRolesOrAnotherDonorEndTheSessionsTheSameRolesDoNot() {
+        UserAccount user = officer();
+        long before = user.getSecurityStamp();
+        user.assignRoles(EnumSet.of(Role.FINANCE_OFFICER));
+        user.rename("Jane Q. Doe");
+        assertEquals(before, user.getSecurityStamp(), "nothing a session relies on changed");
+        user.assignRoles(EnumSet.of(Role.AUDITOR));
+        assertEquals(before + 1, user.getSecurityStamp(), "a demoted user's session ends");
+        user.assignRoles(EnumSet.of(Role.DONOR));
+        user.linkToDonor(7L);
+        assertEquals(before + 3, user.getSecurityStamp());
+        user.linkToDonor(7L);
+        assertEquals(before + 3, user.getSecurityStamp(), "the same donor again changes nothing");
     }
 
     @Test
@@ -86,5 +77,12 @@ class UserAccountTest {
                 () -> new UserAccount("ok", "X", "h", Set.of(), false, T0, "a"));
         UserAccount user = officer();
         assertThrows(IllegalArgumentException.class, () -> user.assignRoles(Set.of()));
+    }
+
+    @Test
+    void aStandingAdmitsOnlyTheCurrentStampOfAnEnabledAccount() {
+        assertTrue(new AccountStanding(true, 3).admits(3));
+        assertFalse(new AccountStanding(true, 3).admits(2), "made before the last change");
+        assertFalse(new AccountStanding(false, 3).admits(3), "disabled");
     }
 }

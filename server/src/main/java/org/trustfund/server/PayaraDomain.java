@@ -49,11 +49,19 @@ import javax.xml.xpath.XPathFactory;
  * folder/domains/trustfund/                    the running domain: a fresh copy of the template each start
  * </pre>
  *
- * <p>Before the first start the copy's {@code domain.xml} gets what would otherwise need a restart: the
- * admin listener on 127.0.0.1 only (so are the JMX connector, IIOP and the Hazelcast data grid; HTTP,
- * HTTPS and the JMS broker stay on all interfaces), default principal-to-role mapping (the application maps
- * Jakarta Security groups to roles by name), and the JVM options. The MySQL driver goes into
- * the domain's {@code lib/}.
+ * <p>Before the first start the copy's {@code domain.xml} gets what would otherwise need a restart:
+ * <ul>
+ * <li>only the listeners a user needs: HTTP ({@code http-listener-1}, base + 80) on the bind address
+ *     (127.0.0.1 unless asked otherwise), HTTPS ({@code http-listener-2}, base + 81) off unless asked for, then
+ *     on the same address; the admin listener, the JMX connector, IIOP and the Hazelcast data grid on
+ *     127.0.0.1; the JMS broker off (the application uses no JMS);</li>
+ * <li>no {@code Server} or {@code X-Powered-By} banner on any HTTP listener;</li>
+ * <li>MicroProfile Metrics off ({@code /metrics} would show pool names, heap and threads to anyone);</li>
+ * <li>default principal-to-role mapping (the application maps Jakarta Security groups to roles by name);</li>
+ * <li>the JVM options.</li>
+ * </ul>
+ * Payara's welcome page in the domain's {@code docroot/} is replaced by a redirect to the application, and the
+ * MySQL driver goes into the domain's {@code lib/}.
  */
 public final class PayaraDomain implements AutoCloseable {
 
@@ -73,11 +81,13 @@ public final class PayaraDomain implements AutoCloseable {
      * @param connectorJar the MySQL Connector/J jar
      * @param folder where Payara is unzipped and the domain lives
      * @param portBase admin = base + 48, HTTP = base + 80, HTTPS = base + 81 (Payara's {@code --portbase})
+     * @param bindAddress the IP address HTTP (and HTTPS) listen on, e.g. {@code 127.0.0.1} or {@code 0.0.0.0}
+     * @param https whether the HTTPS listener is on (Payara's self-signed certificate)
      * @param systemProperties JVM system properties of the server ({@code -Dname=value})
      * @param environment variables for the server process only
      */
-    public record Settings(Path payaraZip, Path connectorJar, Path folder, int portBase,
-                           Map<String, String> systemProperties, Map<String, String> environment) {
+    public record Settings(Path payaraZip, Path connectorJar, Path folder, int portBase, String bindAddress,
+                           boolean https, Map<String, String> systemProperties, Map<String, String> environment) {
 
         public Settings {
             Objects.requireNonNull(payaraZip, "payaraZip");
@@ -86,6 +96,7 @@ public final class PayaraDomain implements AutoCloseable {
             if (portBase < 1024 || portBase + 100 > 65535) {
                 throw new IllegalArgumentException("Port base " + portBase + " is outside 1024..65435");
             }
+            bindAddress = requireIpAddress(bindAddress, "bind address");
             systemProperties = Map.copyOf(systemProperties);
             environment = Map.copyOf(environment);
         }
@@ -120,7 +131,7 @@ public final class PayaraDomain implements AutoCloseable {
             createTemplate(asadmin, template, settings.portBase());
         }
         stopLeftover(domainDir);
-        requireFreePorts(settings.portBase());
+        requireFreePorts(settings.portBase(), settings.https());
         try {
             StateFiles.deleteTree(domainDir);
             StateFiles.copyTree(template.resolve(DOMAIN), domainDir);
@@ -129,7 +140,9 @@ public final class PayaraDomain implements AutoCloseable {
         } catch (IOException e) {
             throw new StartupException("Cannot prepare the domain in " + domainDir + ": " + e.getMessage(), e);
         }
-        configureDomainXml(domainDir.resolve("config/domain.xml"), settings.systemProperties());
+        configureDomainXml(domainDir.resolve("config/domain.xml"), settings.bindAddress(), settings.https(),
+                settings.systemProperties());
+        redirectDocrootToApplication(domainDir.resolve("docroot"), TrustfundSystem.CONTEXT_ROOT + "/");
 
         PayaraDomain domain = new PayaraDomain(settings, domainsDir, asadmin);
         try {
@@ -198,9 +211,25 @@ public final class PayaraDomain implements AutoCloseable {
         return settings.portBase() + 81;
     }
 
-    /** {@code http://localhost:HTTPPORT}, without a trailing slash. */
+    /**
+     * {@code http://localhost:HTTPPORT} without a trailing slash when HTTP listens on loopback or on all
+     * interfaces; else the bind address itself, the only one that answers.
+     */
     public String baseUrl() {
-        return "http://localhost:" + httpPort();
+        return "http://" + urlHost(settings.bindAddress()) + ":" + httpPort();
+    }
+
+    static String urlHost(String bindAddress) {
+        InetAddress address = parseIpAddress(bindAddress);
+        if (address.isAnyLocalAddress() || address.isLoopbackAddress() && address.getAddress().length == 4) {
+            return "localhost";
+        }
+        return address.getAddress().length == 16 ? "[" + bindAddress + "]" : bindAddress;
+    }
+
+    /** The server JVM of this domain, while it runs (tests read its sockets). */
+    public Optional<ProcessHandle> serverProcess() {
+        return serverProcess(domainDir());
     }
 
     public Path domainDir() {
@@ -364,7 +393,8 @@ public final class PayaraDomain implements AutoCloseable {
     }
 
     /** Edits the fresh copy of domain.xml so that the first start already has the final configuration. */
-    static void configureDomainXml(Path domainXml, Map<String, String> systemProperties) {
+    static void configureDomainXml(Path domainXml, String bindAddress, boolean https,
+                                   Map<String, String> systemProperties) {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
@@ -381,6 +411,29 @@ public final class PayaraDomain implements AutoCloseable {
             }
             element(xpath.evaluate("network-config/network-listeners/network-listener[@name='admin-listener']",
                     config, XPathConstants.NODE), "admin-listener").setAttribute("address", "127.0.0.1");
+            element(xpath.evaluate("network-config/network-listeners/network-listener[@name='http-listener-1']",
+                    config, XPathConstants.NODE), "http-listener-1").setAttribute("address", bindAddress);
+            Element httpsListener = element(xpath.evaluate(
+                    "network-config/network-listeners/network-listener[@name='http-listener-2']", config,
+                    XPathConstants.NODE), "http-listener-2");
+            httpsListener.setAttribute("address", bindAddress);
+            httpsListener.setAttribute("enabled", String.valueOf(https));
+            // Version banners tell an attacker which CVEs to try; the admin listener needs them no more.
+            NodeList httpProtocols = (NodeList) xpath.evaluate("network-config/protocols/protocol/http", config,
+                    XPathConstants.NODESET);
+            for (int i = 0; i < httpProtocols.getLength(); i++) {
+                Element http = (Element) httpProtocols.item(i);
+                http.setAttribute("server-header", "false");
+                http.setAttribute("xpowered-by", "false");
+            }
+            configureJms(document, config);
+            // /metrics would tell anyone the pool names, heap and threads; nothing here reads it.
+            Element metrics = (Element) xpath.evaluate("microprofile-metrics-configuration", config,
+                    XPathConstants.NODE);
+            if (metrics == null) {
+                metrics = (Element) config.appendChild(document.createElement("microprofile-metrics-configuration"));
+            }
+            metrics.setAttribute("enabled", "false");
             element(xpath.evaluate("admin-service/jmx-connector[@name='system']", config, XPathConstants.NODE),
                     "jmx-connector").setAttribute("address", "127.0.0.1");
             // Remote EJB over IIOP and the data grid of this single server: from this machine only.
@@ -398,6 +451,9 @@ public final class PayaraDomain implements AutoCloseable {
             Element javaConfig = element(xpath.evaluate("java-config", config, XPathConstants.NODE), "java-config");
             Map<String, String> properties = new LinkedHashMap<>();
             properties.put("user.timezone", "UTC");
+            // Payara's own error pages (a 404 outside the application, the 403 of /metrics) name the server and
+            // its version from this property; empty, they name nothing.
+            properties.put("product.name", "");
             properties.putAll(systemProperties);
             NodeList existing = (NodeList) xpath.evaluate("jvm-options", javaConfig, XPathConstants.NODESET);
             List<Node> replaced = new ArrayList<>();
@@ -423,6 +479,51 @@ public final class PayaraDomain implements AutoCloseable {
         } catch (XPathExpressionException | javax.xml.parsers.ParserConfigurationException
                  | org.xml.sax.SAXException | javax.xml.transform.TransformerException e) {
             throw new StartupException("Cannot edit " + domainXml + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The application uses no JMS, so the Open MQ broker stays off ({@code type="DISABLED"}, which Payara
+     * accepts since 4.1.1.154); its host entry says 127.0.0.1 in case someone switches it back on.
+     */
+    private static void configureJms(Document document, Element config) {
+        NodeList existing = config.getElementsByTagName("jms-service");
+        Element jms;
+        if (existing.getLength() > 0) {
+            jms = (Element) existing.item(0);
+        } else {
+            jms = document.createElement("jms-service");
+            jms.setAttribute("default-jms-host", "default_JMS_host");
+            jms.setAttribute("addresslist-behavior", "priority");
+            Element host = document.createElement("jms-host");
+            host.setAttribute("name", "default_JMS_host");
+            host.setAttribute("port", "${JMS_PROVIDER_PORT}");
+            host.setAttribute("admin-user-name", "admin");
+            host.setAttribute("admin-password", "admin");
+            host.setAttribute("lazy-init", "true");
+            jms.appendChild(host);
+            config.appendChild(jms);
+        }
+        jms.setAttribute("type", "DISABLED");
+        NodeList hosts = jms.getElementsByTagName("jms-host");
+        for (int i = 0; i < hosts.getLength(); i++) {
+            ((Element) hosts.item(i)).setAttribute("host", "127.0.0.1");
+        }
+    }
+
+    /**
+     * Payara's "your server is now running" page at {@code /} becomes a redirect to the application: the
+     * virtual server's {@code redirect_n} property matches prefixes, so "/" would catch every URL; a JSP
+     * welcome page of the default web module answers {@code /} alone.
+     */
+    static void redirectDocrootToApplication(Path docroot, String target) {
+        try {
+            StateFiles.deleteTree(docroot);
+            Files.createDirectories(docroot);
+            Files.writeString(docroot.resolve("index.jsp"),
+                    "<%@ page session=\"false\" %><% response.sendRedirect(\"" + target + "\"); %>");
+        } catch (IOException e) {
+            throw new StartupException("Cannot write " + docroot + ": " + e.getMessage(), e);
         }
     }
 
@@ -452,11 +553,13 @@ public final class PayaraDomain implements AutoCloseable {
         serverProcess(domainDir).ifPresent(handle -> Processes.stop(handle, Duration.ofSeconds(60)));
     }
 
-    private static void requireFreePorts(int portBase) {
+    private static void requireFreePorts(int portBase, boolean https) {
         Map<Integer, String> ports = new LinkedHashMap<>();
         ports.put(portBase + 48, "admin");
         ports.put(portBase + 80, "HTTP");
-        ports.put(portBase + 81, "HTTPS");
+        if (https) {
+            ports.put(portBase + 81, "HTTPS");
+        }
         ports.forEach((port, what) -> {
             try (ServerSocket socket = new ServerSocket()) {
                 socket.setReuseAddress(true);
@@ -496,6 +599,34 @@ public final class PayaraDomain implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return Optional.of("interrupted");
             }
+        }
+    }
+
+    /**
+     * The value if it is an IPv4 or IPv6 literal (a listener binds to an address, and a host name would be
+     * looked up in DNS); else IllegalArgumentException naming {@code what}.
+     */
+    static String requireIpAddress(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("The " + what + " is missing");
+        }
+        parseIpAddress(value.strip(), what);
+        return value.strip();
+    }
+
+    private static InetAddress parseIpAddress(String value) {
+        return parseIpAddress(value, "address");
+    }
+
+    private static InetAddress parseIpAddress(String value, String what) {
+        // Only digits, dots, hex and colons: InetAddress then parses the literal and never asks DNS.
+        if (!value.matches("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")) {
+            throw new IllegalArgumentException("The " + what + " " + value + " is not an IP address");
+        }
+        try {
+            return InetAddress.getByName(value);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException("The " + what + " " + value + " is not an IP address");
         }
     }
 

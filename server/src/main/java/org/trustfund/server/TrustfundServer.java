@@ -18,12 +18,16 @@ import java.util.concurrent.TimeoutException;
  * ends a running {@code run} through the pid file in the state folder.
  *
  * <pre>
- * java -jar server/target/trustfund-server.jar run  [--state DIR] [--port-base N] [--ear FILE] [--demo true|false]
+ * java -jar server/target/trustfund-server.jar run  [--state DIR] [--port-base N] [--bind ADDRESS] [--https]
+ *                                                  [--trusted-proxy ADDR[,ADDR...]] [--ear FILE] [--demo true|false]
  * java -jar server/target/trustfund-server.jar stop [--state DIR]
  * </pre>
  *
  * Defaults come from where the jar lies ({@code REPO/server/target/}): state {@code REPO/.trustfund}, EAR
- * {@code REPO/ear/target/trustfund.ear}, runtime {@code REPO/server/target/runtime/}, port base 8000.
+ * {@code REPO/ear/target/trustfund.ear}, runtime {@code REPO/server/target/runtime/}, port base 8000. HTTP
+ * listens on {@code --bind} (127.0.0.1 by default; 0.0.0.0 for all interfaces), HTTPS only with
+ * {@code --https}; {@code --trusted-proxy} names the reverse proxies whose X-Forwarded-For and
+ * X-Forwarded-Proto the application believes.
  * The environment's {@code TRUSTFUND_DB_*} variables switch to an external database and
  * {@code TRUSTFUND_ADMIN_PASSWORD} is handed to the application.
  */
@@ -44,8 +48,15 @@ public final class TrustfundServer {
             int portBase = 8000;
             Path ear = repo.resolve("ear/target/trustfund.ear");
             boolean demo = true;
+            String bind = "127.0.0.1";
+            boolean https = false;
+            String trustedProxies = "";
             while (!arguments.isEmpty()) {
                 String option = arguments.pop();
+                if (option.equals("--https")) {
+                    https = true;
+                    continue;
+                }
                 if (arguments.isEmpty()) {
                     throw new IllegalArgumentException(option + " needs a value");
                 }
@@ -55,11 +66,14 @@ public final class TrustfundServer {
                     case "--port-base" -> portBase = Integer.parseInt(value);
                     case "--ear" -> ear = Path.of(value).toAbsolutePath();
                     case "--demo" -> demo = Boolean.parseBoolean(value);
+                    case "--bind" -> bind = value;
+                    case "--trusted-proxy" -> trustedProxies = value;
                     default -> throw new IllegalArgumentException("unknown option " + option);
                 }
             }
             switch (command) {
-                case "run" -> run(TrustfundSystem.Options.builder(state).portBase(portBase).ear(ear)
+                case "run" -> run(TrustfundSystem.Options.builder(state).portBase(portBase).bindAddress(bind)
+                        .https(https).trustedProxies(trustedProxies).ear(ear)
                         .runtime(repo.resolve("server/target/runtime")).demo(demo)
                         .adminPassword(System.getenv(TrustfundSystem.ADMIN_PASSWORD_VARIABLE))
                         .env(System.getenv()).build());
@@ -68,7 +82,12 @@ public final class TrustfundServer {
             }
         } catch (IllegalArgumentException e) {
             System.err.println("trustfund: " + e.getMessage());
-            System.err.println("Usage: trustfund run [--state DIR] [--port-base N] [--ear FILE] [--demo true|false]");
+            System.err.println("Usage: trustfund run [--state DIR] [--port-base N] [--bind ADDRESS] [--https]");
+            System.err.println("                     [--trusted-proxy ADDR[,ADDR...]] [--ear FILE] [--demo true|false]");
+            System.err.println("  --bind ADDRESS   the IP address HTTP (and HTTPS) listen on; default 127.0.0.1,"
+                    + " 0.0.0.0 for all interfaces");
+            System.err.println("  --https          also listen for HTTPS on port base + 81 (self-signed certificate)");
+            System.err.println("  --trusted-proxy  reverse proxies whose X-Forwarded-For/-Proto are believed");
             System.err.println("       trustfund stop [--state DIR]");
             System.exit(2);
         } catch (StartupException e) {

@@ -8,7 +8,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,7 +18,9 @@ import java.util.Optional;
 /**
  * The whole system on this machine: the database (embedded, or external when the environment says so),
  * a Payara domain with the data source {@code jdbc/trustfund}, and the EAR deployed as {@value #APP_NAME}.
- * The command line and the system tests both start it through {@link #start(Options)}.
+ * The command line and the system tests both start it through {@link #start(Options)}. HTTP listens on
+ * {@link Options#bindAddress()} (127.0.0.1 unless asked otherwise), HTTPS only when asked for; every other
+ * port of Payara and the embedded database on 127.0.0.1.
  *
  * <p>State folder layout: {@code db/} (the embedded database), {@code payara/} (Payara and the domain),
  * {@code first-start-credentials.txt} (written by the application on its first start).
@@ -31,6 +35,8 @@ public final class TrustfundSystem implements AutoCloseable {
     public static final String ADMIN_PASSWORD_VARIABLE = "TRUSTFUND_ADMIN_PASSWORD";
     /** The embedded database listens on port base + this (8006 for the default port base 8000). */
     public static final int DATABASE_PORT_OFFSET = 6;
+    /** Read by the web module's {@code ClientAddress}: the proxies whose forwarded headers it believes. */
+    public static final String TRUSTED_PROXIES_PROPERTY = "trustfund.trustedProxies";
 
     private static final Duration READINESS_TIMEOUT = Duration.ofSeconds(180);
 
@@ -38,7 +44,14 @@ public final class TrustfundSystem implements AutoCloseable {
      * How to start.
      *
      * @param stateDir where the database, the domain and the credentials file live, e.g. {@code .trustfund}
-     * @param portBase Payara's port base: HTTP is base + 80, admin base + 48; the embedded database base + 6
+     * @param portBase Payara's port base: HTTP is base + 80, HTTPS base + 81, admin base + 48; the embedded
+     *     database base + 6
+     * @param bindAddress the IP address HTTP (and HTTPS) listen on; 127.0.0.1 by default, 0.0.0.0 for all
+     *     interfaces (behind a reverse proxy)
+     * @param https whether HTTPS (base + 81, Payara's self-signed certificate) is on; off by default
+     * @param trustedProxies comma-separated IP addresses of reverse proxies whose X-Forwarded-For and
+     *     X-Forwarded-Proto the application believes (the server's {@code -Dtrustfund.trustedProxies}); empty
+     *     for none
      * @param ear the application to deploy
      * @param payaraZip the Payara Server zip
      * @param connectorJar the MySQL Connector/J jar
@@ -47,25 +60,32 @@ public final class TrustfundSystem implements AutoCloseable {
      *     reads it on its first start)
      * @param env the environment that may switch to an external database ({@link DatabaseSettings#fromEnvironment})
      */
-    public record Options(Path stateDir, int portBase, Path ear, Path payaraZip, Path connectorJar, boolean demo,
-                          String adminPassword, Map<String, String> env) {
+    public record Options(Path stateDir, int portBase, String bindAddress, boolean https, String trustedProxies,
+                          Path ear, Path payaraZip, Path connectorJar, boolean demo, String adminPassword,
+                          Map<String, String> env) {
 
         public Options {
             Objects.requireNonNull(stateDir, "stateDir");
+            bindAddress = PayaraDomain.requireIpAddress(bindAddress, "bind address");
+            trustedProxies = normalizeTrustedProxies(trustedProxies);
             Objects.requireNonNull(ear, "ear");
             Objects.requireNonNull(payaraZip, "payaraZip");
             Objects.requireNonNull(connectorJar, "connectorJar");
             env = env == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(env));
         }
 
-        /** Options with port base 8000, demo data on, no admin password and an empty environment. */
+        /**
+         * Options with port base 8000, HTTP on 127.0.0.1, no HTTPS, no trusted proxy, demo data on, no admin
+         * password and an empty environment.
+         */
         public static Builder builder(Path stateDir) {
             return new Builder(stateDir);
         }
 
         @Override
         public String toString() {
-            return "Options[stateDir=" + stateDir + ", portBase=" + portBase + ", ear=" + ear + ", demo=" + demo
+            return "Options[stateDir=" + stateDir + ", portBase=" + portBase + ", bindAddress=" + bindAddress
+                    + ", https=" + https + ", trustedProxies=" + trustedProxies + ", ear=" + ear + ", demo=" + demo
                     + ", adminPassword=" + (adminPassword == null ? "none" : "***") + "]";
         }
     }
@@ -74,6 +94,9 @@ public final class TrustfundSystem implements AutoCloseable {
     public static final class Builder {
         private final Path stateDir;
         private int portBase = 8000;
+        private String bindAddress = "127.0.0.1";
+        private boolean https;
+        private String trustedProxies = "";
         private Path ear;
         private Path payaraZip;
         private Path connectorJar;
@@ -87,6 +110,23 @@ public final class TrustfundSystem implements AutoCloseable {
 
         public Builder portBase(int value) {
             portBase = value;
+            return this;
+        }
+
+        /** The IP address HTTP (and HTTPS) listen on, e.g. {@code 0.0.0.0} for all interfaces. */
+        public Builder bindAddress(String value) {
+            bindAddress = value;
+            return this;
+        }
+
+        public Builder https(boolean value) {
+            https = value;
+            return this;
+        }
+
+        /** Comma-separated IP addresses whose X-Forwarded-For / X-Forwarded-Proto the application believes. */
+        public Builder trustedProxies(String value) {
+            trustedProxies = value;
             return this;
         }
 
@@ -128,7 +168,8 @@ public final class TrustfundSystem implements AutoCloseable {
         }
 
         public Options build() {
-            return new Options(stateDir, portBase, ear, payaraZip, connectorJar, demo, adminPassword, env);
+            return new Options(stateDir, portBase, bindAddress, https, trustedProxies, ear, payaraZip, connectorJar,
+                    demo, adminPassword, env);
         }
     }
 
@@ -191,16 +232,34 @@ public final class TrustfundSystem implements AutoCloseable {
         Map<String, String> systemProperties = new LinkedHashMap<>();
         systemProperties.put("trustfund.demo", String.valueOf(options.demo()));
         systemProperties.put("trustfund.credentials.file", credentialsFile().toString());
+        if (!options.trustedProxies().isEmpty()) {
+            systemProperties.put(TRUSTED_PROXIES_PROPERTY, options.trustedProxies());
+        }
         Map<String, String> serverEnvironment = options.adminPassword() == null
                 ? Map.of() : Map.of(ADMIN_PASSWORD_VARIABLE, options.adminPassword());
         payara = PayaraDomain.start(new PayaraDomain.Settings(options.payaraZip(), options.connectorJar(),
-                stateDir.resolve("payara"), options.portBase(), systemProperties, serverEnvironment));
+                stateDir.resolve("payara"), options.portBase(), options.bindAddress(), options.https(),
+                systemProperties, serverEnvironment));
         step = time("domain start", step);
         payara.createDataSource(databaseSettings);
         step = time("data source", step);
         payara.deploy(options.ear(), APP_NAME, CONTEXT_ROOT + READINESS_PAGE, READINESS_TIMEOUT);
         time("deploy", step);
         timings.put("total", Duration.ofNanos(System.nanoTime() - begin));
+    }
+
+    /** "a, b" → "a,b"; each must be an IP literal, since the application compares it with the peer's address. */
+    static String normalizeTrustedProxies(String value) {
+        if (value == null || value.isBlank()) {
+            return "";
+        }
+        List<String> addresses = new ArrayList<>();
+        for (String address : value.split(",")) {
+            if (!address.isBlank()) {
+                addresses.add(PayaraDomain.requireIpAddress(address, "trusted proxy"));
+            }
+        }
+        return String.join(",", addresses);
     }
 
     private long time(String what, long since) {

@@ -21,6 +21,9 @@ import org.openqa.selenium.json.Json;
 public final class Api {
 
     private static final Json JSON = new Json();
+    // Starts at a random point, so two runs against one server (by hand) do not share addresses either.
+    private static final java.util.concurrent.atomic.AtomicInteger ADDRESSES =
+            new java.util.concurrent.atomic.AtomicInteger(new java.security.SecureRandom().nextInt(1 << 22));
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
@@ -28,22 +31,29 @@ public final class Api {
     private final String baseUrl;
     private final String authorization;
     private final String language;
+    private final String clientAddress;
 
-    private Api(String baseUrl, String authorization, String language) {
+    private Api(String baseUrl, String authorization, String language, String clientAddress) {
         this.baseUrl = baseUrl;
         this.authorization = authorization;
         this.language = language;
+        this.clientAddress = clientAddress;
     }
 
     /** Calls without credentials. */
     public static Api anonymous(RunningSystem system) {
-        return new Api(system.baseUrl(), null, null);
+        return new Api(system.baseUrl(), null, null, null);
     }
 
     public static Api as(RunningSystem system, String username, String password) {
         String pair = username + ":" + password;
         return new Api(system.baseUrl(), "Basic " + Base64.getEncoder().encodeToString(
-                pair.getBytes(StandardCharsets.UTF_8)), null);
+                pair.getBytes(StandardCharsets.UTF_8)), null, null);
+    }
+
+    /** Calls with a personal API token. */
+    public static Api withToken(RunningSystem system, String secret) {
+        return new Api(system.baseUrl(), "Bearer " + secret, null, null);
     }
 
     public static Api asAdmin(RunningSystem system) {
@@ -52,7 +62,22 @@ public final class Api {
 
     /** The same caller, asking for messages in another language (an Accept-Language value). */
     public Api inLanguage(String acceptLanguage) {
-        return new Api(baseUrl, authorization, acceptLanguage);
+        return new Api(baseUrl, authorization, acceptLanguage, clientAddress);
+    }
+
+    /**
+     * The same caller, as if from another client address: sent as X-Forwarded-For, which the test system
+     * believes from 127.0.0.1 (its trusted proxy). Tests that fail sign-ins on purpose use an address of their
+     * own, so their throttling touches no other test.
+     */
+    public Api from(String address) {
+        return new Api(baseUrl, authorization, language, address);
+    }
+
+    /** A client address no other test uses, in the 10.0.0.0/8 block. */
+    public static String uniqueAddress() {
+        int n = ADDRESSES.incrementAndGet();
+        return "10." + ((n >> 16) & 0xff) + "." + ((n >> 8) & 0xff) + "." + (n & 0xff);
     }
 
     /** A path under the application, e.g. {@code /api/donors}. */
@@ -64,6 +89,10 @@ public final class Api {
     public Reply post(String path, Object body) {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.toJson(body))));
+    }
+
+    public Reply delete(String path) {
+        return send(request(path).DELETE());
     }
 
     public Reply put(String path, Object body) {
@@ -85,6 +114,9 @@ public final class Api {
         }
         if (language != null) {
             request.header("Accept-Language", language);
+        }
+        if (clientAddress != null) {
+            request.header("X-Forwarded-For", clientAddress);
         }
         return request;
     }

@@ -120,8 +120,18 @@ public final class Browser implements AutoCloseable {
         return waitVisible(By.id(id)).getText();
     }
 
+    /** The page's text; read again if the page was replaced while it was being read (a submit in flight). */
     public String pageText() {
-        return driver.findElement(By.tagName("body")).getText();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return driver.findElement(By.tagName("body")).getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+                if (attempt == 5) {
+                    throw replaced;
+                }
+                pause(200);
+            }
+        }
     }
 
     public boolean isPresent(String id) {

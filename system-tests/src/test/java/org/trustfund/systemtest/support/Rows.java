@@ -31,4 +31,19 @@ public final class Rows {
             }
         }
     }
+
+    /** The single number a query answers, e.g. a count. */
+    public static long number(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rows = ps.executeQuery()) {
+                if (!rows.next()) {
+                    throw new SQLException("No row for " + sql);
+                }
+                return rows.getLong(1);
+            }
+        }
+    }
 }

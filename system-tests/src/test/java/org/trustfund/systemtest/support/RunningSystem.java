@@ -16,7 +16,7 @@ import org.trustfund.server.TrustfundSystem;
  * The whole system as built: the EAR on Payara with a new embedded MariaDB, started once for a test run
  * on its own ports (base 28000 unless -Dtrustfund.portBase says otherwise, so a demo on 8080 is not disturbed) and stopped when the run
  * ends. The administrator's password is made up for this run and given to the server as on a real first
- * start, through TRUSTFUND_ADMIN_PASSWORD.
+ * start, through TRUSTFUND_ADMIN_PASSWORD. HTTP listens on 127.0.0.1 only, as with ./trustfund run.
  */
 public final class RunningSystem implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
@@ -40,6 +40,10 @@ public final class RunningSystem implements ExtensionContext.Store.CloseableReso
                 .portBase(Integer.getInteger("trustfund.portBase", 28000))
                 .ear(runtime.resolve("trustfund.ear"))
                 .runtime(runtime)
+                // The tests' own address is a trusted proxy, so a test can pose as distinct clients
+                // (X-Forwarded-For, e.g. for throttling per address) and as TLS through a proxy
+                // (X-Forwarded-Proto: https, for the Secure cookie flag) without a real proxy.
+                .trustedProxies("127.0.0.1")
                 .demo(false)
                 .adminPassword(adminPassword)
                 .env(Map.of())
@@ -49,6 +53,17 @@ public final class RunningSystem implements ExtensionContext.Store.CloseableReso
 
     public String baseUrl() {
         return system.baseUrl();
+    }
+
+    /** Payara's port base: HTTP is base + 80, the (disabled) JMS broker's port base + 76. */
+    public int portBase() {
+        return system.payara().httpPort() - 80;
+    }
+
+    /** The Payara server JVM (its sockets are read by the listener test). */
+    public ProcessHandle payaraProcess() {
+        return system.payara().serverProcess()
+                .orElseThrow(() -> new IllegalStateException("The Payara server process is not running"));
     }
 
     public String adminPassword() {

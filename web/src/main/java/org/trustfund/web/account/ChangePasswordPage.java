@@ -10,6 +10,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import org.trustfund.security.MyAccount;
 import org.trustfund.web.platform.Messages;
+import org.trustfund.web.security.ClientAddress;
+import org.trustfund.web.security.SessionAccounts;
 import org.trustfund.web.security.SessionKeys;
 
 /** Backs the change-password page. */
@@ -34,8 +36,12 @@ public class ChangePasswordPage {
     }
 
     public void change() throws IOException {
+        HttpServletRequest request = (HttpServletRequest) facesContext.getExternalContext().getRequest();
         try {
-            myAccount.changePassword(chars(currentPassword), chars(newPassword), chars(confirmation));
+            long newStamp = myAccount.changePassword(chars(currentPassword), chars(newPassword), chars(confirmation),
+                    ClientAddress.of(request));
+            // This session goes on under the new stamp; the account's other sessions end.
+            SessionAccounts.restamp(request, newStamp);
         } catch (RuntimeException e) {
             Messages.showFailure(e, "password");
             return;

@@ -4,20 +4,28 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.trustfund.security.ApiTokenService;
 import org.trustfund.security.Roles;
+import org.trustfund.web.api.TokenJson.CreatedToken;
+import org.trustfund.web.api.TokenJson.NewTokenRequest;
+import org.trustfund.web.api.TokenJson.TokenList;
+import org.trustfund.web.api.TokenJson.TokenView;
 import org.trustfund.security.UserAdministration;
 import org.trustfund.web.api.UserJson.DonorLink;
 import org.trustfund.web.api.UserJson.UserList;
@@ -36,6 +44,9 @@ public class UserResource {
 
     @EJB
     private UserAdministration users;
+
+    @EJB
+    private ApiTokenService tokens;
 
     @GET
     @Operation(operationId = "listUsers", summary = "User accounts, by user name")
@@ -64,5 +75,46 @@ public class UserResource {
     public UserView linkDonor(@PathParam("id") long id, DonorLink input) {
         long version = Inputs.required("version", Inputs.required("body", input).version());
         return UserView.of(users.linkDonor(id, version, input.donorId()));
+    }
+
+    @GET
+    @Path("{id}/tokens")
+    @Operation(operationId = "userTokens", summary = "An account's API tokens, newest first (never their secrets)")
+    @APIResponse(responseCode = "200", description = "The tokens",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "TokenList")))
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public TokenList tokens(@PathParam("id") long id) {
+        return TokenList.of(tokens.tokensOf(id));
+    }
+
+    @POST
+    @Path("{id}/tokens")
+    @Operation(operationId = "createUserToken", summary = "Make an API token for an account, e.g. a script's",
+            description = "The answer holds the secret, this once.")
+    @APIResponse(responseCode = "201", description = "Made",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CreatedToken")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response createToken(@PathParam("id") long id, NewTokenRequest input) {
+        NewTokenRequest request = Inputs.required("body", input);
+        CreatedToken made = CreatedToken.of(tokens.createFor(id, request.name(),
+                Inputs.date("expiresOn", Inputs.required("expiresOn", request.expiresOn()))));
+        return Response.status(Response.Status.CREATED).entity(made).build();
+    }
+
+    @DELETE
+    @Path("{id}/tokens/{tokenId}")
+    @Operation(operationId = "revokeUserToken", summary = "Revoke an account's API token")
+    @APIResponse(responseCode = "200", description = "The token as now recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "TokenView")))
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public TokenView revokeToken(@PathParam("id") long id, @PathParam("tokenId") long tokenId) {
+        return TokenView.of(tokens.revoke(id, tokenId));
     }
 }

@@ -91,17 +91,14 @@ public class RecordContributionPage implements Serializable {
         if (fc.isPostback()) {
             return;
         }
-        ExternalContext ec = fc.getExternalContext();
-        if (!ec.isUserInRole(Roles.FINANCE_OFFICER)) {
-            ec.responseSendError(403, "Finance officers only");
-            fc.responseComplete();
+        if (!Pages.requireRole(Roles.FINANCE_OFFICER)) {
             return;
         }
         funds = referenceData.funds().stream().map(f -> new Choice<>(f.getId(), f.getCode() + " – " + f.getName())).toList();
         currencies = referenceData.currencies().stream()
                 .map(c -> new Choice<>(c.getCode(), c.getCode() + " – " + c.getName())).toList();
         fundId = funds.isEmpty() ? null : funds.get(0).value();
-        Map<String, String> params = ec.getRequestParameterMap();
+        Map<String, String> params = fc.getExternalContext().getRequestParameterMap();
         try {
             Optional<Long> correct = idParameter(params.get("id"));
             Optional<Long> replaces = idParameter(params.get("replaces"));

@@ -14,6 +14,8 @@ import org.trustfund.donor.DonorService;
 import org.trustfund.donor.StakeholderGroup;
 import org.trustfund.reference.Country;
 import org.trustfund.reference.ReferenceData;
+import org.trustfund.security.Roles;
+import org.trustfund.web.platform.Pages;
 import org.trustfund.web.platform.Messages;
 
 /** Backs the form that records a new donor or changes one ({@code ?id=}). */
@@ -41,6 +43,9 @@ public class EditDonorPage implements Serializable {
 
     /** Called on page load (view action): fills the form from the donor being changed. */
     public void load() {
+        if (!Pages.requireRole(Roles.FINANCE_OFFICER)) {
+            return;
+        }
         countries = reference.countries();
         if (id != null && !FacesContext.getCurrentInstance().isPostback()) {
             Donor donor = donors.find(id).orElseThrow(() -> new org.trustfund.platform.BusinessException("donor.unknown", id));

@@ -32,6 +32,27 @@ public final class Pages {
     }
 
     /**
+     * A page that exists only to make a change belongs to the role that may make it: anyone else gets the
+     * friendly 403 at once, not a form whose save the service would refuse.
+     *
+     * @return whether the page may go on
+     */
+    public static boolean requireRole(String role) {
+        FacesContext fc = FacesContext.getCurrentInstance();
+        ExternalContext ec = fc.getExternalContext();
+        if (ec.isUserInRole(role)) {
+            return true;
+        }
+        try {
+            ec.responseSendError(HttpServletResponse.SC_FORBIDDEN, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        fc.responseComplete();
+        return false;
+    }
+
+    /**
      * Sends the friendly not-found page for a record page opened without an id, or with one that does not
      * exist. (The id is not a required view parameter: Mojarra re-validates view parameters on AJAX requests
      * that process the whole view, and finds them missing there.)

@@ -22,6 +22,7 @@ import org.trustfund.reference.AcceptedCurrency;
 import org.trustfund.reference.Fund;
 import org.trustfund.reference.ReferenceData;
 import org.trustfund.web.platform.Messages;
+import org.trustfund.security.Roles;
 import org.trustfund.web.platform.Pages;
 
 /** Backs the form for a donor's new pledge and its instalment schedule ({@code ?donor=}). */
@@ -55,7 +56,7 @@ public class NewPledgePage implements Serializable {
 
     /** Opens the form for the donor in {@code ?donor=}; a missing or unknown donor is a not-found page. */
     public void open() {
-        if (FacesContext.getCurrentInstance().isPostback()) {
+        if (FacesContext.getCurrentInstance().isPostback() || !Pages.requireRole(Roles.FINANCE_OFFICER)) {
             return;
         }
         if (donorId == null) {

@@ -13,8 +13,8 @@ import org.trustfund.security.SignInResult;
 import org.trustfund.security.SignInService;
 
 /**
- * Checks user names and passwords against the user accounts in the database, for the sign-in page and for
- * every HTTP Basic call of the API alike, so lockout and the audit of sign-ins apply to both. The groups it
+ * Checks user names and passwords against the user accounts in the database, for the sign-in page (the API
+ * calls {@link SignInService} itself, see {@link ApiMechanism}); throttling and the audit apply to both. The groups it
  * returns are the role names; the server maps groups to roles one to one.
  */
 @ApplicationScoped
@@ -29,11 +29,11 @@ public class DatabaseIdentityStore implements IdentityStore {
     public CredentialValidationResult validate(UsernamePasswordCredential credential) {
         SignInResult result = signIn.signIn(credential.getCaller(), credential.getPassword().getValue(),
                 ClientAddress.of(request));
+        // No session here: the mechanism that asked decides what to keep, and the page what to say.
+        request.setAttribute(SessionKeys.SIGN_IN_RESULT, result);
         if (!result.succeeded()) {
             return CredentialValidationResult.INVALID_RESULT;
         }
-        // No session here: API calls are stateless. The mechanism that asked decides what to keep.
-        request.setAttribute(SessionKeys.SIGN_IN_RESULT, result);
         return new CredentialValidationResult(result.username(),
                 result.roles().stream().map(Role::name).collect(Collectors.toSet()));
     }

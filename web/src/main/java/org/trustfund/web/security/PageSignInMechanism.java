@@ -13,6 +13,7 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.time.Instant;
 import org.trustfund.security.SignInResult;
 
 /**
@@ -50,6 +51,8 @@ public class PageSignInMechanism implements HttpAuthenticationMechanism {
         if (result.getStatus() == CredentialValidationResult.Status.VALID
                 && request.getAttribute(SessionKeys.SIGN_IN_RESULT) instanceof SignInResult signIn) {
             HttpSession session = request.getSession();
+            session.setAttribute(SessionKeys.ACCOUNT,
+                    new SessionAccount(signIn.username(), signIn.securityStamp(), Instant.now()));
             session.setAttribute(SessionKeys.DISPLAY_NAME, signIn.displayName());
             if (signIn.mustChangePassword()) {
                 session.setAttribute(SessionKeys.MUST_CHANGE_PASSWORD, Boolean.TRUE);

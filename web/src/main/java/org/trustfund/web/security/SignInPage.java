@@ -1,5 +1,6 @@
 package org.trustfund.web.security;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -15,6 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.Optional;
+import org.trustfund.security.SignInResult;
 import org.trustfund.web.platform.Messages;
 
 /** Backs the sign-in page. */
@@ -30,6 +32,23 @@ public class SignInPage {
 
     private String username;
     private String password;
+    private String endedReason;
+
+    /** Why the last session ended (an administrator changed the account, or its lifetime was over), once. */
+    @PostConstruct
+    void readWhySessionEnded() {
+        HttpServletRequest request = (HttpServletRequest) facesContext.getExternalContext().getRequest();
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(SessionKeys.ENDED) instanceof String reason) {
+            endedReason = reason;
+            session.removeAttribute(SessionKeys.ENDED);
+        }
+    }
+
+    /** The bundle key of the notice why the session ended, or null. */
+    public String getEndedNotice() {
+        return endedReason == null ? null : "signin." + endedReason;
+    }
 
     public void signIn() throws IOException {
         ExternalContext ec = facesContext.getExternalContext();
@@ -48,7 +67,12 @@ public class SignInPage {
             case SEND_CONTINUE -> facesContext.responseComplete();
             case SUCCESS -> ec.redirect(returnTo(request).orElse(ec.getRequestContextPath() + "/app/dashboard.xhtml"));
             default -> {
-                Messages.error("signin.failed");
+                if (request.getAttribute(SessionKeys.SIGN_IN_RESULT) instanceof SignInResult result
+                        && result.outcome() == SignInResult.Outcome.THROTTLED) {
+                    Messages.error("signin.throttled", result.retryAfter().toSeconds());
+                } else {
+                    Messages.error("signin.failed");
+                }
                 facesContext.validationFailed();
             }
         }

@@ -1,0 +1,13 @@
+package org.trustfund.security;
+
+import org.trustfund.platform.BusinessException;
+
+/** No API token with that id belongs to the account in question. */
+public class UnknownApiTokenException extends BusinessException {
+
+    private static final long serialVersionUID = 1L;
+
+    public UnknownApiTokenException(Object id) {
+        super("token.unknown", id);
+    }
+}

@@ -1,0 +1,56 @@
+package org.trustfund.web.api;
+
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.trustfund.security.ApiToken;
+import org.trustfund.security.ApiTokenService.NewToken;
+
+/** The JSON forms of API tokens. The secret appears once, in the answer that made the token. */
+public final class TokenJson {
+
+    private TokenJson() {
+    }
+
+    public record NewTokenRequest(
+            @Schema(required = true, description = "What uses the token, e.g. the script's name") String name,
+            @Schema(required = true, format = "date", description = "Last day valid (UTC), at most a year ahead")
+            String expiresOn) {
+    }
+
+    public record TokenView(long id, String name,
+            @Schema(description = "The first characters of the secret, to tell tokens apart") String prefix,
+            @Schema(format = "date-time") String createdAt, String createdBy,
+            @Schema(format = "date-time", description = "The first instant it no longer works") String expiresAt,
+            @Schema(format = "date-time") String lastUsedAt, String lastUsedFrom,
+            @Schema(format = "date-time") String revokedAt, String revokedBy,
+            @Schema(enumeration = {"ACTIVE", "EXPIRED", "REVOKED"}) String status) {
+
+        static TokenView of(ApiToken t) {
+            String status = t.isRevoked() ? "REVOKED" : t.isUsableAt(Instant.now()) ? "ACTIVE" : "EXPIRED";
+            return new TokenView(t.getId(), t.getName(), t.getPrefix(), text(t.getCreatedAt()), t.getCreatedBy(),
+                    text(t.getExpiresAt()), text(t.getLastUsedAt()), t.getLastUsedFrom(), text(t.getRevokedAt()),
+                    t.getRevokedBy(), status);
+        }
+
+        private static String text(Instant instant) {
+            return instant == null ? null : instant.toString();
+        }
+    }
+
+    public record CreatedToken(TokenView token,
+            @Schema(description = "The token to send as 'Authorization: Bearer …'. Shown this once; only its hash"
+                    + " is kept.") String secret) {
+
+        static CreatedToken of(NewToken made) {
+            return new CreatedToken(TokenView.of(made.token()), made.secret());
+        }
+    }
+
+    public record TokenList(List<TokenView> items) {
+
+        static TokenList of(List<ApiToken> tokens) {
+            return new TokenList(tokens.stream().map(TokenView::of).toList());
+        }
+    }
+}
