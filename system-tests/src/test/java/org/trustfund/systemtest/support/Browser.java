@@ -38,6 +38,8 @@ public final class Browser implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=en-GB",
                 "--user-data-dir=" + profile);
+        // Keeps the console, so a test can see what the page's Content-Security-Policy refused.
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
                 .usingAnyFreePort()
@@ -181,6 +183,17 @@ public final class Browser implements AutoCloseable {
         } catch (org.openqa.selenium.TimeoutException e) {
             return false;
         }
+    }
+
+    /**
+     * What the console said since the last call that a Content-Security-Policy refused (Chromium reports
+     * every refused script, style or frame there).
+     */
+    public List<String> cspViolations() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
+                .toList();
     }
 
     public Cookie cookie(String name) {

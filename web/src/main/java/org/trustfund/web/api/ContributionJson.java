@@ -34,7 +34,8 @@ public final class ContributionJson {
             MoneyJson unapplied,
             @Schema(description = "Send it back with certification, return or reversal") long version) {
 
-        public static ContributionView of(Contribution c) {
+        /** @param viewer who reads it: a donor user sees no staff user names */
+        public static ContributionView of(Contribution c, Viewer viewer) {
             List<ApplicationView> applications = c.getApplications().stream().map(ApplicationView::of).toList();
             return new ContributionView(c.getId(), c.getDonor().getId(), c.getDonor().getName(), c.getFund().getId(),
                     c.getFund().getCode(), Iso.text(c.getReceivedDate()), MoneyJson.of(c.getAmount()),
@@ -42,8 +43,9 @@ public final class ContributionJson {
                     c.getUnitsPerUsd().stripTrailingZeros().toPlainString(),
                     c.getRate() == null ? null : Iso.text(c.getRate().getEffectiveDate()),
                     MoneyJson.of(Money.of(c.getUsdAmount(), AcceptedCurrency.USD)), c.getStatus().name(),
-                    Iso.text(c.getRecordedAt()), c.getRecordedBy(), Iso.text(c.getCertifiedAt()), c.getCertifiedBy(),
-                    c.getReturnedReason(), Iso.text(c.getReversedAt()), c.getReversedBy(), c.getReversalReason(),
+                    Iso.text(c.getRecordedAt()), viewer.staff(c.getRecordedBy()), Iso.text(c.getCertifiedAt()),
+                    viewer.staff(c.getCertifiedBy()),
+                    c.getReturnedReason(), Iso.text(c.getReversedAt()), viewer.staff(c.getReversedBy()), c.getReversalReason(),
                     c.getReplaces() == null ? null : c.getReplaces().getId(), applications, MoneyJson.of(c.applied()),
                     MoneyJson.of(c.unapplied()), c.getVersion());
         }

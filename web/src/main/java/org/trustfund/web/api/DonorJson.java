@@ -20,10 +20,10 @@ public final class DonorJson {
             @Schema(format = "date-time") String createdAt, String createdBy,
             @Schema(description = "Send it back when changing the donor") long version) {
 
-        public static DonorView of(Donor d) {
+        public static DonorView of(Donor d, Viewer viewer) {
             return new DonorView(d.getId(), d.getName(), d.getStakeholderGroup().name(), d.getCountry().getCode(),
                     d.getCountry().getName(), d.getContactName(), d.getContactEmail(), d.isPubliclyNamed(),
-                    Iso.text(d.getCreatedAt()), d.getCreatedBy(), d.getVersion());
+                    Iso.text(d.getCreatedAt()), viewer.staff(d.getCreatedBy()), d.getVersion());
         }
     }
 

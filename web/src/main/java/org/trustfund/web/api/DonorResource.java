@@ -12,8 +12,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +63,17 @@ public class DonorResource {
     @Context
     private UriInfo uri;
 
+    @Context
+    private SecurityContext security;
+
+    @Context
+    private HttpHeaders headers;
+
+    /** Who is asking, for the JSON forms (a donor user sees no staff user names). */
+    private Viewer viewer() {
+        return Viewer.of(security, headers);
+    }
+
     @GET
     @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN})
     @Operation(operationId = "listDonors", summary = "List donors, a page at a time",
@@ -83,7 +96,8 @@ public class DonorResource {
         DonorQuery query = new DonorQuery(name, Inputs.choice("group", group, StakeholderGroup.class),
                 country == null || country.isBlank() ? null : country.trim().toUpperCase(java.util.Locale.ROOT),
                 order.key(), order.descending());
-        List<DonorView> items = donors.search(query, pageNumber * pageSize, pageSize).stream().map(DonorView::of)
+        List<DonorView> items = donors.search(query, pageNumber * pageSize, pageSize).stream()
+                .map(d -> DonorView.of(d, viewer()))
                 .toList();
         return new DonorPage(items, pageNumber, pageSize, donors.count(query));
     }
@@ -97,7 +111,7 @@ public class DonorResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DonorView")))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public DonorView get(@PathParam("id") long id) {
-        return DonorView.of(donors.find(id).orElseThrow(() -> new BusinessException("donor.unknown", id)));
+        return DonorView.of(donors.find(id).orElseThrow(() -> new BusinessException("donor.unknown", id)), viewer());
     }
 
     @POST
@@ -109,7 +123,7 @@ public class DonorResource {
     public Response create(DonorInput input) {
         Donor donor = donors.create(Inputs.required("body", input).details());
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(donor.getId())).build())
-                .entity(DonorView.of(donor)).build();
+                .entity(DonorView.of(donor, viewer())).build();
     }
 
     @PUT
@@ -125,7 +139,7 @@ public class DonorResource {
     public DonorView update(@PathParam("id") long id, DonorInput input) {
         Inputs.required("body", input);
         long version = Inputs.required("version", input.version());
-        return DonorView.of(donors.update(id, version, input.details()));
+        return DonorView.of(donors.update(id, version, input.details()), viewer());
     }
 
     @GET
@@ -141,6 +155,7 @@ public class DonorResource {
         // Checks access first, then that the donor exists: an empty list would hide a mistyped id.
         donors.find(id).orElseThrow(() -> new BusinessException("donor.unknown", id));
         Map<Long, Money> paid = pledges.paidByInstalmentOfDonor(id);
-        return new PledgeList(pledges.byDonor(id).stream().map(p -> PledgeView.of(p, paid)).toList());
+        Viewer viewer = viewer();
+        return new PledgeList(pledges.byDonor(id).stream().map(p -> PledgeView.of(p, paid, viewer)).toList());
     }
 }

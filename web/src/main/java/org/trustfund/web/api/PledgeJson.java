@@ -34,8 +34,11 @@ public final class PledgeJson {
             @Schema(format = "date-time") String createdAt, String createdBy,
             @Schema(description = "Send it back with the agreement") long version) {
 
-        /** @param paidByInstalment what certified contributions paid on each instalment, by instalment id */
-        public static PledgeView of(Pledge p, Map<Long, Money> paidByInstalment) {
+        /**
+         * @param paidByInstalment what certified contributions paid on each instalment, by instalment id
+         * @param viewer who reads it: a donor user sees no staff user names
+         */
+        public static PledgeView of(Pledge p, Map<Long, Money> paidByInstalment, Viewer viewer) {
             Money zero = Money.zero(p.getAmount().currency());
             Money paid = zero;
             List<InstalmentView> instalments = new ArrayList<>();
@@ -54,7 +57,7 @@ public final class PledgeJson {
                     p.getAgreementConditions(), Iso.text(p.getConditionsMetOn()),
                     Iso.text(p.getWrittenOffOn()), p.getWriteOffReason(), p.getRevision(), instalments,
                     MoneyJson.of(paid), MoneyJson.of(p.getAmount().minus(paid)), Iso.text(p.getCreatedAt()),
-                    p.getCreatedBy(), p.getVersion());
+                    viewer.staff(p.getCreatedBy()), p.getVersion());
         }
     }
 

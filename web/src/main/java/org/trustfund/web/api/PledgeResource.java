@@ -10,8 +10,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -46,6 +48,17 @@ public class PledgeResource {
     @Context
     private UriInfo uri;
 
+    @Context
+    private SecurityContext security;
+
+    @Context
+    private HttpHeaders headers;
+
+    /** Who is asking, for the JSON forms (a donor user sees no staff user names). */
+    private Viewer viewer() {
+        return Viewer.of(security, headers);
+    }
+
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN, Roles.DONOR})
@@ -55,7 +68,7 @@ public class PledgeResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public PledgeView get(@PathParam("id") long id) {
         Pledge pledge = pledges.find(id);
-        return PledgeView.of(pledge, pledges.paidByInstalment(id));
+        return PledgeView.of(pledge, pledges.paidByInstalment(id), viewer());
     }
 
     @POST
@@ -69,7 +82,7 @@ public class PledgeResource {
     public Response create(NewPledge input) {
         Pledge pledge = pledges.create(Inputs.required("body", input).toInput());
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(pledge.getId())).build())
-                .entity(PledgeView.of(pledge, Map.of())).build();
+                .entity(PledgeView.of(pledge, Map.of(), viewer())).build();
     }
 
     @POST
@@ -87,7 +100,7 @@ public class PledgeResource {
         Inputs.required("body", input);
         Pledge pledge = pledges.signAgreement(id, Inputs.required("version", input.version()),
                 Inputs.date("agreementDate", input.agreementDate()), input.agreementReference(), input.conditions());
-        return PledgeView.of(pledge, pledges.paidByInstalment(id));
+        return PledgeView.of(pledge, pledges.paidByInstalment(id), viewer());
     }
 
     @POST
@@ -104,6 +117,6 @@ public class PledgeResource {
         Inputs.required("body", input);
         Pledge pledge = pledges.recordConditionsMet(id, Inputs.required("version", input.version()),
                 Inputs.date("conditionsMetOn", input.conditionsMetOn()));
-        return PledgeView.of(pledge, pledges.paidByInstalment(id));
+        return PledgeView.of(pledge, pledges.paidByInstalment(id), viewer());
     }
 }

@@ -1,0 +1,37 @@
+package org.trustfund.web.api;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.Locale;
+import org.trustfund.security.Roles;
+import org.trustfund.web.platform.Messages;
+
+/**
+ * Who reads an answer, as far as the JSON forms care: a donor user is never shown the user name of the staff
+ * member who recorded, certified or reversed something, only "UN Trust Fund staff" in their language.
+ *
+ * @param donorOnly the caller has the DONOR role and no staff role
+ */
+public record Viewer(boolean donorOnly, Locale locale) {
+
+    /** Staff, who see user names; for answers that only staff can receive. */
+    public static final Viewer STAFF = new Viewer(false, Locale.ENGLISH);
+
+    public static Viewer of(SecurityContext security, HttpHeaders headers) {
+        return new Viewer(isDonorOnly(security), ApiLocale.of(headers));
+    }
+
+    static boolean isDonorOnly(SecurityContext security) {
+        return security != null && security.isUserInRole(Roles.DONOR)
+                && !security.isUserInRole(Roles.FINANCE_OFFICER) && !security.isUserInRole(Roles.CERTIFYING_OFFICER)
+                && !security.isUserInRole(Roles.AUDITOR) && !security.isUserInRole(Roles.ADMIN);
+    }
+
+    /** A staff user name as this viewer may see it; absent stays absent. */
+    public String staff(String userName) {
+        if (userName == null || !donorOnly) {
+            return userName;
+        }
+        return Messages.text(locale, "api.staffName");
+    }
+}
