@@ -9,6 +9,10 @@ public final class Roles {
     public static final String AUDITOR = "AUDITOR";
     public static final String ADMIN = "ADMIN";
 
+    /** Every role but DONOR: those who may see staff members' names. */
+    public static final java.util.List<String> STAFF = java.util.List.of(FINANCE_OFFICER, CERTIFYING_OFFICER,
+            AUDITOR, ADMIN);
+
     private Roles() {
     }
 }

@@ -1,5 +1,7 @@
 package org.trustfund.web.account;
 
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
@@ -8,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.trustfund.security.ApiToken;
 import org.trustfund.security.ApiTokenService.NewToken;
+import org.trustfund.security.Roles;
 import org.trustfund.web.platform.Messages;
 
 /**
@@ -64,6 +67,19 @@ public abstract class TokenForm implements Serializable {
     public void dismissSecret() {
         newSecret = null;
         newSecretName = null;
+    }
+
+    /**
+     * Who made or revoked a token, as this viewer may see it: a donor sees their own name, and for anyone
+     * else "UN Trust Fund staff", never a staff member's user name.
+     */
+    public String person(String userName) {
+        ExternalContext ec = FacesContext.getCurrentInstance().getExternalContext();
+        boolean donorOnly = ec.isUserInRole(Roles.DONOR) && Roles.STAFF.stream().noneMatch(ec::isUserInRole);
+        if (userName == null || !donorOnly || userName.equals(ec.getRemoteUser())) {
+            return userName;
+        }
+        return Messages.text("api.staffName");
     }
 
     public String statusOf(ApiToken token) {

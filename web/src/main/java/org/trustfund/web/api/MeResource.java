@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.Arrays;
@@ -60,8 +61,8 @@ public class MeResource {
     @APIResponse(responseCode = "200", description = "The tokens",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "TokenList")))
     @APIResponse(responseCode = "401", ref = "Unauthenticated")
-    public TokenList myTokens() {
-        return TokenList.of(tokens.myTokens());
+    public TokenList myTokens(@Context SecurityContext security, @Context HttpHeaders headers) {
+        return TokenList.of(tokens.myTokens(), Viewer.of(security, headers), security.getUserPrincipal().getName());
     }
 
     @POST
@@ -74,10 +75,12 @@ public class MeResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CreatedToken")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthenticated")
-    public Response createMyToken(NewTokenRequest input) {
+    public Response createMyToken(NewTokenRequest input, @Context SecurityContext security,
+            @Context HttpHeaders headers) {
         NewTokenRequest request = Inputs.required("body", input);
         CreatedToken made = CreatedToken.of(tokens.createMine(request.name(),
-                Inputs.date("expiresOn", Inputs.required("expiresOn", request.expiresOn()))));
+                Inputs.date("expiresOn", Inputs.required("expiresOn", request.expiresOn()))),
+                Viewer.of(security, headers), security.getUserPrincipal().getName());
         return Response.status(Response.Status.CREATED).entity(made).build();
     }
 
@@ -90,7 +93,8 @@ public class MeResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "TokenView")))
     @APIResponse(responseCode = "401", ref = "Unauthenticated")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public TokenView revokeMyToken(@PathParam("id") long id) {
-        return TokenView.of(tokens.revokeMine(id));
+    public TokenView revokeMyToken(@PathParam("id") long id, @Context SecurityContext security,
+            @Context HttpHeaders headers) {
+        return TokenView.of(tokens.revokeMine(id), Viewer.of(security, headers), security.getUserPrincipal().getName());
     }
 }

@@ -26,11 +26,12 @@ public final class TokenJson {
             @Schema(format = "date-time") String revokedAt, String revokedBy,
             @Schema(enumeration = {"ACTIVE", "EXPIRED", "REVOKED"}) String status) {
 
-        static TokenView of(ApiToken t) {
+        /** As {@code viewer} (named {@code viewerName}) may see it: a donor sees no staff member's name. */
+        static TokenView of(ApiToken t, Viewer viewer, String viewerName) {
             String status = t.isRevoked() ? "REVOKED" : t.isUsableAt(Instant.now()) ? "ACTIVE" : "EXPIRED";
-            return new TokenView(t.getId(), t.getName(), t.getPrefix(), text(t.getCreatedAt()), t.getCreatedBy(),
-                    text(t.getExpiresAt()), text(t.getLastUsedAt()), t.getLastUsedFrom(), text(t.getRevokedAt()),
-                    t.getRevokedBy(), status);
+            return new TokenView(t.getId(), t.getName(), t.getPrefix(), text(t.getCreatedAt()),
+                    viewer.person(t.getCreatedBy(), viewerName), text(t.getExpiresAt()), text(t.getLastUsedAt()),
+                    t.getLastUsedFrom(), text(t.getRevokedAt()), viewer.person(t.getRevokedBy(), viewerName), status);
         }
 
         private static String text(Instant instant) {
@@ -42,15 +43,15 @@ public final class TokenJson {
             @Schema(description = "The token to send as 'Authorization: Bearer …'. Shown this once; only its hash"
                     + " is kept.") String secret) {
 
-        static CreatedToken of(NewToken made) {
-            return new CreatedToken(TokenView.of(made.token()), made.secret());
+        static CreatedToken of(NewToken made, Viewer viewer, String viewerName) {
+            return new CreatedToken(TokenView.of(made.token(), viewer, viewerName), made.secret());
         }
     }
 
     public record TokenList(List<TokenView> items) {
 
-        static TokenList of(List<ApiToken> tokens) {
-            return new TokenList(tokens.stream().map(TokenView::of).toList());
+        static TokenList of(List<ApiToken> tokens, Viewer viewer, String viewerName) {
+            return new TokenList(tokens.stream().map(t -> TokenView.of(t, viewer, viewerName)).toList());
         }
     }
 }

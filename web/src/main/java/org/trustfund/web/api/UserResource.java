@@ -86,7 +86,7 @@ public class UserResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public TokenList tokens(@PathParam("id") long id) {
-        return TokenList.of(tokens.tokensOf(id));
+        return TokenList.of(tokens.tokensOf(id), Viewer.STAFF, null);
     }
 
     @POST
@@ -102,7 +102,7 @@ public class UserResource {
     public Response createToken(@PathParam("id") long id, NewTokenRequest input) {
         NewTokenRequest request = Inputs.required("body", input);
         CreatedToken made = CreatedToken.of(tokens.createFor(id, request.name(),
-                Inputs.date("expiresOn", Inputs.required("expiresOn", request.expiresOn()))));
+                Inputs.date("expiresOn", Inputs.required("expiresOn", request.expiresOn()))), Viewer.STAFF, null);
         return Response.status(Response.Status.CREATED).entity(made).build();
     }
 
@@ -115,6 +115,6 @@ public class UserResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public TokenView revokeToken(@PathParam("id") long id, @PathParam("tokenId") long tokenId) {
-        return TokenView.of(tokens.revoke(id, tokenId));
+        return TokenView.of(tokens.revoke(id, tokenId), Viewer.STAFF, null);
     }
 }

@@ -27,6 +27,11 @@ public record Viewer(boolean donorOnly, Locale locale) {
                 && !security.isUserInRole(Roles.AUDITOR) && !security.isUserInRole(Roles.ADMIN);
     }
 
+    /** A user name as this viewer may see it: their own name as it is, anyone else's as {@link #staff}. */
+    public String person(String userName, String viewerName) {
+        return userName != null && userName.equals(viewerName) ? userName : staff(userName);
+    }
+
     /** A staff user name as this viewer may see it; absent stays absent. */
     public String staff(String userName) {
         if (userName == null || !donorOnly) {

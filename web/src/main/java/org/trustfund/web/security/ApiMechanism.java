@@ -25,6 +25,7 @@ import org.trustfund.security.SignInResult;
 import org.trustfund.security.SignInService;
 import org.trustfund.web.api.ApiError;
 import org.trustfund.web.api.ApiLocale;
+import org.trustfund.web.platform.SecurityHeaders;
 
 /**
  * Authentication for the REST API, without a session:
@@ -142,6 +143,8 @@ public class ApiMechanism implements HttpAuthenticationMechanism {
     private static AuthenticationStatus refuse(HttpServletRequest request, HttpServletResponse response, int status,
             String key, Duration retryAfter) {
         try {
+            // Written before any filter runs, so the headers every answer carries are set here too.
+            SecurityHeaders.apply(response, false);
             response.setStatus(status);
             if (status == HttpServletResponse.SC_UNAUTHORIZED) {
                 response.setHeader("WWW-Authenticate", CHALLENGE);
@@ -151,7 +154,6 @@ public class ApiMechanism implements HttpAuthenticationMechanism {
                 response.setHeader("Retry-After", String.valueOf(retryAfter.toSeconds()));
                 arguments = new Object[] {retryAfter.toSeconds()};
             }
-            response.setHeader("Cache-Control", "no-store");
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");
             response.getWriter().write(ApiError.of(status, ApiLocale.of(request), null, key, arguments).toJson());

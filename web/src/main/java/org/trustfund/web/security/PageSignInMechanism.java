@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import org.trustfund.security.AccountStandingCheck;
 import org.trustfund.security.Role;
 import org.trustfund.security.SignInResult;
+import org.trustfund.web.platform.SecurityHeaders;
 
 /**
  * Form sign-in on our own JSF page, for the pages, with the session carrying the sign-in.
@@ -72,6 +73,8 @@ public class PageSignInMechanism implements HttpAuthenticationMechanism {
             return context.doNothing();
         }
         rememberPageAskedFor(request);
+        // Answered before any filter runs, so the headers every answer carries are set here too.
+        SecurityHeaders.apply(response, false);
         String signIn = request.getContextPath() + SIGN_IN_PAGE;
         return isAjax(request) ? partialRedirect(response, signIn) : context.redirect(signIn);
     }
@@ -131,7 +134,6 @@ public class PageSignInMechanism implements HttpAuthenticationMechanism {
         try {
             response.setContentType("text/xml");
             response.setCharacterEncoding("UTF-8");
-            response.setHeader("Cache-Control", "no-store");
             response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
                     + url.replace("&", "&amp;").replace("\"", "&quot;") + "\"/></partial-response>");
             response.flushBuffer();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SessionAccountTest {
@@ -13,15 +14,16 @@ class SessionAccountTest {
 
     @Test
     void aSessionEndsEightHoursAfterSignInHoweverBusy() {
-        SessionAccount account = new SessionAccount("jdoe", 4, SIGNED_IN);
+        SessionAccount account = new SessionAccount("jdoe", Set.of("AUDITOR"), 4, SIGNED_IN);
         assertFalse(account.outlived(SIGNED_IN.plusSeconds(8 * 3600 - 1)));
         assertTrue(account.outlived(SIGNED_IN.plusSeconds(8 * 3600)));
     }
 
     @Test
     void aNewStampKeepsTheSignInTime() {
-        SessionAccount restamped = new SessionAccount("jdoe", 4, SIGNED_IN).withStamp(5);
+        SessionAccount restamped = new SessionAccount("jdoe", Set.of("AUDITOR"), 4, SIGNED_IN).withStamp(5);
         assertEquals(5, restamped.securityStamp());
         assertEquals(SIGNED_IN, restamped.signedInAt());
+        assertEquals(Set.of("AUDITOR"), restamped.groups());
     }
 }
