@@ -34,7 +34,8 @@ class RestApiIT {
     void withoutCredentialsTheApiAnswers401JsonWhileThePagesStillRedirect(RunningSystem system) {
         Reply anonymous = Api.anonymous(system).get("/api/donors");
         assertEquals(401, anonymous.status(), anonymous::toString);
-        assertEquals("Basic realm=\"trustfund\"", anonymous.header("WWW-Authenticate").orElse(""));
+        assertEquals("Basic realm=\"trustfund\", Bearer realm=\"trustfund\"", anonymous.header("WWW-Authenticate").orElse(""),
+                "both ways to authenticate are offered");
         assertTrue(anonymous.header("Content-Type").orElse("").startsWith(JSON), anonymous.headers().toString());
         assertFalse(anonymous.header("Location").isPresent(), "no redirect to the sign-in page");
         assertEquals(401L, anonymous.json().get("status"));

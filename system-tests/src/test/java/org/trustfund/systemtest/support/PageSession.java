@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
 
 /**
  * One browser-like HTTP session on the pages, without a browser: {@link HttpClient} with a cookie jar, JSF
- * forms submitted as a browser would (the form's hidden fields, its view state, the fields given and the
- * button pressed, as a full non-AJAX request). Redirects are not followed, so a caller sees whether a page
+ * forms submitted as a browser would (the form's hidden fields, its view state, the page's CSP nonce that
+ * PrimeFaces' script adds, the fields given and the button pressed, as a full non-AJAX request). Redirects are not followed, so a caller sees whether a page
  * answered itself, refused (403) or sent to the sign-in page. Much faster than Chromium where only the
  * server's answer matters.
  */
@@ -30,6 +30,7 @@ public final class PageSession {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final Pattern INPUT = Pattern.compile("<input\\b[^>]*>", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NONCE = Pattern.compile("<script\\b[^>]*\\bnonce=\"([^\"]+)\"");
     private static final Pattern ATTRIBUTE = Pattern.compile("([\\w:.-]+)\\s*=\\s*\"([^\"]*)\"");
 
     private final HttpClient http;
@@ -105,6 +106,11 @@ public final class PageSession {
             if ("hidden".equalsIgnoreCase(attributes.get("type")) && attributes.containsKey("name")) {
                 body.add(Map.entry(attributes.get("name"), attributes.getOrDefault("value", "")));
             }
+        }
+        // PrimeFaces' script puts the page's CSP nonce into every form; a post without it is refused.
+        Matcher nonce = NONCE.matcher(page.body());
+        if (nonce.find()) {
+            body.add(Map.entry("primefaces.nonce", unescape(nonce.group(1))));
         }
         body.addAll(fields);
         body.add(Map.entry(buttonId, buttonId));
