@@ -13,8 +13,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import org.trustfund.audit.AuditAction;
 import org.trustfund.audit.AuditLog;
 import org.trustfund.platform.BusinessException;
@@ -22,8 +20,8 @@ import org.trustfund.platform.Changes;
 
 /**
  * Personal API tokens: made, listed and revoked by their user, or by an administrator for any account (a
- * service account for a script); checked on every API call that sends one. Making and revoking are audited;
- * each use notes when and from where (at most once a minute, so parallel calls write almost nothing).
+ * service account for a script). Making and revoking are audited. Checking the token a call sends is
+ * {@link ApiTokenCheck}'s; it comes here only to note a use (at most once a minute) or to audit a refusal.
  */
 @Stateless
 public class ApiTokenService {
@@ -32,25 +30,10 @@ public class ApiTokenService {
     public static final Duration MAX_LIFETIME = Duration.ofDays(366);
     static final int MAX_ACTIVE_PER_USER = 20;
     private static final String ENTITY = "ApiToken";
-    private static final Duration LAST_USE_PRECISION = Duration.ofMinutes(1);
+    private static final Duration LAST_USE_PRECISION = TokenUseNotes.PRECISION;
 
     /** A token just made, with its secret, which is shown this once and kept nowhere. */
     public record NewToken(ApiToken token, String secret) {
-    }
-
-    /** Who a valid token acts for, with the roles their account holds now. */
-    public record TokenCaller(String username, Set<Role> roles) {
-    }
-
-    /** The outcome of checking a token: a caller, or nothing, or how long to wait (too many bad tokens). */
-    public record TokenCheck(Optional<TokenCaller> caller, Duration retryAfter) {
-        static TokenCheck refused() {
-            return new TokenCheck(Optional.empty(), Duration.ZERO);
-        }
-
-        public boolean throttled() {
-            return !retryAfter.isZero();
-        }
     }
 
     @PersistenceContext
@@ -60,10 +43,8 @@ public class ApiTokenService {
     private UserAccountRepository users;
 
     @Inject
-    private SignInThrottle throttle;
-
-    @Inject
     private AuditLog audit;
+
 
     @Inject
     private Caller caller;
@@ -116,44 +97,24 @@ public class ApiTokenService {
     }
 
     /**
-     * Checks the secret a call sent. Unknown, revoked or expired tokens, and tokens of disabled accounts, are
-     * all refused alike and count towards the client address's throttle (a token cannot be guessed, but a
-     * flood of guesses should still cost the guesser).
+     * Notes a token's use: when and from where. Asked by {@link ApiTokenCheck} at most once a minute a token.
+     * Plain SQL: a JPQL bulk update would raise the version and make a revocation at that moment fail.
      */
     @PermitAll
-    public TokenCheck authenticate(String secret, String clientAddress) {
-        Instant now = clock.instant();
-        Optional<Duration> wait = throttle.refusalFrom(clientAddress, now);
-        if (wait.isPresent()) {
-            return new TokenCheck(Optional.empty(), wait.get());
-        }
-        Optional<ApiToken> found = ApiTokenSecrets.looksLikeSecret(secret)
-                ? em.createNamedQuery("ApiToken.findByHash", ApiToken.class)
-                        .setParameter("hash", ApiTokenSecrets.hash(secret)).getResultStream().findFirst()
-                : Optional.empty();
-        Optional<UserAccount> user = found.filter(t -> t.isUsableAt(now)).flatMap(t -> users.find(t.getUserId()))
-                .filter(UserAccount::canSignIn);
-        if (user.isEmpty()) {
-            throttle.failedFrom(clientAddress, now);
-            audit.recordFor("(token)", AuditAction.SIGN_IN_FAILED, ENTITY, found.map(ApiToken::getId).orElse(null),
-                    found.isEmpty() ? "unknown API token" : "API token revoked, expired or its account disabled",
-                    clientAddress);
-            return TokenCheck.refused();
-        }
-        noteUse(found.get().getId(), now, clientAddress);
-        return new TokenCheck(Optional.of(new TokenCaller(user.get().getUsername(), user.get().getRoles())),
-                Duration.ZERO);
-    }
-
-    private void noteUse(long tokenId, Instant now, String clientAddress) {
-        // Plain SQL: a JPQL bulk update would raise the version and make a revocation at that moment fail.
+    public void noteUse(long tokenId, Instant at, String clientAddress) {
         em.createNativeQuery("UPDATE api_token SET last_used_at = ?, last_used_from = ? WHERE id = ?"
                         + " AND (last_used_at IS NULL OR last_used_at < ?)")
-                .setParameter(1, Timestamp.from(now))
+                .setParameter(1, Timestamp.from(at))
                 .setParameter(2, clientAddress)
                 .setParameter(3, tokenId)
-                .setParameter(4, Timestamp.from(now.minus(LAST_USE_PRECISION)))
+                .setParameter(4, Timestamp.from(at.minus(LAST_USE_PRECISION)))
                 .executeUpdate();
+    }
+
+    /** Audits a refused token (the throttle is counted by {@link ApiTokenCheck}). */
+    @PermitAll
+    public void recordRefusal(Long tokenId, String why, String clientAddress) {
+        audit.recordFor("(token)", AuditAction.SIGN_IN_FAILED, ENTITY, tokenId, why, clientAddress);
     }
 
     private NewToken create(UserAccount owner, String name, LocalDate expiresOn) {

@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.trustfund.security.AccountStandingCheck;
-import org.trustfund.security.ApiTokenService;
+import org.trustfund.security.ApiTokenCheck;
 import org.trustfund.security.Role;
 import org.trustfund.security.SignInResult;
 import org.trustfund.security.SignInService;
@@ -30,7 +30,7 @@ import org.trustfund.web.platform.SecurityHeaders;
 /**
  * Authentication for the REST API, without a session:
  * <ul>
- * <li>{@code Authorization: Bearer tfp_…}: a personal API token ({@link ApiTokenService}); one indexed
+ * <li>{@code Authorization: Bearer tfp_…}: a personal API token ({@link ApiTokenCheck}); one indexed
  * look-up, no password hash.</li>
  * <li>{@code Authorization: Basic}: user name and password, checked like the sign-in page (throttled, audited).
  * A verified pair is remembered briefly ({@link VerifiedCredentials}), so later calls cost an HMAC and a
@@ -54,8 +54,8 @@ public class ApiMechanism implements HttpAuthenticationMechanism {
     @Inject
     private AccountStandingCheck standing;
 
-    @EJB
-    private ApiTokenService tokens;
+    @Inject
+    private ApiTokenCheck tokens;
 
     @Inject
     private VerifiedCredentials verified;
@@ -76,7 +76,7 @@ public class ApiMechanism implements HttpAuthenticationMechanism {
 
     private AuthenticationStatus bearer(String secret, HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
-        ApiTokenService.TokenCheck check = tokens.authenticate(secret, ClientAddress.of(request));
+        ApiTokenCheck.TokenCheck check = tokens.authenticate(secret, ClientAddress.of(request));
         if (check.throttled()) {
             return refuse(request, response, 429, "api.tooManyAttempts", check.retryAfter());
         }
