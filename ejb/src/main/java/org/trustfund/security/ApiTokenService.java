@@ -28,6 +28,8 @@ public class ApiTokenService {
 
     /** The longest a token may live; a script's owner renews it deliberately. */
     public static final Duration MAX_LIFETIME = Duration.ofDays(366);
+    /** A token's last valid day when none is asked for (the page offers the same): three months on. */
+    public static final int DEFAULT_DAYS = 90;
     static final int MAX_ACTIVE_PER_USER = 20;
     private static final String ENTITY = "ApiToken";
     private static final Duration LAST_USE_PRECISION = TokenUseNotes.PRECISION;
@@ -59,7 +61,8 @@ public class ApiTokenService {
     /**
      * Makes a token for the caller.
      *
-     * @param expiresOn the last day it works (UTC); after today and within {@link #MAX_LIFETIME}
+     * @param expiresOn the last day it works (UTC); after today and within {@link #MAX_LIFETIME}; null for
+     *        {@link #DEFAULT_DAYS} from today
      */
     @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.DONOR, Roles.AUDITOR, Roles.ADMIN})
     public NewToken createMine(String name, LocalDate expiresOn) {
@@ -128,7 +131,7 @@ public class ApiTokenService {
         }
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         if (expiresOn == null) {
-            throw new BusinessException("expiresOn", "token.expiry.required");
+            expiresOn = today.plusDays(DEFAULT_DAYS);
         }
         if (!expiresOn.isAfter(today)) {
             throw new BusinessException("expiresOn", "token.expiry.notFuture");

@@ -194,6 +194,10 @@ class SignInUnderAttackIT {
                 LocalDate.now(ZoneOffset.UTC).plusDays(1).toString()));
         assertEquals("name", noName.json().get("field"), noName.toString());
         assertEquals(404, api.delete("/api/me/tokens/999999999").status(), "another's or no token: not found");
+        Api.Reply byDefault = api.post("/api/me/tokens", Map.of("name", "no date given"));
+        assertEquals(201, byDefault.status(), byDefault.toString());
+        assertEquals(LocalDate.now(ZoneOffset.UTC).plusDays(91) + "T00:00:00Z",
+                ((Map<?, ?>) byDefault.json().get("token")).get("expiresAt"), "90 days, as the page offers");
     }
 
     static String createToken(Api api, String name) {

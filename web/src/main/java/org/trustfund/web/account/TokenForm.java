@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.trustfund.security.ApiToken;
+import org.trustfund.security.ApiTokenService;
 import org.trustfund.security.ApiTokenService.NewToken;
 import org.trustfund.security.Roles;
 import org.trustfund.web.platform.Messages;
@@ -20,8 +21,6 @@ import org.trustfund.web.platform.Messages;
 public abstract class TokenForm implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    /** A script's token lasts three months unless its owner asks otherwise. */
-    static final int DEFAULT_DAYS = 90;
 
     private String name;
     private LocalDate expiresOn;
@@ -37,7 +36,7 @@ public abstract class TokenForm implements Serializable {
 
     protected void reset() {
         name = null;
-        expiresOn = LocalDate.now(Clock.systemUTC()).plusDays(DEFAULT_DAYS);
+        expiresOn = LocalDate.now(Clock.systemUTC()).plusDays(ApiTokenService.DEFAULT_DAYS);
         tokens = loadTokens();
     }
 
@@ -95,7 +94,7 @@ public abstract class TokenForm implements Serializable {
     }
 
     public LocalDate getMaxExpiry() {
-        return LocalDate.now(Clock.systemUTC()).plusDays(org.trustfund.security.ApiTokenService.MAX_LIFETIME.toDays());
+        return LocalDate.now(Clock.systemUTC()).plusDays(ApiTokenService.MAX_LIFETIME.toDays());
     }
 
     public String getName() {

@@ -79,7 +79,7 @@ public class MeResource {
             @Context HttpHeaders headers) {
         NewTokenRequest request = Inputs.required("body", input);
         CreatedToken made = CreatedToken.of(tokens.createMine(request.name(),
-                Inputs.date("expiresOn", Inputs.required("expiresOn", request.expiresOn()))),
+                request.expiresOn() == null ? null : Inputs.date("expiresOn", request.expiresOn())),
                 Viewer.of(security, headers), security.getUserPrincipal().getName());
         return Response.status(Response.Status.CREATED).entity(made).build();
     }

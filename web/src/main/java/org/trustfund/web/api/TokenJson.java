@@ -14,7 +14,8 @@ public final class TokenJson {
 
     public record NewTokenRequest(
             @Schema(required = true, description = "What uses the token, e.g. the script's name") String name,
-            @Schema(required = true, format = "date", description = "Last day valid (UTC), at most a year ahead")
+            @Schema(format = "date", description = "Last day valid (UTC), at most a year ahead; 90 days ahead if"
+                    + " absent, as the page offers")
             String expiresOn) {
     }
 
