@@ -86,18 +86,12 @@ final class ApiErrors {
             // A donor user asking for an id that does not exist is told what they are told for another
             // donor's record, so ids cannot be probed. (A token id is only ever looked for among the caller's
             // own tokens, so "not found" tells nothing of anyone else's.)
-            if (isDonorOnly(security) && !(e instanceof UnknownApiTokenException)) {
+            if (Viewer.isDonorOnly(security) && !(e instanceof UnknownApiTokenException)) {
                 return ApiError.of(403, locale, null, "access.denied");
             }
             return ApiError.of(404, locale, null, key, e.arguments());
         }
         return ApiError.of(400, locale, field, key, e.arguments());
-    }
-
-    private static boolean isDonorOnly(SecurityContext security) {
-        return security != null && security.isUserInRole(Roles.DONOR) && !security.isUserInRole(Roles.FINANCE_OFFICER)
-                && !security.isUserInRole(Roles.CERTIFYING_OFFICER) && !security.isUserInRole(Roles.AUDITOR)
-                && !security.isUserInRole(Roles.ADMIN);
     }
 
     private static boolean isOptimisticLock(Throwable t) {

@@ -3,6 +3,7 @@ package org.trustfund.web.api;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -11,10 +12,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -54,16 +53,9 @@ public class ContributionResource {
     @Context
     private UriInfo uri;
 
-    @Context
-    private SecurityContext security;
-
-    @Context
-    private HttpHeaders headers;
-
     /** Who is asking, for the JSON forms (a donor user sees no staff user names). */
-    private Viewer viewer() {
-        return Viewer.of(security, headers);
-    }
+    @Inject
+    private Viewer viewer;
 
     @GET
     @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN, Roles.DONOR})
@@ -93,7 +85,7 @@ public class ContributionResource {
                 currency == null || currency.isBlank() ? null : currency.trim().toUpperCase(Locale.ROOT),
                 Inputs.date("from", from), Inputs.date("to", to), order.key(), order.descending());
         return new ContributionPage(contributions.search(query, pageNumber * pageSize, pageSize).stream()
-                .map(c -> ContributionView.of(c, viewer())).toList(), pageNumber, pageSize, contributions.count(query));
+                .map(c -> ContributionView.of(c, viewer)).toList(), pageNumber, pageSize, contributions.count(query));
     }
 
     @GET
@@ -105,7 +97,7 @@ public class ContributionResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ContributionView")))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public ContributionView get(@PathParam("id") long id) {
-        return ContributionView.of(contributions.find(id), viewer());
+        return ContributionView.of(contributions.find(id), viewer);
     }
 
     @POST
@@ -120,7 +112,7 @@ public class ContributionResource {
     public Response record(NewContribution input) {
         Contribution contribution = contributions.record(Inputs.required("body", input).toInput());
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(contribution.getId())).build())
-                .entity(ContributionView.of(contribution, viewer())).build();
+                .entity(ContributionView.of(contribution, viewer)).build();
     }
 
     @POST
@@ -135,7 +127,7 @@ public class ContributionResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     public ContributionView certify(@PathParam("id") long id, Certification input) {
         long version = Inputs.required("version", Inputs.required("body", input).version());
-        return ContributionView.of(contributions.certify(id, version), viewer());
+        return ContributionView.of(contributions.certify(id, version), viewer);
     }
 
     @POST
@@ -150,7 +142,7 @@ public class ContributionResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     public ContributionView sendBack(@PathParam("id") long id, WithReason input) {
         long version = Inputs.required("version", Inputs.required("body", input).version());
-        return ContributionView.of(contributions.sendBack(id, version, input.reason()), viewer());
+        return ContributionView.of(contributions.sendBack(id, version, input.reason()), viewer);
     }
 
     @POST
@@ -166,6 +158,6 @@ public class ContributionResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     public ContributionView reverse(@PathParam("id") long id, WithReason input) {
         long version = Inputs.required("version", Inputs.required("body", input).version());
-        return ContributionView.of(contributions.reverse(id, version, input.reason()), viewer());
+        return ContributionView.of(contributions.reverse(id, version, input.reason()), viewer);
     }
 }

@@ -3,6 +3,7 @@ package org.trustfund.web.api;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -12,10 +13,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
@@ -63,16 +62,9 @@ public class DonorResource {
     @Context
     private UriInfo uri;
 
-    @Context
-    private SecurityContext security;
-
-    @Context
-    private HttpHeaders headers;
-
     /** Who is asking, for the JSON forms (a donor user sees no staff user names). */
-    private Viewer viewer() {
-        return Viewer.of(security, headers);
-    }
+    @Inject
+    private Viewer viewer;
 
     @GET
     @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN})
@@ -97,7 +89,7 @@ public class DonorResource {
                 country == null || country.isBlank() ? null : country.trim().toUpperCase(java.util.Locale.ROOT),
                 order.key(), order.descending());
         List<DonorView> items = donors.search(query, pageNumber * pageSize, pageSize).stream()
-                .map(d -> DonorView.of(d, viewer()))
+                .map(d -> DonorView.of(d, viewer))
                 .toList();
         return new DonorPage(items, pageNumber, pageSize, donors.count(query));
     }
@@ -111,7 +103,7 @@ public class DonorResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DonorView")))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public DonorView get(@PathParam("id") long id) {
-        return DonorView.of(donors.find(id).orElseThrow(() -> new BusinessException("donor.unknown", id)), viewer());
+        return DonorView.of(donors.find(id).orElseThrow(() -> new BusinessException("donor.unknown", id)), viewer);
     }
 
     @POST
@@ -123,7 +115,7 @@ public class DonorResource {
     public Response create(DonorInput input) {
         Donor donor = donors.create(Inputs.required("body", input).details());
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(donor.getId())).build())
-                .entity(DonorView.of(donor, viewer())).build();
+                .entity(DonorView.of(donor, viewer)).build();
     }
 
     @PUT
@@ -139,7 +131,7 @@ public class DonorResource {
     public DonorView update(@PathParam("id") long id, DonorInput input) {
         Inputs.required("body", input);
         long version = Inputs.required("version", input.version());
-        return DonorView.of(donors.update(id, version, input.details()), viewer());
+        return DonorView.of(donors.update(id, version, input.details()), viewer);
     }
 
     @GET
@@ -155,7 +147,6 @@ public class DonorResource {
         // Checks access first, then that the donor exists: an empty list would hide a mistyped id.
         donors.find(id).orElseThrow(() -> new BusinessException("donor.unknown", id));
         Map<Long, Money> paid = pledges.paidByInstalmentOfDonor(id);
-        Viewer viewer = viewer();
         return new PledgeList(pledges.byDonor(id).stream().map(p -> PledgeView.of(p, paid, viewer)).toList());
     }
 }

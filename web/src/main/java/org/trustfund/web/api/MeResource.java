@@ -3,6 +3,7 @@ package org.trustfund.web.api;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -12,7 +13,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.Arrays;
@@ -40,6 +40,9 @@ public class MeResource {
     @EJB
     private ApiTokenService tokens;
 
+    @Inject
+    private Viewer viewer;
+
     public record Me(String username, List<Role> roles) {
     }
 
@@ -61,8 +64,8 @@ public class MeResource {
     @APIResponse(responseCode = "200", description = "The tokens",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "TokenList")))
     @APIResponse(responseCode = "401", ref = "Unauthenticated")
-    public TokenList myTokens(@Context SecurityContext security, @Context HttpHeaders headers) {
-        return TokenList.of(tokens.myTokens(), Viewer.of(security, headers), security.getUserPrincipal().getName());
+    public TokenList myTokens(@Context SecurityContext security) {
+        return TokenList.of(tokens.myTokens(), viewer, security.getUserPrincipal().getName());
     }
 
     @POST
@@ -75,12 +78,11 @@ public class MeResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CreatedToken")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthenticated")
-    public Response createMyToken(NewTokenRequest input, @Context SecurityContext security,
-            @Context HttpHeaders headers) {
+    public Response createMyToken(NewTokenRequest input, @Context SecurityContext security) {
         NewTokenRequest request = Inputs.required("body", input);
         CreatedToken made = CreatedToken.of(tokens.createMine(request.name(),
                 request.expiresOn() == null ? null : Inputs.date("expiresOn", request.expiresOn())),
-                Viewer.of(security, headers), security.getUserPrincipal().getName());
+                viewer, security.getUserPrincipal().getName());
         return Response.status(Response.Status.CREATED).entity(made).build();
     }
 
@@ -93,8 +95,7 @@ public class MeResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "TokenView")))
     @APIResponse(responseCode = "401", ref = "Unauthenticated")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public TokenView revokeMyToken(@PathParam("id") long id, @Context SecurityContext security,
-            @Context HttpHeaders headers) {
-        return TokenView.of(tokens.revokeMine(id), Viewer.of(security, headers), security.getUserPrincipal().getName());
+    public TokenView revokeMyToken(@PathParam("id") long id, @Context SecurityContext security) {
+        return TokenView.of(tokens.revokeMine(id), viewer, security.getUserPrincipal().getName());
     }
 }

@@ -3,6 +3,7 @@ package org.trustfund.web.api;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -10,10 +11,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -48,16 +47,9 @@ public class PledgeResource {
     @Context
     private UriInfo uri;
 
-    @Context
-    private SecurityContext security;
-
-    @Context
-    private HttpHeaders headers;
-
     /** Who is asking, for the JSON forms (a donor user sees no staff user names). */
-    private Viewer viewer() {
-        return Viewer.of(security, headers);
-    }
+    @Inject
+    private Viewer viewer;
 
     @GET
     @Path("{id}")
@@ -68,7 +60,7 @@ public class PledgeResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public PledgeView get(@PathParam("id") long id) {
         Pledge pledge = pledges.find(id);
-        return PledgeView.of(pledge, pledges.paidByInstalment(id), viewer());
+        return PledgeView.of(pledge, pledges.paidByInstalment(id), viewer);
     }
 
     @POST
@@ -82,7 +74,7 @@ public class PledgeResource {
     public Response create(NewPledge input) {
         Pledge pledge = pledges.create(Inputs.required("body", input).toInput());
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(pledge.getId())).build())
-                .entity(PledgeView.of(pledge, Map.of(), viewer())).build();
+                .entity(PledgeView.of(pledge, Map.of(), viewer)).build();
     }
 
     @POST
@@ -100,7 +92,7 @@ public class PledgeResource {
         Inputs.required("body", input);
         Pledge pledge = pledges.signAgreement(id, Inputs.required("version", input.version()),
                 Inputs.date("agreementDate", input.agreementDate()), input.agreementReference(), input.conditions());
-        return PledgeView.of(pledge, pledges.paidByInstalment(id), viewer());
+        return PledgeView.of(pledge, pledges.paidByInstalment(id), viewer);
     }
 
     @POST
@@ -117,6 +109,6 @@ public class PledgeResource {
         Inputs.required("body", input);
         Pledge pledge = pledges.recordConditionsMet(id, Inputs.required("version", input.version()),
                 Inputs.date("conditionsMetOn", input.conditionsMetOn()));
-        return PledgeView.of(pledge, pledges.paidByInstalment(id), viewer());
+        return PledgeView.of(pledge, pledges.paidByInstalment(id), viewer);
     }
 }

@@ -1,8 +1,8 @@
 package org.trustfund.web.api;
 
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.Locale;
+import java.util.function.Predicate;
 import org.trustfund.security.Roles;
 import org.trustfund.web.platform.Messages;
 
@@ -17,14 +17,13 @@ public record Viewer(boolean donorOnly, Locale locale) {
     /** Staff, who see user names; for answers that only staff can receive. */
     public static final Viewer STAFF = new Viewer(false, Locale.ENGLISH);
 
-    public static Viewer of(SecurityContext security, HttpHeaders headers) {
-        return new Viewer(isDonorOnly(security), ApiLocale.of(headers));
+    static boolean isDonorOnly(SecurityContext security) {
+        return security != null && isDonorOnly(security::isUserInRole);
     }
 
-    static boolean isDonorOnly(SecurityContext security) {
-        return security != null && security.isUserInRole(Roles.DONOR)
-                && !security.isUserInRole(Roles.FINANCE_OFFICER) && !security.isUserInRole(Roles.CERTIFYING_OFFICER)
-                && !security.isUserInRole(Roles.AUDITOR) && !security.isUserInRole(Roles.ADMIN);
+    /** Whether the caller holds DONOR and no staff role. */
+    static boolean isDonorOnly(Predicate<String> inRole) {
+        return inRole.test(Roles.DONOR) && Roles.STAFF.stream().noneMatch(inRole);
     }
 
     /** A user name as this viewer may see it: their own name as it is, anyone else's as {@link #staff}. */

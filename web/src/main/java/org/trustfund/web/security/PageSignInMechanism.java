@@ -60,6 +60,10 @@ public class PageSignInMechanism implements HttpAuthenticationMechanism {
         if (credential != null) {
             return signIn(credential, request, context);
         }
+        if (isStaticResource(request)) {
+            // Style sheets, scripts and images are the same for everyone: no account check for each of them.
+            return context.doNothing();
+        }
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SessionKeys.ACCOUNT) instanceof SessionAccount account) {
             Optional<String> ended = whyEnded(account);
@@ -124,6 +128,11 @@ public class PageSignInMechanism implements HttpAuthenticationMechanism {
             request.getSession().setAttribute(SessionKeys.RETURN_TO,
                     request.getRequestURI() + (query == null ? "" : "?" + query));
         }
+    }
+
+    private static boolean isStaticResource(HttpServletRequest request) {
+        String path = request.getServletPath();
+        return path != null && (path.startsWith("/jakarta.faces.resource/") || path.startsWith("/resources/"));
     }
 
     private static boolean isAjax(HttpServletRequest request) {
