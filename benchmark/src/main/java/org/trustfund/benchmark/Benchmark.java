@@ -264,11 +264,12 @@ public final class Benchmark {
             long balancedFunds = check.funds().stream().filter(LedgerCheckResult.FundTotals::balances).count();
             report.line(String.format(Locale.ROOT, "- %s: %,d journals, %,d journal lines; %d unbalanced journals;"
                             + " %d of %d funds balance; %d receivable mismatches (receivable = agreed − received per"
-                            + " pledge); %d pledges holding deferred revenue they may not. Took %.1f s.",
+                            + " pledge); %d pledges holding deferred revenue they may not; %d contributions whose unapplied"
+                            + " receipts differ from their held rest. Took %.1f s.",
                     check.isConsistent() ? "**Consistent**" : "**NOT consistent**",
                     check.journalCount(), check.lineCount(), check.unbalancedJournals().size(), balancedFunds,
                     check.funds().size(), check.receivableMismatches().size(), check.deferredRevenueMismatches().size(),
-                    seconds));
+                    check.unappliedReceiptMismatches().size(), seconds));
             check.receivableMismatches().stream().limit(5).forEach(m -> report.line("  - mismatch: " + m));
             check.unbalancedJournals().stream().limit(5).forEach(u -> report.line("  - unbalanced: " + u));
             report.line("");

@@ -82,6 +82,13 @@ public class Contribution {
     @Column(name = "usd_amount", nullable = false, precision = 19, scale = 2)
     private BigDecimal usdAmount;
 
+    /**
+     * The unapplied part, certified while the donor had an open receivable in the fund, is held as unapplied
+     * receipts (a liability) until applied or recognised as a separate gift; otherwise it was revenue at once.
+     */
+    @Column(name = "unapplied_held", nullable = false)
+    private boolean unappliedHeld;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "status", nullable = false, length = 20)
     private ContributionStatus status;
@@ -183,6 +190,50 @@ public class Contribution {
      */
     public void applyTo(Map<Instalment, Money> amounts, Map<Long, Money> openByInstalment) {
         requireStatus(ContributionStatus.RECORDED, ContributionStatus.RETURNED);
+        List<ContributionApplication> next = applications(amounts, openByInstalment, amount, null, null);
+        applications.clear();
+        applications.addAll(next);
+    }
+
+    /**
+     * Applies part or all of the unapplied receipts held for a certified contribution to instalments; the
+     * earlier applications stay, each new one says when and by whom. The caller posts the journal that moves the
+     * amount out of unapplied receipts.
+     *
+     * @return the new applications
+     */
+    public List<ContributionApplication> applyHeld(Map<Instalment, Money> amounts, Map<Long, Money> openByInstalment,
+            Instant at, String by) {
+        requireStatus(ContributionStatus.CERTIFIED);
+        if (!unappliedHeld) {
+            throw new BusinessException("applications", "contribution.held.none");
+        }
+        List<ContributionApplication> next = applications(amounts, openByInstalment, unapplied(), at, by);
+        if (next.isEmpty()) {
+            throw new BusinessException("applications", "contribution.held.nothingApplied");
+        }
+        applications.addAll(next);
+        unappliedHeld = unapplied().isPositive();
+        return next;
+    }
+
+    /** The held rest becomes revenue as a gift separate from any pledge (approved by a second person). */
+    public Money recogniseHeldAsGift() {
+        requireStatus(ContributionStatus.CERTIFIED);
+        if (!unappliedHeld) {
+            throw new BusinessException("contribution.held.none");
+        }
+        Money rest = unapplied();
+        unappliedHeld = false;
+        return rest;
+    }
+
+    /**
+     * Checks the amounts to apply: each positive, in the contribution's currency, on the same donor's and fund's
+     * instalment, none above what is still open on its instalment, together not above {@code available}.
+     */
+    private List<ContributionApplication> applications(Map<Instalment, Money> amounts, Map<Long, Money> openByInstalment,
+            Money available, Instant at, String by) {
         Money total = Money.zero(amount.currency());
         List<ContributionApplication> next = new ArrayList<>();
         for (Map.Entry<Instalment, Money> e : amounts.entrySet()) {
@@ -210,14 +261,13 @@ public class Contribution {
                         instalment.getDueDate(), applied.toString(), open.toString());
             }
             total = total.plus(applied);
-            next.add(new ContributionApplication(this, instalment, applied));
+            next.add(new ContributionApplication(this, instalment, applied, at, by));
         }
-        if (total.isGreaterThan(amount)) {
+        if (total.isGreaterThan(available)) {
             throw new BusinessException("applications", "contribution.apply.exceedsContribution", total.toString(),
-                    amount.toString());
+                    available.toString());
         }
-        applications.clear();
-        applications.addAll(next);
+        return next;
     }
 
     /** Certified by a second person: from now on it counts. */
@@ -229,6 +279,16 @@ public class Contribution {
         status = ContributionStatus.CERTIFIED;
         certifiedBy = by;
         certifiedAt = at;
+    }
+
+    /**
+     * Decided at certification: if the donor still owes the fund under a signed agreement once this contribution
+     * is applied, its unapplied part is held as unapplied receipts, not revenue (IPSAS 23: the agreement already
+     * made the revenue; counting the cash again would count it twice).
+     */
+    public void holdUnappliedIf(boolean donorHasOpenReceivable) {
+        requireStatus(ContributionStatus.CERTIFIED);
+        unappliedHeld = donorHasOpenReceivable && unapplied().isPositive();
     }
 
     /** The certifier sends it back to the officer with a reason. */
@@ -244,9 +304,14 @@ public class Contribution {
         returnedReason = reason.trim();
     }
 
-    /** Undoes a certified contribution; the caller posts the reversing journal. */
-    public void reverse(String by, String reason, Instant at) {
+    /** A reversal may be asked for only of a certified contribution. */
+    public void requireReversible() {
         requireStatus(ContributionStatus.CERTIFIED);
+    }
+
+    /** Undoes a certified contribution (once a second person approved); the caller posts the reversing journal. */
+    public void reverse(String by, String reason, Instant at) {
+        requireReversible();
         if (reason == null || reason.isBlank()) {
             throw new BusinessException("reason", "reason.required");
         }
@@ -270,9 +335,19 @@ public class Contribution {
                 .reduce(Money.zero(amount.currency()), Money::plus);
     }
 
-    /** What is not applied to any instalment: stays visible, counts as unearmarked revenue. */
+    /** What is not applied to any instalment: held as unapplied receipts or, if none was owed, revenue. */
     public Money unapplied() {
         return amount.minus(applied());
+    }
+
+    /** True while the unapplied part is held as unapplied receipts (a liability). */
+    public boolean isUnappliedHeld() {
+        return unappliedHeld;
+    }
+
+    /** What is held as unapplied receipts now: the unapplied part while held, else nothing. */
+    public Money heldUnapplied() {
+        return unappliedHeld && status == ContributionStatus.CERTIFIED ? unapplied() : Money.zero(amount.currency());
     }
 
     public Money usdValue() {

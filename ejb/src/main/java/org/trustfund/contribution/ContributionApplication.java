@@ -10,6 +10,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
+import java.time.Instant;
 import org.trustfund.money.Money;
 import org.trustfund.pledge.Instalment;
 
@@ -34,16 +35,26 @@ public class ContributionApplication {
     @Column(name = "amount", nullable = false, updatable = false, precision = 19, scale = 4)
     private BigDecimal amount;
 
+    /** When and by whom a held receipt was applied after certification; null for the contribution's own. */
+    @Column(name = "applied_at", updatable = false)
+    private Instant appliedAt;
+
+    @Column(name = "applied_by", updatable = false, length = 100)
+    private String appliedBy;
+
     @Version
     private long version;
 
     protected ContributionApplication() {
     }
 
-    ContributionApplication(Contribution contribution, Instalment instalment, Money amount) {
+    ContributionApplication(Contribution contribution, Instalment instalment, Money amount, Instant appliedAt,
+            String appliedBy) {
         this.contribution = contribution;
         this.instalment = instalment;
         this.amount = amount.amount();
+        this.appliedAt = appliedAt;
+        this.appliedBy = appliedBy;
     }
 
     public Long getId() {
@@ -56,6 +67,19 @@ public class ContributionApplication {
 
     public Instalment getInstalment() {
         return instalment;
+    }
+
+    public Instant getAppliedAt() {
+        return appliedAt;
+    }
+
+    public String getAppliedBy() {
+        return appliedBy;
+    }
+
+    /** True if applied from held unapplied receipts after certification. */
+    public boolean isAppliedLater() {
+        return appliedAt != null;
     }
 
     /** In the contribution's currency. */

@@ -21,6 +21,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.trustfund.approval.ApprovalKind;
+import org.trustfund.approval.ApprovalRequest;
+import org.trustfund.approval.ApprovalRequests;
+import org.trustfund.approval.ApprovalService;
 import org.trustfund.audit.AuditAction;
 import org.trustfund.audit.AuditLog;
 import org.trustfund.donor.Donor;
@@ -45,7 +49,9 @@ import org.trustfund.security.Roles;
 /**
  * Records, certifies and reverses contributions. Recording posts nothing; certification by a second
  * person posts one balanced journal: cash at the received-date rate, the receivable cleared at its carrying
- * amount, the difference as realized exchange gain or loss, and any unapplied part as revenue.
+ * amount, the difference as realized exchange gain or loss, and any unapplied part as unapplied receipts (if
+ * the donor still owes the fund under a signed agreement) or revenue. Held receipts are applied later or, with
+ * a second person's approval, recognised as a separate gift; a reversal also needs a second person.
  */
 @Stateless
 @RolesAllowed(Roles.FINANCE_OFFICER)
@@ -73,6 +79,9 @@ public class ContributionService {
     private CallerAccess access;
 
     @Inject
+    private ApprovalRequests approvals;
+
+    @Inject
     private Caller caller;
 
     private final Clock clock = Clock.systemUTC();
@@ -89,6 +98,7 @@ public class ContributionService {
         this.ledger = new Ledger(em);
         this.audit = new AuditLog(new org.trustfund.audit.AuditRepository(em), caller);
         this.access = new CallerAccess(em, caller);
+        this.approvals = new ApprovalRequests(em);
     }
 
     public Contribution record(ContributionInput input) {
@@ -155,22 +165,45 @@ public class ContributionService {
         }
     }
 
+    /**
+     * Applies a contribution as asked; {@code requested} null (the REST API and the import when nothing is said)
+     * means what the page suggests: the donor's open instalments in the fund and currency, oldest due first.
+     */
     private void apply(Contribution contribution, Map<Long, Money> requested) {
-        Map<Instalment, Money> amounts = new LinkedHashMap<>();
-        Map<Long, Money> open = new LinkedHashMap<>();
-        if (requested != null) {
-            for (Map.Entry<Long, Money> e : requested.entrySet()) {
-                Instalment instalment = em.find(Instalment.class, e.getKey());
-                if (instalment == null) {
-                    throw new BusinessException("applications", "instalment.unknown", e.getKey());
+        Map<Long, Money> asked = requested;
+        if (asked == null) {
+            asked = new LinkedHashMap<>();
+            for (SuggestedApplication s : suggestApplications(contribution.getDonor().getId(),
+                    contribution.getFund().getId(), contribution.getAmount())) {
+                if (s.suggested().isPositive()) {
+                    asked.put(s.instalmentId(), s.suggested());
                 }
-                amounts.put(instalment, e.getValue());
-                Map<Long, Money> paid = pledges.paidByInstalment(instalment.getPledge(), contribution.getId());
-                open.put(instalment.getId(), instalment.getAmount()
-                        .minus(paid.getOrDefault(instalment.getId(), Money.zero(instalment.getAmount().currency()))));
             }
         }
+        Map<Instalment, Money> amounts = new LinkedHashMap<>();
+        Map<Long, Money> open = openOn(asked, contribution.getId(), amounts);
         contribution.applyTo(amounts, open);
+    }
+
+    /**
+     * Resolves the instalments named in {@code requested} into {@code amounts} and returns what is still open on
+     * each, by certified contributions other than {@code contributionId}.
+     */
+    private Map<Long, Money> openOn(Map<Long, Money> requested, Long contributionId, Map<Instalment, Money> amounts) {
+        Map<Long, Money> open = new LinkedHashMap<>();
+        Map<Long, Map<Long, Money>> paidByPledge = new HashMap<>();
+        for (Map.Entry<Long, Money> e : requested.entrySet()) {
+            Instalment instalment = e.getKey() == null ? null : em.find(Instalment.class, e.getKey());
+            if (instalment == null) {
+                throw new BusinessException("applications", "instalment.unknown", e.getKey());
+            }
+            amounts.put(instalment, e.getValue());
+            Map<Long, Money> paid = paidByPledge.computeIfAbsent(instalment.getPledge().getId(),
+                    k -> pledges.paidByInstalment(instalment.getPledge(), contributionId));
+            open.put(instalment.getId(), instalment.getAmount()
+                    .minus(paid.getOrDefault(instalment.getId(), Money.zero(instalment.getAmount().currency()))));
+        }
+        return open;
     }
 
     /**
@@ -241,10 +274,13 @@ public class ContributionService {
                         a.getAmount().toString(), open.toString());
             }
         }
-        ledger.post(certificationJournal(contribution));
         settlePledges(contribution, null);
+        contribution.holdUnappliedIf(pledges.hasOpenReceivable(contribution.getDonor().getId(),
+                contribution.getFund().getId()));
+        ledger.post(certificationJournal(contribution));
         audit.record(AuditAction.UPDATE, ENTITY, id, Changes.of().field("status", "RECORDED", "CERTIFIED")
-                .value("recordedBy", contribution.getRecordedBy()).toString());
+                .value("recordedBy", contribution.getRecordedBy())
+                .value("unappliedHeld", contribution.heldUnapplied()).toString());
         return contribution;
     }
 
@@ -252,14 +288,12 @@ public class ContributionService {
      * The journal for a certified contribution. The contribution's US dollar value is shared among the
      * instalments it pays and the unapplied rest in proportion to their amounts, so the parts add up to
      * the cent. For each part that pays a signed pledge, the receivable is cleared at its carrying amount
-     * and the difference is a realized exchange gain (credit) or loss (debit).
+     * and the difference is a realized exchange gain (credit) or loss (debit). The unapplied part is held as
+     * unapplied receipts or is revenue, as decided at certification.
      */
     Journal certificationJournal(Contribution c) {
         Money usdTotal = c.usdValue();
-        Map<Pledge, Money> byPledge = new LinkedHashMap<>();
-        for (ContributionApplication a : c.getApplications()) {
-            byPledge.merge(a.getInstalment().getPledge(), a.getAmount(), Money::plus);
-        }
+        Map<Pledge, Money> byPledge = byPledge(c.getApplications());
         List<BigDecimal> weights = new ArrayList<>();
         byPledge.values().forEach(m -> weights.add(m.amount()));
         weights.add(c.unapplied().amount());
@@ -270,6 +304,26 @@ public class ContributionService {
                         "Contribution " + c.getId() + " (" + c.getBankReference() + ") " + c.getAmount()
                                 + (c.getRate() == null ? "" : " at " + c.getUnitsPerUsd().toPlainString() + " per USD"))
                 .debit(Account.CASH, usdTotal, c.getAmount(), null);
+        creditPledges(journal, byPledge, usdParts);
+        journal.credit(c.isUnappliedHeld() ? Account.UNAPPLIED_RECEIPTS : Account.CONTRIBUTION_REVENUE,
+                usdParts.get(byPledge.size()), c.unapplied(), null);
+        return journal.build(clock.instant(), caller.name());
+    }
+
+    private static Map<Pledge, Money> byPledge(List<ContributionApplication> applications) {
+        Map<Pledge, Money> byPledge = new LinkedHashMap<>();
+        for (ContributionApplication a : applications) {
+            byPledge.merge(a.getInstalment().getPledge(), a.getAmount(), Money::plus);
+        }
+        return byPledge;
+    }
+
+    /**
+     * Credits what pays each pledge: revenue for an unsigned pledge; for a signed one the receivable at its
+     * carrying amount and the rest as realized exchange gain or loss. {@code usdParts} holds each pledge's US
+     * dollar share, in the same order.
+     */
+    private void creditPledges(Journal.Builder journal, Map<Pledge, Money> byPledge, List<Money> usdParts) {
         int i = 0;
         for (Map.Entry<Pledge, Money> e : byPledge.entrySet()) {
             Pledge pledge = e.getKey();
@@ -284,8 +338,111 @@ public class ContributionService {
             journal.credit(Account.CONTRIBUTIONS_RECEIVABLE, carrying, applied, pledge.getId());
             journal.credit(Account.REALIZED_EXCHANGE_GAIN_LOSS, usdPart.minus(carrying));
         }
-        journal.credit(Account.CONTRIBUTION_REVENUE, usdParts.get(i), c.unapplied(), null);
-        return journal.build(clock.instant(), caller.name());
+    }
+
+    /**
+     * Applies receipts held for a certified contribution to instalments of the donor's pledges (part or all of
+     * them). Posts, dated today: unapplied receipts debited at their share of the contribution's US dollar value,
+     * the receivables cleared at their carrying amount, the difference realized exchange gain or loss.
+     */
+    public Contribution applyHeld(long id, long expectedVersion, Map<Long, Money> requested) {
+        Contribution contribution = load(id, expectedVersion);
+        if (requested == null || requested.isEmpty()) {
+            throw new BusinessException("applications", "contribution.held.nothingApplied");
+        }
+        Ledger.PledgeBalance held = ledger.unappliedReceipts(Contribution.SOURCE_TYPE, id);
+        Map<Instalment, Money> amounts = new LinkedHashMap<>();
+        Map<Long, Money> open = openOn(requested, id, amounts);
+        List<ContributionApplication> added = contribution.applyHeld(amounts, open, clock.instant(), caller.name());
+        Money appliedNow = added.stream().map(ContributionApplication::getAmount)
+                .reduce(Money.zero(contribution.getAmount().currency()), Money::plus);
+        Money usdNow = shareOf(held, appliedNow);
+        Map<Pledge, Money> byPledge = byPledge(added);
+        List<Money> usdParts = usdNow.allocate(byPledge.values().stream().map(Money::amount).toList());
+        Journal.Builder journal = Journal.builder(JournalEvent.UNAPPLIED_RECEIPTS_APPLIED, contribution.getFund().getId(),
+                        contribution.getDonor().getId(), LocalDate.now(clock), Contribution.SOURCE_TYPE, id,
+                        "Unapplied receipts of contribution " + id + " applied: " + appliedNow)
+                .debit(Account.UNAPPLIED_RECEIPTS, usdNow, appliedNow, null);
+        creditPledges(journal, byPledge, usdParts);
+        ledger.post(journal.build(clock.instant(), caller.name()));
+        em.flush();
+        settlePledges(added);
+        audit.record(AuditAction.UPDATE, ENTITY, id, Changes.of().value("appliedFromUnappliedReceipts", added.stream()
+                        .map(a -> "instalment " + a.getInstalment().getId() + ": " + a.getAmount()).toList())
+                .value("stillHeld", contribution.heldUnapplied()).toString());
+        return contribution;
+    }
+
+    /**
+     * The US dollar part of a held balance that {@code part} of it takes: all of it for the whole rest, else in
+     * proportion, rounded half-even to the cent (the last application takes what is left, so nothing strays).
+     */
+    static Money shareOf(Ledger.PledgeBalance held, Money part) {
+        if (held.inCurrency().signum() <= 0) {
+            throw new BusinessException("applications", "contribution.held.none");
+        }
+        if (part.amount().compareTo(held.inCurrency()) >= 0) {
+            return Money.of(held.usd(), AcceptedCurrency.USD);
+        }
+        return Money.of(held.usd().multiply(part.amount()).divide(held.inCurrency(), 2, USD_ROUNDING), AcceptedCurrency.USD);
+    }
+
+    /** Asks that the held receipts of a contribution become revenue as a separate gift; a second person approves. */
+    @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER})
+    public ApprovalRequest requestSeparateGift(long id, long expectedVersion, String reason) {
+        Contribution contribution = load(id, expectedVersion);
+        if (!contribution.heldUnapplied().isPositive()) {
+            throw new BusinessException("contribution.held.none");
+        }
+        return file(ApprovalKind.SEPARATE_GIFT, contribution, reason);
+    }
+
+    /**
+     * A certifying officer who did not ask approves: the whole held rest becomes contribution revenue, dated
+     * today.
+     */
+    @RolesAllowed(Roles.CERTIFYING_OFFICER)
+    public Contribution approveSeparateGift(long requestId, long expectedVersion) {
+        ApprovalRequest request = approvals.load(requestId, expectedVersion);
+        request.requireKind(ApprovalKind.SEPARATE_GIFT);
+        request.approve(caller.name(), clock.instant());
+        Contribution contribution = em.find(Contribution.class, request.getSubjectId());
+        Money rest = contribution.recogniseHeldAsGift();
+        Ledger.PledgeBalance held = ledger.unappliedReceipts(Contribution.SOURCE_TYPE, contribution.getId());
+        Money usd = Money.of(held.usd(), AcceptedCurrency.USD);
+        ledger.post(Journal.builder(JournalEvent.SEPARATE_GIFT_RECOGNISED, contribution.getFund().getId(),
+                        contribution.getDonor().getId(), LocalDate.now(clock), Contribution.SOURCE_TYPE, contribution.getId(),
+                        "Unapplied receipts of contribution " + contribution.getId() + " recognised as a separate gift: "
+                                + request.getReason())
+                .debit(Account.UNAPPLIED_RECEIPTS, usd, rest, null)
+                .credit(Account.CONTRIBUTION_REVENUE, usd, rest, null)
+                .build(clock.instant(), caller.name()));
+        decided(request, Changes.of().value("recognisedAsRevenue", rest).value("usd", usd));
+        return contribution;
+    }
+
+    /** Asks for a certified contribution to be reversed; nothing is posted until a second person approves. */
+    @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER})
+    public ApprovalRequest requestReversal(long id, long expectedVersion, String reason) {
+        Contribution contribution = load(id, expectedVersion);
+        contribution.requireReversible();
+        return file(ApprovalKind.CONTRIBUTION_REVERSAL, contribution, reason);
+    }
+
+    private ApprovalRequest file(ApprovalKind kind, Contribution contribution, String reason) {
+        ApprovalRequest request = approvals.file(new ApprovalRequest(kind, Contribution.SOURCE_TYPE, contribution.getId(),
+                contribution.getFund().getId(), contribution.getDonor().getId(), null, reason, clock.instant(),
+                caller.name()));
+        audit.record(AuditAction.CREATE, ApprovalService.ENTITY, request.getId(), Changes.of().value("kind", kind)
+                .value("contribution", contribution.getId()).value("reason", request.getReason()).toString());
+        return request;
+    }
+
+    private void decided(ApprovalRequest request, Changes details) {
+        audit.record(AuditAction.UPDATE, ApprovalService.ENTITY, request.getId(),
+                details.field("status", "PENDING", request.getStatus()).value("kind", request.getKind())
+                        .value("subject", request.getSubjectType() + " " + request.getSubjectId())
+                        .value("requestedBy", request.getRequestedBy()).toString());
     }
 
     /** The share of a receivable's US dollar carrying amount that {@code applied} clears. */
@@ -311,13 +468,18 @@ public class ContributionService {
     }
 
     /**
-     * Reverses a certified contribution: its journals are mirrored by reversing journals, the pledges it
-     * paid are reopened, and the contribution stays visible as reversed. Record the correct one anew.
+     * A certifying officer who did not ask approves a reversal: the contribution's journals (certification,
+     * later applications, separate gift) are mirrored by reversing journals dated today, the pledges it paid are
+     * reopened, and the contribution stays visible as reversed. Record the correct one anew.
      */
-    @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER})
-    public Contribution reverse(long id, long expectedVersion, String reason) {
-        Contribution contribution = load(id, expectedVersion);
-        contribution.reverse(caller.name(), reason, clock.instant());
+    @RolesAllowed(Roles.CERTIFYING_OFFICER)
+    public Contribution approveReversal(long requestId, long expectedVersion) {
+        ApprovalRequest request = approvals.load(requestId, expectedVersion);
+        request.requireKind(ApprovalKind.CONTRIBUTION_REVERSAL);
+        request.approve(caller.name(), clock.instant());
+        Contribution contribution = em.find(Contribution.class, request.getSubjectId());
+        long id = contribution.getId();
+        contribution.reverse(caller.name(), request.getReason(), clock.instant());
         LocalDate today = LocalDate.now(clock);
         for (Journal posted : ledger.journalsOf(Contribution.SOURCE_TYPE, id)) {
             if (posted.getReversesJournalId() == null) {
@@ -328,7 +490,9 @@ public class ContributionService {
         }
         settlePledges(contribution, id);
         audit.record(AuditAction.UPDATE, ENTITY, id, Changes.of().field("status", "CERTIFIED", "REVERSED")
-                .value("reason", contribution.getReversalReason()).toString());
+                .value("reason", contribution.getReversalReason()).value("requestedBy", request.getRequestedBy())
+                .value("request", request.getId()).toString());
+        decided(request, Changes.of());
         return contribution;
     }
 
@@ -338,6 +502,26 @@ public class ContributionService {
         for (Pledge p : affected) {
             p.settle(pledges.totalPaid(p, excluded));
         }
+    }
+
+    private void settlePledges(List<ContributionApplication> applications) {
+        Set<Pledge> affected = new LinkedHashSet<>();
+        applications.forEach(a -> affected.add(a.getInstalment().getPledge()));
+        for (Pledge p : affected) {
+            p.settle(pledges.totalPaid(p, null));
+        }
+    }
+
+    /** What the donor's certified contributions hold as unapplied receipts, per currency (none: empty). */
+    @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN, Roles.DONOR})
+    public List<Money> heldUnappliedOfDonor(long donorId) {
+        access.requireDonorAccess(donorId);
+        Map<String, Money> byCurrency = new java.util.TreeMap<>();
+        em.createQuery("SELECT c FROM Contribution c WHERE c.donor.id = :donor AND c.unappliedHeld = TRUE"
+                        + " AND c.status = org.trustfund.contribution.ContributionStatus.CERTIFIED", Contribution.class)
+                .setParameter("donor", donorId).getResultList()
+                .forEach(c -> byCurrency.merge(c.getAmount().currencyCode(), c.heldUnapplied(), Money::plus));
+        return List.copyOf(byCurrency.values());
     }
 
     @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN, Roles.DONOR})

@@ -8,6 +8,8 @@ public enum Account {
     CASH(Kind.ASSET),
     CONTRIBUTIONS_RECEIVABLE(Kind.ASSET),
     DEFERRED_REVENUE(Kind.LIABILITY),
+    /** Cash from a donor with an open receivable, not yet applied to instalments nor recognised as a gift. */
+    UNAPPLIED_RECEIPTS(Kind.LIABILITY),
     CONTRIBUTION_REVENUE(Kind.REVENUE),
     REALIZED_EXCHANGE_GAIN_LOSS(Kind.REVENUE),
     UNREALIZED_EXCHANGE_GAIN_LOSS(Kind.REVENUE),

@@ -64,6 +64,22 @@ public class Ledger {
         return new PledgeBalance(toDecimal(row[0]), toDecimal(row[1]));
     }
 
+    /**
+     * What a contribution holds as unapplied receipts (credits less debits of its journals' lines on that
+     * account), in US dollars and in its currency.
+     */
+    public PledgeBalance unappliedReceipts(String sourceType, long sourceId) {
+        Object[] row = (Object[]) em.createNativeQuery(
+                        "SELECT COALESCE(SUM(l.credit) - SUM(l.debit), 0), COALESCE(-SUM(l.currency_amount), 0)"
+                                + " FROM journal j JOIN journal_line l ON l.journal_id = j.id"
+                                + " WHERE j.source_type = ? AND j.source_id = ? AND l.account = ?")
+                .setParameter(1, sourceType)
+                .setParameter(2, sourceId)
+                .setParameter(3, Account.UNAPPLIED_RECEIPTS.name())
+                .getSingleResult();
+        return new PledgeBalance(toDecimal(row[0]), toDecimal(row[1]));
+    }
+
     /** Debit-minus-credit balance of every account of a fund, up to and including a date. */
     public Map<Account, BigDecimal> balances(long fundId, java.time.LocalDate asOf) {
         @SuppressWarnings("unchecked")
@@ -92,7 +108,7 @@ public class Ledger {
     public record ReceivableBalance(BigDecimal usd, BigDecimal inCurrency) {
     }
 
-    /** A balance kept per pledge: in US dollars and in the pledge's currency. */
+    /** A balance kept per pledge (or per contribution): in US dollars and in its currency. */
     public record PledgeBalance(BigDecimal usd, BigDecimal inCurrency) {
     }
 }

@@ -89,6 +89,27 @@ public class LedgerCheck {
                         ((Number) r[1]).longValue(), (String) r[2], ((Number) r[3]).intValue() == 1, Ledger.toDecimal(r[4])))
                 .toList();
 
-        return new LedgerCheckResult(clock.instant(), journals, lines, unbalanced, funds, mismatches, deferred);
+        // Unapplied receipts held per contribution = its unapplied rest while certified and held, else none; read
+        // from the contribution's journals. Only held contributions and those with such lines need looking at.
+        List<LedgerCheckResult.UnappliedReceiptMismatch> unapplied = ((List<Object[]>) em.createNativeQuery(
+                        "SELECT c.id, c.donor_id, c.currency, c.amount - COALESCE((SELECT SUM(a.amount)"
+                                + "   FROM contribution_application a WHERE a.contribution_id = c.id), 0) AS expected,"
+                                + " COALESCE((SELECT -SUM(l.currency_amount) FROM journal j JOIN journal_line l ON l.journal_id = j.id"
+                                + "   WHERE j.source_type = 'Contribution' AND j.source_id = c.id"
+                                + "   AND l.account = 'UNAPPLIED_RECEIPTS'), 0) AS in_ledger"
+                                + " FROM contribution c WHERE c.unapplied_held AND c.status = 'CERTIFIED'"
+                                + " HAVING expected <> in_ledger"
+                                + " UNION ALL"
+                                + " SELECT c.id, c.donor_id, c.currency, 0, -SUM(l.currency_amount) FROM journal j"
+                                + " JOIN journal_line l ON l.journal_id = j.id AND l.account = 'UNAPPLIED_RECEIPTS'"
+                                + " JOIN contribution c ON c.id = j.source_id"
+                                + " WHERE j.source_type = 'Contribution' AND NOT (c.unapplied_held AND c.status = 'CERTIFIED')"
+                                + " GROUP BY c.id, c.donor_id, c.currency HAVING SUM(l.currency_amount) <> 0")
+                .getResultList()).stream()
+                .map(r -> new LedgerCheckResult.UnappliedReceiptMismatch(((Number) r[0]).longValue(),
+                        ((Number) r[1]).longValue(), (String) r[2], Ledger.toDecimal(r[3]), Ledger.toDecimal(r[4])))
+                .toList();
+
+        return new LedgerCheckResult(clock.instant(), journals, lines, unbalanced, funds, mismatches, deferred, unapplied);
     }
 }

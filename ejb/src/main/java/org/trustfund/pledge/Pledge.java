@@ -317,8 +317,16 @@ public class Pledge {
         return agreementConditions != null && conditionsMetOn == null;
     }
 
-    /** Gives up what is still owed. */
+    /** Gives up what is still owed (once a second person approved the request). */
     public void writeOff(LocalDate on, String reason) {
+        requireWriteOffAllowed(on, reason);
+        this.status = PledgeStatus.WRITTEN_OFF;
+        this.writtenOffOn = on;
+        this.writeOffReason = reason.trim();
+    }
+
+    /** The checks of {@link #writeOff}, made when the write-off is requested and again when it is approved. */
+    public void requireWriteOffAllowed(LocalDate on, String reason) {
         if (!status.isOpen()) {
             throw new BusinessException("pledge.writeOff.closed", status);
         }
@@ -328,9 +336,6 @@ public class Pledge {
         if (on == null) {
             throw new BusinessException("writtenOffOn", "pledge.date.required");
         }
-        this.status = PledgeStatus.WRITTEN_OFF;
-        this.writtenOffOn = on;
-        this.writeOffReason = reason.trim();
     }
 
     public boolean isAgreementSigned() {

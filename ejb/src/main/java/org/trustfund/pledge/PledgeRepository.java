@@ -54,6 +54,15 @@ public class PledgeRepository {
         return paid;
     }
 
+    /** Whether the donor owes the fund anything under a signed agreement (an open receivable). */
+    public boolean hasOpenReceivable(long donorId, long fundId) {
+        return em.createQuery("SELECT COUNT(p) FROM Pledge p WHERE p.donor.id = :donor AND p.fund.id = :fund"
+                        + " AND p.agreementDate IS NOT NULL AND p.status IN"
+                        + " (org.trustfund.pledge.PledgeStatus.AGREEMENT_SIGNED, org.trustfund.pledge.PledgeStatus.PARTLY_PAID)",
+                        Long.class)
+                .setParameter("donor", donorId).setParameter("fund", fundId).getSingleResult() > 0;
+    }
+
     /** Open pledges of a donor to a fund, oldest first: where a contribution can be applied. */
     public List<Pledge> openPledges(long donorId, long fundId) {
         return em.createQuery("SELECT p FROM Pledge p WHERE p.donor.id = :donor AND p.fund.id = :fund"

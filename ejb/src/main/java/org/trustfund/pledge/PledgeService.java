@@ -10,6 +10,10 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.trustfund.approval.ApprovalKind;
+import org.trustfund.approval.ApprovalRequest;
+import org.trustfund.approval.ApprovalRequests;
+import org.trustfund.approval.ApprovalService;
 import org.trustfund.audit.AuditAction;
 import org.trustfund.audit.AuditLog;
 import org.trustfund.donor.Donor;
@@ -57,6 +61,9 @@ public class PledgeService {
     private CallerAccess access;
 
     @Inject
+    private ApprovalRequests approvals;
+
+    @Inject
     private Caller caller;
 
     private final Clock clock = Clock.systemUTC();
@@ -73,6 +80,7 @@ public class PledgeService {
         this.ledger = new Ledger(em);
         this.audit = new AuditLog(new org.trustfund.audit.AuditRepository(em), caller);
         this.access = new CallerAccess(em, caller);
+        this.approvals = new ApprovalRequests(em);
     }
 
     public Pledge create(PledgeInput input) {
@@ -201,14 +209,33 @@ public class PledgeService {
         return pledge.isRevenueDeferred() ? Account.DEFERRED_REVENUE : Account.CONTRIBUTION_REVENUE;
     }
 
-    /**
-     * Gives up what is still owed. Under a signed agreement the receivable's remaining balance is expensed, or,
-     * while the agreement's conditions are unmet, taken back out of the deferred revenue that matched it.
-     */
-    public Pledge writeOff(long id, long expectedVersion, LocalDate on, String reason) {
+    /** Asks for what is still owed on a pledge to be written off; nothing is posted until a second person approves. */
+    public ApprovalRequest requestWriteOff(long id, long expectedVersion, LocalDate on, String reason) {
         Pledge pledge = load(id, expectedVersion);
+        pledge.requireWriteOffAllowed(on, reason);
+        ApprovalRequest request = approvals.file(new ApprovalRequest(ApprovalKind.PLEDGE_WRITE_OFF, Pledge.SOURCE_TYPE,
+                id, pledge.getFund().getId(), pledge.getDonor().getId(), on, reason, clock.instant(), caller.name()));
+        audit.record(AuditAction.CREATE, ApprovalService.ENTITY, request.getId(), Changes.of()
+                .value("kind", request.getKind()).value("pledge", id).value("writtenOffOn", on)
+                .value("reason", request.getReason()).toString());
+        return request;
+    }
+
+    /**
+     * A certifying officer who did not ask approves a write-off: what is still owed is given up on the requested
+     * date. Under a signed agreement the receivable's remaining balance is expensed, or, while the agreement's
+     * conditions are unmet, taken back out of the deferred revenue that matched it.
+     */
+    @RolesAllowed(Roles.CERTIFYING_OFFICER)
+    public Pledge approveWriteOff(long requestId, long expectedVersion) {
+        ApprovalRequest request = approvals.load(requestId, expectedVersion);
+        request.requireKind(ApprovalKind.PLEDGE_WRITE_OFF);
+        request.approve(caller.name(), clock.instant());
+        Pledge pledge = pledges.find(request.getSubjectId());
+        long id = pledge.getId();
+        LocalDate on = request.getEffectiveDate();
         PledgeStatus before = pledge.getStatus();
-        pledge.writeOff(on, reason);
+        pledge.writeOff(on, request.getReason());
         if (pledge.isAgreementSigned()) {
             Ledger.ReceivableBalance balance = ledger.receivable(pledge.getId());
             Money usd = Money.of(balance.usd(), AcceptedCurrency.USD);
@@ -224,7 +251,11 @@ public class PledgeService {
             }
         }
         audit.record(AuditAction.UPDATE, ENTITY, id, Changes.of().field("status", before, pledge.getStatus())
-                .value("writtenOffOn", on).value("reason", pledge.getWriteOffReason()).toString());
+                .value("writtenOffOn", on).value("reason", pledge.getWriteOffReason())
+                .value("requestedBy", request.getRequestedBy()).value("request", request.getId()).toString());
+        audit.record(AuditAction.UPDATE, ApprovalService.ENTITY, request.getId(), Changes.of()
+                .field("status", "PENDING", request.getStatus()).value("kind", request.getKind())
+                .value("subject", "Pledge " + id).value("requestedBy", request.getRequestedBy()).toString());
         return pledge;
     }
 

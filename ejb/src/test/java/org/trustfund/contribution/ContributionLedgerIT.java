@@ -1,6 +1,7 @@
 package org.trustfund.contribution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -94,10 +95,15 @@ class ContributionLedgerIT {
         certify(wrong);
         assertEquals(PledgeStatus.PARTLY_PAID, status(pledge.getId()));
 
-        db.run(em -> {
+        long request = db.inTransaction(em -> {
             Contribution c = em.find(Contribution.class, wrong);
-            new ContributionService(em, FINANCE).reverse(wrong, c.getVersion(), "Bank reference typed for another donor");
+            return new ContributionService(em, FINANCE).requestReversal(wrong, c.getVersion(),
+                    "Bank reference typed for another donor").getId();
         });
+        assertEquals(PledgeStatus.PARTLY_PAID, status(pledge.getId()), "a request alone changes nothing");
+        assertEquals("approval.ownRequest", refused(() -> db.run(em -> new ContributionService(em,
+                FixedCaller.of("fiona", Roles.CERTIFYING_OFFICER)).approveReversal(request, 0))));
+        db.run(em -> new ContributionService(em, CERTIFIER).approveReversal(request, 0));
         assertConsistent();
         assertEquals(beforePayment, nonZero(balances()), "the reversal undoes the payment's every line");
         assertEquals(PledgeStatus.AGREEMENT_SIGNED, status(pledge.getId()));
@@ -199,12 +205,149 @@ class ContributionLedgerIT {
     }
 
     @Test
+    void cashNotAppliedFromADonorWhoOwesIsHeldAsUnappliedReceiptsUntilAppliedInParts() {
+        Pledge pledge = eurPledgeOf3000();
+        signAgreement(pledge.getId(), LocalDate.of(2026, 1, 10), "STFA-HELD");
+        List<Long> inst = instalmentIds(pledge.getId());
+        long paid = record(eur("1000.00"), LocalDate.of(2026, 2, 20), Map.of());
+        certify(paid);
+        // 1,000 EUR at 0.88 = 1,136.36 USD, a liability: the agreement already made the 3,260.87 of revenue.
+        assertEquals(new BigDecimal("1136.36"), balance(Account.CASH));
+        assertEquals(new BigDecimal("-1136.36"), balance(Account.UNAPPLIED_RECEIPTS));
+        assertEquals(new BigDecimal("-3260.87"), balance(Account.CONTRIBUTION_REVENUE), "not counted a second time");
+        assertEquals(eur("1000.00"), held(paid));
+
+        assertEquals("contribution.apply.exceedsContribution", refused(() -> applyHeld(paid, Map.of(inst.get(0), eur("1000.00"),
+                inst.get(1), eur("0.01")))));
+        applyHeld(paid, Map.of(inst.get(0), eur("600.00")));
+        // 600/1,000 of 1,136.36 = 681.82 clears 600/3,000 of the 3,260.87 carried (652.17): 29.65 realized.
+        assertEquals(new BigDecimal("-454.54"), balance(Account.UNAPPLIED_RECEIPTS));
+        assertEquals(new BigDecimal("-29.65"), balance(Account.REALIZED_EXCHANGE_GAIN_LOSS));
+        assertEquals(PledgeStatus.PARTLY_PAID, status(pledge.getId()));
+        assertEquals(eur("400.00"), held(paid));
+
+        applyHeld(paid, Map.of(inst.get(0), eur("400.00")));
+        assertEquals(BigDecimal.ZERO.setScale(2), balance(Account.UNAPPLIED_RECEIPTS), "the last part takes what is left");
+        assertEquals(new BigDecimal("-49.41"), balance(Account.REALIZED_EXCHANGE_GAIN_LOSS), "1,136.36 less 1,086.95 carried");
+        assertEquals(new BigDecimal("2173.92"), balance(Account.CONTRIBUTIONS_RECEIVABLE));
+        assertEquals(eur("0.00"), held(paid));
+        assertEquals("contribution.held.none", refused(() -> applyHeld(paid, Map.of(inst.get(1), eur("1.00")))));
+        Contribution after = db.inTransaction(em -> {
+            Contribution c = em.find(Contribution.class, paid);
+            c.getApplications().size();
+            return c;
+        });
+        assertEquals(2, after.getApplications().size(), "each later application is kept with who and when");
+        assertTrue(after.getApplications().stream().allMatch(a -> "fiona".equals(a.getAppliedBy()) && a.getAppliedAt() != null));
+    }
+
+    @Test
+    void heldReceiptsCannotPayAnotherDonorsInstalment() {
+        Pledge pledge = eurPledgeOf3000();
+        signAgreement(pledge.getId(), LocalDate.of(2026, 1, 10), "STFA-OWN");
+        Pledge others = db.inTransaction(em -> new PledgeService(em, FINANCE).create(new PledgeInput(fx.otherDonorId, fx.fundId,
+                eur("100.00"), "Other", 2026, 2026, LocalDate.of(2026, 1, 5), List.of(line("2026-03-31", eur("100.00"))))));
+        long paid = record(eur("500.00"), LocalDate.of(2026, 2, 20), Map.of());
+        certify(paid);
+        assertEquals("contribution.apply.otherDonor", refused(() -> applyHeld(paid,
+                Map.of(instalmentIds(others.getId()).get(0), eur("100.00")))));
+        assertEquals(eur("500.00"), held(paid));
+    }
+
+    @Test
+    void cashFromADonorWhoOwesNothingUnderAnAgreementIsRevenueAtOnce() {
+        long paid = record(usd("500.00"), LocalDate.of(2026, 2, 20), Map.of());
+        certify(paid);
+        assertEquals(new BigDecimal("-500.00"), balance(Account.CONTRIBUTION_REVENUE));
+        assertEquals(BigDecimal.ZERO.setScale(2), balance(Account.UNAPPLIED_RECEIPTS));
+        assertEquals(usd("0.00"), held(paid));
+    }
+
+    @Test
+    void withoutApplicationsSaidTheContributionPaysTheOldestDueInstalmentsFirst() {
+        Pledge pledge = eurPledgeOf3000();
+        signAgreement(pledge.getId(), LocalDate.of(2026, 1, 10), "STFA-DEFAULT");
+        List<Long> inst = instalmentIds(pledge.getId());
+        long paid = record(eur("1500.00"), LocalDate.of(2026, 2, 20), null);
+        Map<Long, Money> applied = db.inTransaction(em -> {
+            Map<Long, Money> out = new LinkedHashMap<>();
+            em.find(Contribution.class, paid).getApplications().forEach(a -> out.put(a.getInstalment().getId(), a.getAmount()));
+            return out;
+        });
+        assertEquals(Map.of(inst.get(0), eur("1000.00"), inst.get(1), eur("500.00")), applied);
+        certify(paid);
+        assertEquals(BigDecimal.ZERO.setScale(2), balance(Account.UNAPPLIED_RECEIPTS));
+        assertEquals(PledgeStatus.PARTLY_PAID, status(pledge.getId()));
+    }
+
+    @Test
+    void heldReceiptsBecomeASeparateGiftOnlyWhenASecondPersonApproves() {
+        Pledge pledge = eurPledgeOf3000();
+        signAgreement(pledge.getId(), LocalDate.of(2026, 1, 10), "STFA-GIFT");
+        long paid = record(eur("1000.00"), LocalDate.of(2026, 2, 20), Map.of());
+        certify(paid);
+        long request = db.inTransaction(em -> new ContributionService(em, FINANCE).requestSeparateGift(paid,
+                em.find(Contribution.class, paid).getVersion(), "Donor letter: a gift for the 2026 youth track").getId());
+        assertEquals("approval.alreadyPending", refused(() -> db.run(em -> new ContributionService(em, FINANCE)
+                .requestSeparateGift(paid, em.find(Contribution.class, paid).getVersion(), "Twice"))));
+        assertEquals("approval.alreadyPending", refused(() -> db.run(em -> new ContributionService(em, FINANCE)
+                .requestReversal(paid, em.find(Contribution.class, paid).getVersion(), "Meanwhile"))));
+        assertEquals(new BigDecimal("-1136.36"), balance(Account.UNAPPLIED_RECEIPTS), "a request alone posts nothing");
+        assertEquals("approval.ownRequest", refused(() -> db.run(em -> new ContributionService(em,
+                FixedCaller.of("fiona", Roles.CERTIFYING_OFFICER)).approveSeparateGift(request, 0))));
+        db.run(em -> new ContributionService(em, CERTIFIER).approveSeparateGift(request, 0));
+        assertConsistent();
+        assertEquals(BigDecimal.ZERO.setScale(2), balance(Account.UNAPPLIED_RECEIPTS));
+        assertEquals(new BigDecimal("-4397.23"), balance(Account.CONTRIBUTION_REVENUE), "3,260.87 agreed + 1,136.36 gift");
+        assertEquals(new BigDecimal("3260.87"), balance(Account.CONTRIBUTIONS_RECEIVABLE), "the pledge is still owed");
+        assertEquals("approval.decided", refused(() -> db.run(em -> new ContributionService(em, CERTIFIER)
+                .approveSeparateGift(request, 1))));
+    }
+
+    @Test
+    void reversingAContributionWhoseHeldReceiptsWereAppliedLaterUndoesEveryPosting() {
+        Pledge pledge = eurPledgeOf3000();
+        signAgreement(pledge.getId(), LocalDate.of(2026, 1, 10), "STFA-REV");
+        Map<Account, BigDecimal> before = nonZero(balances());
+        long paid = record(eur("1000.00"), LocalDate.of(2026, 2, 20), Map.of());
+        certify(paid);
+        applyHeld(paid, Map.of(instalmentIds(pledge.getId()).get(0), eur("700.00")));
+        long request = db.inTransaction(em -> new ContributionService(em, FINANCE).requestReversal(paid,
+                em.find(Contribution.class, paid).getVersion(), "Returned by the bank").getId());
+        assertEquals(PledgeStatus.PARTLY_PAID, status(pledge.getId()));
+        db.run(em -> new ContributionService(em, CERTIFIER).approveReversal(request, 0));
+        assertConsistent();
+        assertEquals(before, nonZero(balances()));
+        assertEquals(PledgeStatus.AGREEMENT_SIGNED, status(pledge.getId()));
+    }
+
+    @Test
+    void aRequestIsRejectedWithANoteOrWithdrawnByItsAuthorAndThenNothingHappens() {
+        Pledge pledge = eurPledgeOf3000();
+        signAgreement(pledge.getId(), LocalDate.of(2026, 1, 10), "STFA-REJ");
+        long first = db.inTransaction(em -> new PledgeService(em, FINANCE).requestWriteOff(pledge.getId(),
+                em.find(Pledge.class, pledge.getId()).getVersion(), LocalDate.of(2026, 6, 30), "Donor withdrew").getId());
+        assertEquals("note", assertThrows(BusinessException.class, () -> db.run(em ->
+                new org.trustfund.approval.ApprovalService(em, CERTIFIER).reject(first, 0, " "))).field());
+        assertEquals("approval.notYourRequest", refused(() -> db.run(em ->
+                new org.trustfund.approval.ApprovalService(em, CERTIFIER).withdraw(first, 0))));
+        db.run(em -> new org.trustfund.approval.ApprovalService(em, CERTIFIER).reject(first, 0, "The donor confirmed on 1 July"));
+        assertEquals("approval.decided", refused(() -> db.run(em -> new PledgeService(em, CERTIFIER).approveWriteOff(first, 1))));
+        long second = db.inTransaction(em -> new PledgeService(em, FINANCE).requestWriteOff(pledge.getId(),
+                em.find(Pledge.class, pledge.getId()).getVersion(), LocalDate.of(2026, 6, 30), "Asked again").getId());
+        db.run(em -> new org.trustfund.approval.ApprovalService(em, FINANCE).withdraw(second, 0));
+        assertEquals(PledgeStatus.AGREEMENT_SIGNED, status(pledge.getId()));
+        assertEquals(new BigDecimal("3260.87"), balance(Account.CONTRIBUTIONS_RECEIVABLE));
+        assertConsistent();
+    }
+
+    @Test
     void aSecondEditorWorkingFromAnOldVersionGetsAConflictNotAnOverwrite() {
         Pledge pledge = eurPledgeOf3000();
         long staleVersion = pledge.getVersion();
         signAgreement(pledge.getId(), LocalDate.of(2026, 1, 10), "STFA-FIRST");
         BusinessException conflict = assertThrows(BusinessException.class, () -> db.run(em ->
-                new PledgeService(em, FINANCE).writeOff(pledge.getId(), staleVersion, LocalDate.of(2026, 3, 1), "Stale screen")));
+                new PledgeService(em, FINANCE).requestWriteOff(pledge.getId(), staleVersion, LocalDate.of(2026, 3, 1), "Stale screen")));
         assertEquals("record.changedByAnother", conflict.messageKey());
         assertEquals(PledgeStatus.AGREEMENT_SIGNED, status(pledge.getId()));
     }
@@ -214,10 +357,7 @@ class ContributionLedgerIT {
         Pledge pledge = eurPledgeOf3000();
         signAgreement(pledge.getId(), LocalDate.of(2026, 1, 10), "STFA-WO");
         certify(record(eur("1000.00"), LocalDate.of(2026, 1, 20), Map.of(instalmentIds(pledge.getId()).get(0), eur("1000.00"))));
-        db.run(em -> {
-            Pledge p = em.find(Pledge.class, pledge.getId());
-            new PledgeService(em, FINANCE).writeOff(p.getId(), p.getVersion(), LocalDate.of(2026, 6, 30), "Donor withdrew");
-        });
+        writeOff(pledge.getId(), LocalDate.of(2026, 6, 30), "Donor withdrew");
         assertConsistent();
         assertEquals(BigDecimal.ZERO.setScale(2), balance(Account.CONTRIBUTIONS_RECEIVABLE));
         assertEquals(new BigDecimal("2173.91"), balance(Account.PLEDGE_WRITE_OFFS), "two thirds of 3,260.87, as carried");
@@ -249,10 +389,7 @@ class ContributionLedgerIT {
     void writingOffAConditionalPledgeReleasesItsDeferredRevenueInsteadOfAnExpense() {
         Pledge pledge = eurPledgeOf3000();
         signConditionally(pledge.getId(), "Matching funds from a second donor");
-        db.run(em -> {
-            Pledge p = em.find(Pledge.class, pledge.getId());
-            new PledgeService(em, FINANCE).writeOff(p.getId(), p.getVersion(), LocalDate.of(2026, 6, 30), "Matching funds never came");
-        });
+        writeOff(pledge.getId(), LocalDate.of(2026, 6, 30), "Matching funds never came");
         assertConsistent();
         assertEquals(BigDecimal.ZERO.setScale(2), balance(Account.CONTRIBUTIONS_RECEIVABLE));
         assertEquals(BigDecimal.ZERO.setScale(2), balance(Account.DEFERRED_REVENUE));
@@ -441,5 +578,23 @@ class ContributionLedgerIT {
 
     private static Money usd(String amount) {
         return Money.of(amount, "USD");
+    }
+
+    /** A write-off asked for by the finance officer and approved by the certifier: nothing moves in between. */
+    private void writeOff(long pledgeId, LocalDate on, String reason) {
+        long request = db.inTransaction(em -> new PledgeService(em, FINANCE).requestWriteOff(pledgeId,
+                em.find(Pledge.class, pledgeId).getVersion(), on, reason).getId());
+        assertNotEquals(PledgeStatus.WRITTEN_OFF, status(pledgeId), "a request alone changes nothing");
+        db.run(em -> new PledgeService(em, CERTIFIER).approveWriteOff(request, 0));
+    }
+
+    private void applyHeld(long contributionId, Map<Long, Money> amounts) {
+        db.run(em -> new ContributionService(em, FINANCE).applyHeld(contributionId,
+                em.find(Contribution.class, contributionId).getVersion(), amounts));
+        assertConsistent();
+    }
+
+    private Money held(long contributionId) {
+        return db.inTransaction(em -> em.find(Contribution.class, contributionId).heldUnapplied());
     }
 }
