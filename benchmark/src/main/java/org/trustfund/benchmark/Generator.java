@@ -96,8 +96,10 @@ final class Generator {
         decideStatusesAndReversals();
         assignIds();
         writePledges(sink);
-        writeContributions(sink);
+        // The journals decide which unapplied rests are held (the contribution rows carry the flag), so they come
+        // first; they refer to contributions by source id only, not by a foreign key.
         postJournals(sink);
+        writeContributions(sink);
         sink.flush();
         return new Summary(Collections.unmodifiableMap(new LinkedHashMap<>(counts)));
     }
@@ -401,6 +403,8 @@ final class Generator {
         String reversedBy;
         String reversalReason;
         ContributionPlan replaces;
+        /** Set at certification, as {@code Contribution.holdUnappliedIf}: the unapplied rest is held. */
+        boolean unappliedHeld;
         /** Instalment to amount, in the order they were applied. */
         final LinkedHashMap<InstalmentPlan, Money> applications = new LinkedHashMap<>();
 
@@ -766,7 +770,8 @@ final class Generator {
             emit(sink, Table.CONTRIBUTION, c.id, c.donor.id, c.fund.id, c.received, c.amount.amount(),
                     c.amount.currencyCode(), c.bankReference, c.rateId, c.unitsPerUsd, c.usd.amount(), c.status,
                     ldt(c.recordedAt), c.recordedBy, ldt(c.certifiedAt), c.certifiedBy, c.returnedReason,
-                    ldt(c.reversedAt), c.reversedBy, c.reversalReason, c.replaces == null ? null : c.replaces.id);
+                    ldt(c.reversedAt), c.reversedBy, c.reversalReason, c.replaces == null ? null : c.replaces.id,
+                    c.unappliedHeld);
         }
         long id = 1;
         for (ContributionPlan c : contributions) {
@@ -901,8 +906,43 @@ final class Generator {
             journal.credit(Account.CONTRIBUTIONS_RECEIVABLE, carrying, e.getValue(), pledge.id);
             journal.credit(Account.REALIZED_EXCHANGE_GAIN_LOSS, part.minus(carrying));
         }
-        journal.credit(Account.CONTRIBUTION_REVENUE, usdParts.get(i), unapplied, null);
+        c.unappliedHeld = unapplied.isPositive() && stillOwes(c, byPledge, receivables);
+        journal.credit(c.unappliedHeld ? Account.UNAPPLIED_RECEIPTS : Account.CONTRIBUTION_REVENUE, usdParts.get(i),
+                unapplied, null);
         return journal.build(c.certifiedAt, c.certifiedBy);
+    }
+
+    /**
+     * As {@code PledgeRepository.hasOpenReceivable} once the contribution is applied: whether any signed pledge of
+     * the donor to the fund still has something owed on its receivable.
+     */
+    private boolean stillOwes(ContributionPlan c, Map<PledgePlan, Money> paying, Map<Long, Receivable> receivables) {
+        for (PledgePlan p : signedPledgesOf(c.donor.id, c.fund.id)) {
+            Receivable r = receivables.get(p.id);
+            BigDecimal owed = r == null ? BigDecimal.ZERO : r.inCurrency;
+            Money now = paying.get(p);
+            if (now != null) {
+                owed = owed.subtract(now.amount());
+            }
+            if (owed.signum() > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Map<List<Long>, List<PledgePlan>> signedByDonorAndFund;
+
+    private List<PledgePlan> signedPledgesOf(long donorId, long fundId) {
+        if (signedByDonorAndFund == null) {
+            signedByDonorAndFund = new java.util.HashMap<>();
+            for (PledgePlan p : pledges) {
+                if (p.signed()) {
+                    signedByDonorAndFund.computeIfAbsent(List.of(p.donor.id, p.fund.id), k -> new ArrayList<>()).add(p);
+                }
+            }
+        }
+        return signedByDonorAndFund.getOrDefault(List.of(donorId, fundId), List.of());
     }
 
     /** As {@code ContributionService.carryingAmountOf}: the share of the USD carrying amount that is cleared. */

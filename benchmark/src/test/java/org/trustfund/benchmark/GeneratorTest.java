@@ -81,6 +81,41 @@ class GeneratorTest {
     }
 
     @Test
+    void unappliedReceiptsInTheLedgerAreTheHeldRestsOfCertifiedContributions() {
+        Map<Long, BigDecimal> applied = new HashMap<>();
+        for (Object[] a : sink.rows(Table.CONTRIBUTION_APPLICATION)) {
+            applied.merge((Long) a[1], (BigDecimal) a[3], BigDecimal::add);
+        }
+        Map<Long, Long> contributionOfJournal = new HashMap<>();
+        for (Object[] j : sink.rows(Table.JOURNAL)) {
+            if ("Contribution".equals(j[7])) {
+                contributionOfJournal.put((Long) j[0], (Long) j[8]);
+            }
+        }
+        Map<Long, BigDecimal> inLedger = new HashMap<>();
+        for (Object[] line : sink.rows(Table.JOURNAL_LINE)) {
+            if ("UNAPPLIED_RECEIPTS".equals(line[2])) {
+                inLedger.merge(contributionOfJournal.get((Long) line[1]), ((BigDecimal) line[6]).negate(), BigDecimal::add);
+            }
+        }
+        int held = 0;
+        int heldAndCertified = 0;
+        for (Object[] c : sink.rows(Table.CONTRIBUTION)) {
+            long id = (Long) c[0];
+            boolean isHeld = Boolean.TRUE.equals(c[20]);
+            boolean certified = "CERTIFIED".equals(c[10]);
+            held += isHeld ? 1 : 0;
+            BigDecimal expected = isHeld && certified
+                    ? ((BigDecimal) c[4]).subtract(applied.getOrDefault(id, BigDecimal.ZERO)) : BigDecimal.ZERO;
+            heldAndCertified += isHeld && certified ? 1 : 0;
+            assertEquals(0, expected.compareTo(inLedger.getOrDefault(id, BigDecimal.ZERO)),
+                    "contribution " + id + ": held " + expected + ", ledger " + inLedger.get(id));
+        }
+        assertTrue(heldAndCertified > 10, "enough held receipts to mean something: " + held + " held, "
+                + heldAndCertified + " still certified");
+    }
+
+    @Test
     void schedulesAddUpAndNoInstalmentIsOverpaid() {
         Map<Long, BigDecimal> scheduled = new HashMap<>();
         Map<Long, BigDecimal> instalmentAmount = new HashMap<>();

@@ -512,6 +512,22 @@ public class ContributionService {
         }
     }
 
+    /** Unapplied receipts held per fund code, in US dollars as the ledger carries them (funds holding none left out). */
+    @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN})
+    public Map<String, Money> unappliedReceiptsByFund() {
+        Map<String, Money> out = new java.util.TreeMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT f.code, SUM(l.credit) - SUM(l.debit) FROM journal_line l"
+                        + " JOIN journal j ON j.id = l.journal_id JOIN fund f ON f.id = j.fund_id"
+                        + " WHERE l.account = 'UNAPPLIED_RECEIPTS' GROUP BY f.code HAVING SUM(l.credit) - SUM(l.debit) <> 0")
+                .getResultList();
+        for (Object[] r : rows) {
+            out.put((String) r[0], Money.of(r[1] instanceof BigDecimal d ? d : new BigDecimal(r[1].toString()),
+                    AcceptedCurrency.USD));
+        }
+        return out;
+    }
+
     /** What the donor's certified contributions hold as unapplied receipts, per currency (none: empty). */
     @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN, Roles.DONOR})
     public List<Money> heldUnappliedOfDonor(long donorId) {

@@ -102,8 +102,8 @@ class ContributionLedgerIT {
         });
         assertEquals(PledgeStatus.PARTLY_PAID, status(pledge.getId()), "a request alone changes nothing");
         assertEquals("approval.ownRequest", refused(() -> db.run(em -> new ContributionService(em,
-                FixedCaller.of("fiona", Roles.CERTIFYING_OFFICER)).approveReversal(request, 0))));
-        db.run(em -> new ContributionService(em, CERTIFIER).approveReversal(request, 0));
+                FixedCaller.of("fiona", Roles.CERTIFYING_OFFICER)).approveReversal(request, version(request)))));
+        db.run(em -> new ContributionService(em, CERTIFIER).approveReversal(request, version(request)));
         assertConsistent();
         assertEquals(beforePayment, nonZero(balances()), "the reversal undoes the payment's every line");
         assertEquals(PledgeStatus.AGREEMENT_SIGNED, status(pledge.getId()));
@@ -294,14 +294,14 @@ class ContributionLedgerIT {
                 .requestReversal(paid, em.find(Contribution.class, paid).getVersion(), "Meanwhile"))));
         assertEquals(new BigDecimal("-1136.36"), balance(Account.UNAPPLIED_RECEIPTS), "a request alone posts nothing");
         assertEquals("approval.ownRequest", refused(() -> db.run(em -> new ContributionService(em,
-                FixedCaller.of("fiona", Roles.CERTIFYING_OFFICER)).approveSeparateGift(request, 0))));
-        db.run(em -> new ContributionService(em, CERTIFIER).approveSeparateGift(request, 0));
+                FixedCaller.of("fiona", Roles.CERTIFYING_OFFICER)).approveSeparateGift(request, version(request)))));
+        db.run(em -> new ContributionService(em, CERTIFIER).approveSeparateGift(request, version(request)));
         assertConsistent();
         assertEquals(BigDecimal.ZERO.setScale(2), balance(Account.UNAPPLIED_RECEIPTS));
         assertEquals(new BigDecimal("-4397.23"), balance(Account.CONTRIBUTION_REVENUE), "3,260.87 agreed + 1,136.36 gift");
         assertEquals(new BigDecimal("3260.87"), balance(Account.CONTRIBUTIONS_RECEIVABLE), "the pledge is still owed");
         assertEquals("approval.decided", refused(() -> db.run(em -> new ContributionService(em, CERTIFIER)
-                .approveSeparateGift(request, 1))));
+                .approveSeparateGift(request, version(request)))));
     }
 
     @Test
@@ -315,7 +315,7 @@ class ContributionLedgerIT {
         long request = db.inTransaction(em -> new ContributionService(em, FINANCE).requestReversal(paid,
                 em.find(Contribution.class, paid).getVersion(), "Returned by the bank").getId());
         assertEquals(PledgeStatus.PARTLY_PAID, status(pledge.getId()));
-        db.run(em -> new ContributionService(em, CERTIFIER).approveReversal(request, 0));
+        db.run(em -> new ContributionService(em, CERTIFIER).approveReversal(request, version(request)));
         assertConsistent();
         assertEquals(before, nonZero(balances()));
         assertEquals(PledgeStatus.AGREEMENT_SIGNED, status(pledge.getId()));
@@ -328,14 +328,14 @@ class ContributionLedgerIT {
         long first = db.inTransaction(em -> new PledgeService(em, FINANCE).requestWriteOff(pledge.getId(),
                 em.find(Pledge.class, pledge.getId()).getVersion(), LocalDate.of(2026, 6, 30), "Donor withdrew").getId());
         assertEquals("note", assertThrows(BusinessException.class, () -> db.run(em ->
-                new org.trustfund.approval.ApprovalService(em, CERTIFIER).reject(first, 0, " "))).field().orElse(null));
+                new org.trustfund.approval.ApprovalService(em, CERTIFIER).reject(first, version(first), " "))).field().orElse(null));
         assertEquals("approval.notYourRequest", refused(() -> db.run(em ->
-                new org.trustfund.approval.ApprovalService(em, CERTIFIER).withdraw(first, 0))));
-        db.run(em -> new org.trustfund.approval.ApprovalService(em, CERTIFIER).reject(first, 0, "The donor confirmed on 1 July"));
-        assertEquals("approval.decided", refused(() -> db.run(em -> new PledgeService(em, CERTIFIER).approveWriteOff(first, 1))));
+                new org.trustfund.approval.ApprovalService(em, CERTIFIER).withdraw(first, version(first)))));
+        db.run(em -> new org.trustfund.approval.ApprovalService(em, CERTIFIER).reject(first, version(first), "The donor confirmed on 1 July"));
+        assertEquals("approval.decided", refused(() -> db.run(em -> new PledgeService(em, CERTIFIER).approveWriteOff(first, version(first)))));
         long second = db.inTransaction(em -> new PledgeService(em, FINANCE).requestWriteOff(pledge.getId(),
                 em.find(Pledge.class, pledge.getId()).getVersion(), LocalDate.of(2026, 6, 30), "Asked again").getId());
-        db.run(em -> new org.trustfund.approval.ApprovalService(em, FINANCE).withdraw(second, 0));
+        db.run(em -> new org.trustfund.approval.ApprovalService(em, FINANCE).withdraw(second, version(second)));
         assertEquals(PledgeStatus.AGREEMENT_SIGNED, status(pledge.getId()));
         assertEquals(new BigDecimal("3260.87"), balance(Account.CONTRIBUTIONS_RECEIVABLE));
         assertConsistent();
@@ -585,7 +585,7 @@ class ContributionLedgerIT {
         long request = db.inTransaction(em -> new PledgeService(em, FINANCE).requestWriteOff(pledgeId,
                 em.find(Pledge.class, pledgeId).getVersion(), on, reason).getId());
         assertNotEquals(PledgeStatus.WRITTEN_OFF, status(pledgeId), "a request alone changes nothing");
-        db.run(em -> new PledgeService(em, CERTIFIER).approveWriteOff(request, 0));
+        db.run(em -> new PledgeService(em, CERTIFIER).approveWriteOff(request, version(request)));
     }
 
     private void applyHeld(long contributionId, Map<Long, Money> amounts) {
@@ -596,5 +596,9 @@ class ContributionLedgerIT {
 
     private Money held(long contributionId) {
         return db.inTransaction(em -> em.find(Contribution.class, contributionId).heldUnapplied());
+    }
+
+    private long version(long requestId) {
+        return db.inTransaction(em -> em.find(org.trustfund.approval.ApprovalRequest.class, requestId).getVersion());
     }
 }

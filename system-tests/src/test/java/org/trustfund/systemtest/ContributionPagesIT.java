@@ -122,10 +122,28 @@ class ContributionPagesIT {
         assertEquals("EUR 1,500.00", browser.text("amount"));
         browser.screenshot("contribution-certified");
 
+        Accounts.signOut(browser);
+
+        // One person asks for the reversal, another approves it: until then nothing moves.
+        Accounts.signIn(browser.open("/login.xhtml"), officer, NEW_PASSWORD);
+        browser.open("/finance/contribution.xhtml?id=" + first);
         browser.click("actions:reverseButton");
         browser.type("reverse:reason", "Bank statement shows EUR 1,200.00");
         browser.click("reverse:confirm");
-        browser.waitForText("Contribution " + first + " reversed.");
+        browser.waitForText("It takes effect when another certifying officer approves it.");
+        assertEquals("Certified", browser.text("status"), "a request alone changes nothing");
+        assertEquals(List.of("Waiting for approval"), texts(browser, "#requests .tf-request-status"));
+        assertFalse(browser.isPresent("actions:reverseButton"), "one request at a time");
+        Accounts.signOut(browser);
+
+        Accounts.signIn(browser.open("/login.xhtml"), certifier, NEW_PASSWORD);
+        browser.click("navApprovals");
+        browser.waitForPath("/finance/approvals.xhtml");
+        browser.waitClickable(By.linkText("Contribution " + first));
+        browser.screenshot("approvals-waiting");
+        browser.open("/finance/contribution.xhtml?id=" + first);
+        browser.waitClickable(By.cssSelector("#requests button[id$=':approve']")).click();
+        browser.waitForText("approved.");
         assertEquals("Reversed", browser.text("status"));
         assertEquals("Bank statement shows EUR 1,200.00", browser.text("reversalReason"));
         assertFalse(browser.isPresent("actions:recordCorrect"), "recording is for finance officers");

@@ -378,42 +378,72 @@ public class ContributionImport {
     }
 
     /**
-     * Applies each new row that names a pledge to its open instalments, oldest due first, as the page
-     * suggests: open means not yet paid by certified contributions nor by an earlier row of this file.
+     * Applies each new row to open instalments, oldest due first, as the page suggests: a row that names a pledge
+     * to that pledge's; a row that names none to those of all the donor's open pledges to the fund in the row's
+     * currency (the same default as the REST API; what is left over is held or is revenue at certification).
+     * Open means not yet paid by certified contributions nor by an earlier row of this file.
      */
     private void allocateToPledges(List<Candidate> rows, Check check) {
         Map<Long, Map<Long, Money>> openByPledge = new HashMap<>();
+        Map<List<Object>, List<Pledge>> openPledgesOfDonor = openPledgesOfDonors(rows);
         for (Candidate row : rows) {
-            if (row.pledge == null) {
+            List<Pledge> pledges = row.pledge != null ? List.of(row.pledge)
+                    : openPledgesOfDonor.getOrDefault(List.of(row.donor.getId(), row.fund.getId(), row.amount.currencyCode()),
+                            List.of());
+            if (pledges.isEmpty()) {
                 continue;
             }
-            Pledge pledge = row.pledge;
-            Map<Long, Money> open = openByPledge.computeIfAbsent(pledge.getId(), id -> {
-                Map<Long, Money> paid = pledges.paidByInstalment(pledge, null);
-                Map<Long, Money> left = new HashMap<>();
-                for (Instalment i : pledge.getInstalments()) {
-                    left.put(i.getId(), i.getAmount().minus(paid.getOrDefault(i.getId(), Money.zero(i.getAmount().currency()))));
-                }
-                return left;
-            });
-            List<Instalment> oldestFirst = new ArrayList<>(pledge.getInstalments());
+            List<Instalment> oldestFirst = new ArrayList<>();
+            for (Pledge pledge : pledges) {
+                openByPledge.computeIfAbsent(pledge.getId(), id -> {
+                    Map<Long, Money> paid = this.pledges.paidByInstalment(pledge, null);
+                    Map<Long, Money> left = new HashMap<>();
+                    for (Instalment i : pledge.getInstalments()) {
+                        left.put(i.getId(), i.getAmount().minus(paid.getOrDefault(i.getId(), Money.zero(i.getAmount().currency()))));
+                    }
+                    return left;
+                });
+                oldestFirst.addAll(pledge.getInstalments());
+            }
             oldestFirst.sort(Comparator.comparing(Instalment::getDueDate).thenComparing(Instalment::getId));
             Money left = row.amount;
-            row.openBefore = new HashMap<>(open);
+            Map<Long, Money> openBefore = new HashMap<>();
             for (Instalment i : oldestFirst) {
-                Money stillOpen = open.get(i.getId());
+                Money stillOpen = openByPledge.get(i.getPledge().getId()).get(i.getId());
+                openBefore.put(i.getId(), stillOpen);
                 if (!left.isPositive() || !stillOpen.isPositive()) {
                     continue;
                 }
                 Money applied = left.min(stillOpen);
                 row.applications.put(i, applied);
-                open.put(i.getId(), stillOpen.minus(applied));
+                openByPledge.get(i.getPledge().getId()).put(i.getId(), stillOpen.minus(applied));
                 left = left.minus(applied);
             }
-            if (row.applications.isEmpty()) {
-                check.error(row.rowNumber, ImportColumn.PLEDGE_ID, "import.row.pledge.nothingOpen", pledge.getId());
+            row.openBefore = openBefore;
+            if (row.pledge != null && row.applications.isEmpty()) {
+                check.error(row.rowNumber, ImportColumn.PLEDGE_ID, "import.row.pledge.nothingOpen", row.pledge.getId());
             }
         }
+    }
+
+    /**
+     * The open pledges of the donors of the rows that name no pledge, with their instalments, by donor, fund and
+     * currency: one query per chunk of donors, not one per row.
+     */
+    private Map<List<Object>, List<Pledge>> openPledgesOfDonors(List<Candidate> rows) {
+        List<Long> donors = rows.stream().filter(r -> r.pledge == null).map(r -> r.donor.getId()).distinct().toList();
+        Map<List<Object>, List<Pledge>> out = new HashMap<>();
+        for (int i = 0; i < donors.size(); i += IN_CHUNK) {
+            em.createQuery("SELECT DISTINCT p FROM Pledge p LEFT JOIN FETCH p.instalments WHERE p.donor.id IN :donors"
+                            + " AND p.status IN (org.trustfund.pledge.PledgeStatus.PLEDGED,"
+                            + " org.trustfund.pledge.PledgeStatus.AGREEMENT_SIGNED, org.trustfund.pledge.PledgeStatus.PARTLY_PAID)",
+                            Pledge.class)
+                    .setParameter("donors", donors.subList(i, Math.min(donors.size(), i + IN_CHUNK)))
+                    .getResultList()
+                    .forEach(p -> out.computeIfAbsent(List.of(p.getDonor().getId(), p.getFund().getId(),
+                            p.getAmount().currencyCode()), k -> new ArrayList<>()).add(p));
+        }
+        return out;
     }
 
     // ---------------------------------------------------------------- database

@@ -287,6 +287,39 @@ class ContributionImportIT {
     }
 
     @Test
+    void aRowNamingNoPledgePaysTheDonorsOldestDueInstalmentsAndWhatIsLeftIsHeldWhileTheDonorOwes() {
+        Pledge pledge = db.inTransaction(em -> new PledgeService(em, OFFICER).create(new PledgeInput(fixture.donorId,
+                fixture.fundId, Money.of("300.00", "EUR"), "core", 2026, 2026, LocalDate.of(2026, 1, 2), List.of(
+                new ScheduleLine(LocalDate.of(2026, 3, 31), Money.of("100.00", "EUR")),
+                new ScheduleLine(LocalDate.of(2026, 1, 31), Money.of("100.00", "EUR")),
+                new ScheduleLine(LocalDate.of(2026, 6, 30), Money.of("100.00", "EUR"))))));
+        db.run(em -> new PledgeService(em, OFFICER).signAgreement(pledge.getId(),
+                em.find(Pledge.class, pledge.getId()).getVersion(), LocalDate.of(2026, 1, 10), "STFA-IMPORT"));
+        ImportResult result = importAs(OFFICER, "no-pledge.xlsx", Workbooks.xlsx(rows(
+                row(LocalDate.of(2026, 2, 1), fixture.donorId, null, "IGF", "EUR", 150, "N-1"),
+                row(LocalDate.of(2026, 2, 2), fixture.donorId, null, "IGF", "EUR", 100, "N-2"),
+                row(LocalDate.of(2026, 2, 3), fixture.donorId, null, "IGF", "USD", 80, "N-3"))));
+        assertEquals(3, result.recorded(), () -> result.errors().toString());
+        Map<String, List<String>> applied = Map.of(
+                "N-1", List.of("2026-01-31 EUR 100.00", "2026-03-31 EUR 50.00"),
+                "N-2", List.of("2026-03-31 EUR 50.00", "2026-06-30 EUR 50.00"),
+                "N-3", List.of());
+        for (Contribution c : contributions()) {
+            assertEquals(applied.get(c.getBankReference()), c.getApplications().stream()
+                    .map(a -> a.getInstalment().getDueDate() + " " + a.getAmount()).sorted().toList(), c.getBankReference());
+        }
+        for (Contribution c : contributions()) {
+            db.run(em -> new ContributionService(em, CERTIFIER).certify(c.getId(), c.getVersion()));
+        }
+        assertTrue(db.inTransaction(em -> new LedgerCheck(em).run()).isConsistent());
+        // The US dollars pay no EUR pledge, and the donor still owes EUR 50 under the agreement: held, not revenue.
+        Contribution dollars = contributions().get(2);
+        assertEquals("USD 80.00", dollars.heldUnapplied().toString());
+        assertEquals(new BigDecimal("-80.00"), db.inTransaction(em -> new org.trustfund.ledger.Ledger(em)
+                .balances(fixture.fundId, LocalDate.of(2100, 1, 1))).get(org.trustfund.ledger.Account.UNAPPLIED_RECEIPTS));
+    }
+
+    @Test
     void aPledgeOfAnotherDonorFundOrCurrencyIsRefused() {
         Pledge pledge = db.inTransaction(em -> new PledgeService(em, OFFICER).create(new PledgeInput(fixture.otherDonorId,
                 fixture.fundId, Money.of("100", "JPY"), null, 2026, 2026, LocalDate.of(2026, 1, 2), List.of(

@@ -158,6 +158,7 @@ public class ContributionResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     public ContributionView reverse(@PathParam("id") long id, WithReason input) {
         long version = Inputs.required("version", Inputs.required("body", input).version());
-        return ContributionView.of(contributions.reverse(id, version, input.reason()), viewer);
+        contributions.requestReversal(id, version, input.reason());
+        return ContributionView.of(contributions.find(id), viewer);
     }
 }

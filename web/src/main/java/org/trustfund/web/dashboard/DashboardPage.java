@@ -25,8 +25,17 @@ public class DashboardPage {
     @EJB
     private PledgeService pledges;
 
+    @EJB
+    private org.trustfund.contribution.ContributionService contributions;
+
+    @EJB
+    private org.trustfund.approval.ApprovalService approvals;
+
     @Inject
     private CurrentUser currentUser;
+
+    private java.util.Map<String, org.trustfund.money.Money> unappliedReceipts;
+    private Long pendingApprovals;
 
     private List<AuditEntry> recentActivity;
     private List<OverdueInstalment> overdue;
@@ -39,6 +48,27 @@ public class DashboardPage {
             overdue = staff ? pledges.overdue(LocalDate.now(), 20) : List.of();
         }
         return overdue;
+    }
+
+    private boolean isStaff() {
+        return currentUser.hasRole("FINANCE_OFFICER") || currentUser.hasRole("CERTIFYING_OFFICER")
+                || currentUser.hasRole("AUDITOR") || currentUser.hasRole("ADMIN");
+    }
+
+    /** Unapplied receipts held per fund (USD), for staff: money received that is a liability until applied. */
+    public java.util.Map<String, org.trustfund.money.Money> getUnappliedReceipts() {
+        if (unappliedReceipts == null) {
+            unappliedReceipts = isStaff() ? contributions.unappliedReceiptsByFund() : java.util.Map.of();
+        }
+        return unappliedReceipts;
+    }
+
+    /** How many reversals, write-offs and separate gifts wait for a second person, for staff. */
+    public long getPendingApprovals() {
+        if (pendingApprovals == null) {
+            pendingApprovals = isStaff() ? approvals.pendingCount() : 0L;
+        }
+        return pendingApprovals;
     }
 
     public List<AuditEntry> getRecentActivity() {

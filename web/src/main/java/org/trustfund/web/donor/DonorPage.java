@@ -47,6 +47,7 @@ public class DonorPage implements Serializable {
     private List<PledgeSummary> pledges;
     private List<Contribution> contributions;
     private List<AuditEntry> history;
+    private List<Money> heldUnapplied;
 
     /** Opens the page; a missing or unknown id is a not-found page. */
     public void open() {
@@ -59,6 +60,12 @@ public class DonorPage implements Serializable {
         contributions = contributionService.search(new ContributionQuery(id, null, null, null, null, null,
                 ContributionQuery.Sort.RECEIVED, true), 0, 200);
         history = auditLog.historyOf("Donor", id, 50);
+        heldUnapplied = contributionService.heldUnappliedOfDonor(id);
+    }
+
+    /** What the donor's certified contributions hold as unapplied receipts, per currency. */
+    public List<Money> getHeldUnapplied() {
+        return heldUnapplied;
     }
 
     /** Outstanding per currency, never added across currencies. */

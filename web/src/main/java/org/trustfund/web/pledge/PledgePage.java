@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.primefaces.PrimeFaces;
 import org.trustfund.money.Money;
@@ -13,6 +14,10 @@ import org.trustfund.platform.BusinessException;
 import org.trustfund.pledge.Instalment;
 import org.trustfund.pledge.Pledge;
 import org.trustfund.pledge.PledgeService;
+import org.trustfund.approval.ApprovalRequest;
+import org.trustfund.approval.ApprovalService;
+import org.trustfund.web.approval.Approvals;
+import org.trustfund.web.approval.RequestDecisions;
 import org.trustfund.web.platform.Messages;
 import org.trustfund.web.platform.Pages;
 
@@ -28,6 +33,15 @@ public class PledgePage implements Serializable {
 
     @EJB
     private PledgeService pledges;
+
+    @EJB
+    private ApprovalService approvalService;
+
+    @jakarta.inject.Inject
+    private Approvals approvals;
+
+    private List<ApprovalRequest> requests = List.of();
+    private final RequestDecisions decisions = new RequestDecisions();
 
     private Long id;
     private Pledge pledge;
@@ -53,6 +67,7 @@ public class PledgePage implements Serializable {
     public void load() {
         pledge = pledges.find(id);
         paid = pledges.paidByInstalment(id);
+        requests = approvalService.of(Pledge.SOURCE_TYPE, id);
     }
 
     public Money paidOn(Instalment instalment) {
@@ -135,15 +150,53 @@ public class PledgePage implements Serializable {
         }
     }
 
+    /** Files the write-off request; nothing changes until another certifying officer approves. */
     public void writeOff() {
         try {
-            pledges.writeOff(id, pledge.getVersion(), writeOffDate, writeOffReason);
-            Messages.info("pledge.writtenOff");
+            ApprovalRequest r = pledges.requestWriteOff(id, pledge.getVersion(), writeOffDate, writeOffReason);
+            Messages.info("apr.requested.done", r.getId());
             load();
             PrimeFaces.current().executeScript("PF('writeOffDialog').hide()");
         } catch (RuntimeException e) {
             Messages.showFailure(e, "writeOff");
         }
+    }
+
+    public String approve(ApprovalRequest request) {
+        return decisions.approve(approvals, request, "requests") ? reload() : null;
+    }
+
+    public String reject(ApprovalRequest request) {
+        return decisions.reject(approvals, request, "requests") ? reload() : null;
+    }
+
+    public String withdraw(ApprovalRequest request) {
+        return decisions.withdraw(approvals, request, "requests") ? reload() : null;
+    }
+
+    public boolean canDecide(ApprovalRequest request) {
+        return RequestDecisions.canDecide(request);
+    }
+
+    public boolean canWithdraw(ApprovalRequest request) {
+        return RequestDecisions.canWithdraw(request);
+    }
+
+    public boolean isRequestPending() {
+        return requests.stream().anyMatch(ApprovalRequest::isPending);
+    }
+
+    public List<ApprovalRequest> getRequests() {
+        return requests;
+    }
+
+    public RequestDecisions getDecisions() {
+        return decisions;
+    }
+
+    private String reload() {
+        jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+        return "/finance/pledge?faces-redirect=true&id=" + id;
     }
 
     public Long getId() {
