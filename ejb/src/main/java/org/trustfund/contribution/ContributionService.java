@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import org.trustfund.audit.AuditAction;
 import org.trustfund.audit.AuditLog;
+import org.trustfund.closing.ClosedYears;
 import org.trustfund.donor.Donor;
 import org.trustfund.ledger.Account;
 import org.trustfund.ledger.Journal;
@@ -75,6 +76,9 @@ public class ContributionService {
     @Inject
     private Caller caller;
 
+    @Inject
+    private ClosedYears closedYears;
+
     private final Clock clock = Clock.systemUTC();
 
     public ContributionService() {
@@ -89,6 +93,7 @@ public class ContributionService {
         this.ledger = new Ledger(em);
         this.audit = new AuditLog(new org.trustfund.audit.AuditRepository(em), caller);
         this.access = new CallerAccess(em, caller);
+        this.closedYears = new ClosedYears(em);
     }
 
     public Contribution record(ContributionInput input) {
@@ -153,6 +158,7 @@ public class ContributionService {
         if (input.receivedDate().isAfter(LocalDate.now(clock))) {
             throw new BusinessException("receivedDate", "contribution.receivedDate.future");
         }
+        closedYears.requireOpen(input.fundId(), input.receivedDate(), "receivedDate");
     }
 
     private void apply(Contribution contribution, Map<Long, Money> requested) {

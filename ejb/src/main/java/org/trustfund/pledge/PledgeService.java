@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.trustfund.audit.AuditAction;
 import org.trustfund.audit.AuditLog;
+import org.trustfund.closing.ClosedYears;
 import org.trustfund.donor.Donor;
 import org.trustfund.ledger.Account;
 import org.trustfund.ledger.Journal;
@@ -59,6 +60,9 @@ public class PledgeService {
     @Inject
     private Caller caller;
 
+    @Inject
+    private ClosedYears closedYears;
+
     private final Clock clock = Clock.systemUTC();
 
     public PledgeService() {
@@ -73,6 +77,7 @@ public class PledgeService {
         this.ledger = new Ledger(em);
         this.audit = new AuditLog(new org.trustfund.audit.AuditRepository(em), caller);
         this.access = new CallerAccess(em, caller);
+        this.closedYears = new ClosedYears(em);
     }
 
     public Pledge create(PledgeInput input) {
@@ -119,6 +124,7 @@ public class PledgeService {
      */
     public Pledge signAgreement(long id, long expectedVersion, LocalDate date, String reference, String conditions) {
         Pledge pledge = load(id, expectedVersion);
+        closedYears.requireOpen(pledge.getFund().getId(), date, "agreementDate");
         String currency = pledge.getAmount().currencyCode();
         ExchangeRate rate = date == null ? null : rates.require(currency, date, "agreementDate");
         pledge.signAgreement(date, reference, rate, conditions);
@@ -179,6 +185,7 @@ public class PledgeService {
      */
     public Pledge recordConditionsMet(long id, long expectedVersion, LocalDate on) {
         Pledge pledge = load(id, expectedVersion);
+        closedYears.requireOpen(pledge.getFund().getId(), on, "conditionsMetOn");
         pledge.recordConditionsMet(on);
         Ledger.PledgeBalance deferred = ledger.deferredRevenue(pledge.getId());
         Money usd = Money.of(deferred.usd(), AcceptedCurrency.USD);
@@ -208,6 +215,7 @@ public class PledgeService {
     public Pledge writeOff(long id, long expectedVersion, LocalDate on, String reason) {
         Pledge pledge = load(id, expectedVersion);
         PledgeStatus before = pledge.getStatus();
+        closedYears.requireOpen(pledge.getFund().getId(), on, "writtenOffOn");
         pledge.writeOff(on, reason);
         if (pledge.isAgreementSigned()) {
             Ledger.ReceivableBalance balance = ledger.receivable(pledge.getId());
