@@ -147,8 +147,15 @@ public class FundYear {
         record(YearAction.CONFIRM_CLOSE, by, at, null);
     }
 
-    /** A certifying officer rejects the proposal waiting on the year (closing or reopening), with a reason. */
-    public void reject(String reason, String by, Instant at) {
+    /**
+     * A certifying officer rejects the proposal waiting on the year, with a reason.
+     *
+     * @param pending the proposal meant: {@link YearStatus#CLOSE_PROPOSED} or {@link YearStatus#REOPEN_PROPOSED}
+     */
+    public void reject(YearStatus pending, String reason, String by, Instant at) {
+        if (status != pending) {
+            throw new BusinessException("year", "closing.reject.nothingProposed", year(), fund.getCode());
+        }
         String why = requireReason(reason);
         if (status == YearStatus.CLOSE_PROPOSED) {
             status = YearStatus.OPEN;

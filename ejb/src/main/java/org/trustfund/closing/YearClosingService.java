@@ -108,12 +108,16 @@ public class YearClosingService {
                 .value("proposedBy", y.getProposedBy()).value("receivablesRestated", restated));
     }
 
-    /** A certifying officer rejects the closing or reopening waiting on the year, with a reason. */
+    /**
+     * A certifying officer rejects the closing or the reopening waiting on the year, with a reason.
+     *
+     * @param pending which: {@link YearStatus#CLOSE_PROPOSED} or {@link YearStatus#REOPEN_PROPOSED}
+     */
     @RolesAllowed(Roles.CERTIFYING_OFFICER)
-    public YearSummary reject(long fundId, int year, long expectedVersion, String reason) {
+    public YearSummary reject(long fundId, int year, long expectedVersion, YearStatus pending, String reason) {
         FundYear y = load(fundId, year, expectedVersion, false);
         YearStatus before = y.getStatus();
-        y.reject(reason, caller.name(), clock.instant());
+        y.reject(pending, reason, caller.name(), clock.instant());
         return saved(y, Changes.of().field("status", before, y.getStatus()).value("year", year)
                 .value("reason", reason == null ? null : reason.strip()));
     }

@@ -76,14 +76,14 @@ class FundYearTest {
     void aRejectedProposalLeavesTheYearOpenWithTheReasonKept() {
         FundYear y = new FundYear(FUND, 2024);
         y.proposeClose(TODAY, null, List.of(), "fiona", NOW);
-        assertEquals("closing.reason.required", refused(() -> y.reject("  ", "carl", NOW)).messageKey());
-        y.reject(" Bank statement of December missing ", "carl", NOW);
+        assertEquals("closing.reason.required", refused(() -> y.reject(YearStatus.CLOSE_PROPOSED, "  ", "carl", NOW)).messageKey());
+        y.reject(YearStatus.CLOSE_PROPOSED, " Bank statement of December missing ", "carl", NOW);
         assertEquals(YearStatus.OPEN, y.getStatus());
         assertNull(y.getProposedBy());
         FundYearEvent last = y.getEvents().get(y.getEvents().size() - 1);
         assertEquals(YearAction.REJECT_CLOSE, last.getAction());
         assertEquals("Bank statement of December missing", last.getReason());
-        assertEquals("closing.reject.nothingProposed", refused(() -> y.reject("again", "carl", NOW)).messageKey());
+        assertEquals("closing.reject.nothingProposed", refused(() -> y.reject(YearStatus.CLOSE_PROPOSED, "again", "carl", NOW)).messageKey());
     }
 
     @Test
@@ -106,7 +106,9 @@ class FundYearTest {
     void aRejectedReopeningLeavesTheYearClosed() {
         FundYear y = closed(2024);
         y.requestReopen(null, "Audit adjustment", "fiona", NOW);
-        y.reject("The adjustment belongs in 2026", "carl", NOW);
+        assertEquals("closing.reject.nothingProposed",
+                refused(() -> y.reject(YearStatus.CLOSE_PROPOSED, "Wrong button", "carl", NOW)).messageKey());
+        y.reject(YearStatus.REOPEN_PROPOSED, "The adjustment belongs in 2026", "carl", NOW);
         assertEquals(YearStatus.CLOSED, y.getStatus());
         assertNull(y.getReopenRequestedBy());
     }
