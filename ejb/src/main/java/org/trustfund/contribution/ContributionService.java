@@ -27,6 +27,7 @@ import org.trustfund.approval.ApprovalRequests;
 import org.trustfund.approval.ApprovalService;
 import org.trustfund.audit.AuditAction;
 import org.trustfund.audit.AuditLog;
+import org.trustfund.closing.ClosedYears;
 import org.trustfund.donor.Donor;
 import org.trustfund.ledger.Account;
 import org.trustfund.ledger.Journal;
@@ -84,6 +85,9 @@ public class ContributionService {
     @Inject
     private Caller caller;
 
+    @Inject
+    private ClosedYears closedYears;
+
     private final Clock clock = Clock.systemUTC();
 
     public ContributionService() {
@@ -99,6 +103,7 @@ public class ContributionService {
         this.audit = new AuditLog(new org.trustfund.audit.AuditRepository(em), caller);
         this.access = new CallerAccess(em, caller);
         this.approvals = new ApprovalRequests(em);
+        this.closedYears = new ClosedYears(em);
     }
 
     public Contribution record(ContributionInput input) {
@@ -163,6 +168,7 @@ public class ContributionService {
         if (input.receivedDate().isAfter(LocalDate.now(clock))) {
             throw new BusinessException("receivedDate", "contribution.receivedDate.future");
         }
+        closedYears.requireOpen(input.fundId(), input.receivedDate(), "receivedDate");
     }
 
     /**

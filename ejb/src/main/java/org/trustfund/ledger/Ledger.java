@@ -1,12 +1,14 @@
 package org.trustfund.ledger;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.trustfund.closing.ClosedYears;
 
 /**
  * Posts journals and reads balances. Runs in the calling service's transaction, so a financial record
@@ -18,15 +20,24 @@ public class Ledger {
     @PersistenceContext
     private EntityManager em;
 
+    @Inject
+    private ClosedYears closedYears;
+
     protected Ledger() {
     }
 
     /** For tests outside the container. */
     public Ledger(EntityManager em) {
         this.em = em;
+        this.closedYears = new ClosedYears(em);
     }
 
+    /**
+     * @throws org.trustfund.platform.BusinessException {@code period.closed} if the journal is dated in a closed
+     *         year of its fund: every path that posts (pages, API, imports, period-end actions) comes through here
+     */
     public Journal post(Journal journal) {
+        closedYears.requireOpen(journal.getFundId(), journal.getEventDate(), null);
         em.persist(journal);
         return journal;
     }

@@ -16,6 +16,7 @@ import org.trustfund.approval.ApprovalRequests;
 import org.trustfund.approval.ApprovalService;
 import org.trustfund.audit.AuditAction;
 import org.trustfund.audit.AuditLog;
+import org.trustfund.closing.ClosedYears;
 import org.trustfund.donor.Donor;
 import org.trustfund.ledger.Account;
 import org.trustfund.ledger.Journal;
@@ -66,6 +67,9 @@ public class PledgeService {
     @Inject
     private Caller caller;
 
+    @Inject
+    private ClosedYears closedYears;
+
     private final Clock clock = Clock.systemUTC();
 
     public PledgeService() {
@@ -81,6 +85,7 @@ public class PledgeService {
         this.audit = new AuditLog(new org.trustfund.audit.AuditRepository(em), caller);
         this.access = new CallerAccess(em, caller);
         this.approvals = new ApprovalRequests(em);
+        this.closedYears = new ClosedYears(em);
     }
 
     public Pledge create(PledgeInput input) {
@@ -127,6 +132,7 @@ public class PledgeService {
      */
     public Pledge signAgreement(long id, long expectedVersion, LocalDate date, String reference, String conditions) {
         Pledge pledge = load(id, expectedVersion);
+        closedYears.requireOpen(pledge.getFund().getId(), date, "agreementDate");
         String currency = pledge.getAmount().currencyCode();
         ExchangeRate rate = date == null ? null : rates.require(currency, date, "agreementDate");
         pledge.signAgreement(date, reference, rate, conditions);
@@ -187,6 +193,7 @@ public class PledgeService {
      */
     public Pledge recordConditionsMet(long id, long expectedVersion, LocalDate on) {
         Pledge pledge = load(id, expectedVersion);
+        closedYears.requireOpen(pledge.getFund().getId(), on, "conditionsMetOn");
         pledge.recordConditionsMet(on);
         Ledger.PledgeBalance deferred = ledger.deferredRevenue(pledge.getId());
         Money usd = Money.of(deferred.usd(), AcceptedCurrency.USD);
@@ -213,6 +220,9 @@ public class PledgeService {
     public ApprovalRequest requestWriteOff(long id, long expectedVersion, LocalDate on, String reason) {
         Pledge pledge = load(id, expectedVersion);
         pledge.requireWriteOffAllowed(on, reason);
+        if (on != null) {
+            closedYears.requireOpen(pledge.getFund().getId(), on, "writtenOffOn");
+        }
         ApprovalRequest request = approvals.file(new ApprovalRequest(ApprovalKind.PLEDGE_WRITE_OFF, Pledge.SOURCE_TYPE,
                 id, pledge.getFund().getId(), pledge.getDonor().getId(), on, reason, clock.instant(), caller.name()));
         audit.record(AuditAction.CREATE, ApprovalService.ENTITY, request.getId(), Changes.of()
@@ -235,6 +245,7 @@ public class PledgeService {
         long id = pledge.getId();
         LocalDate on = request.getEffectiveDate();
         PledgeStatus before = pledge.getStatus();
+        closedYears.requireOpen(pledge.getFund().getId(), on, "writtenOffOn");
         pledge.writeOff(on, request.getReason());
         if (pledge.isAgreementSigned()) {
             Ledger.ReceivableBalance balance = ledger.receivable(pledge.getId());

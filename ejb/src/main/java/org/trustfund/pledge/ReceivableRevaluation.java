@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.trustfund.audit.AuditAction;
 import org.trustfund.audit.AuditLog;
+import org.trustfund.closing.ClosedYears;
 import org.trustfund.ledger.Account;
 import org.trustfund.ledger.Journal;
 import org.trustfund.ledger.JournalEvent;
@@ -49,6 +50,9 @@ public class ReceivableRevaluation {
     @Inject
     private Caller caller;
 
+    @Inject
+    private ClosedYears closedYears;
+
     private final Clock clock = Clock.systemUTC();
 
     public ReceivableRevaluation() {
@@ -61,6 +65,7 @@ public class ReceivableRevaluation {
         this.rates = new ExchangeRates(em);
         this.ledger = new Ledger(em);
         this.audit = new AuditLog(new org.trustfund.audit.AuditRepository(em), caller);
+        this.closedYears = new ClosedYears(em);
     }
 
     /** One pledge's restatement. */
@@ -71,10 +76,13 @@ public class ReceivableRevaluation {
         }
     }
 
+    // A certifying officer runs it too: confirming a year's closing posts the year-end difference first.
+    @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER})
     public List<Restatement> revalue(long fundId, LocalDate reportingDate) {
         if (reportingDate == null) {
             throw new BusinessException("reportingDate", "pledge.date.required");
         }
+        closedYears.requireOpen(fundId, reportingDate, "reportingDate");
         List<Pledge> open = em.createQuery("SELECT p FROM Pledge p WHERE p.fund.id = :fund AND p.agreementDate IS NOT NULL"
                         + " AND p.agreementDate <= :date AND p.amount.currency <> 'USD'"
                         + " AND p.status IN (org.trustfund.pledge.PledgeStatus.AGREEMENT_SIGNED,"

@@ -401,9 +401,11 @@ class AuthorizationMatrixIT {
 
             // XA is a user-assigned ISO code: no test's country, so even a call that got through would touch none.
             Map<String, String> own = Map.of("donor", String.valueOf(ownDonor), "pledge", String.valueOf(ownPledge),
-                    "contribution", String.valueOf(ownContribution), "user", String.valueOf(donorUser), "country", "XA");
+                    "contribution", String.valueOf(ownContribution), "user", String.valueOf(donorUser), "country", "XA",
+                    "fund", String.valueOf(fund));
             Map<String, String> other = Map.of("donor", String.valueOf(otherDonor), "pledge", String.valueOf(otherPledge),
-                    "contribution", String.valueOf(otherContribution), "user", String.valueOf(donorUser), "country", "XA");
+                    "contribution", String.valueOf(otherContribution), "user", String.valueOf(donorUser), "country", "XA",
+                    "fund", String.valueOf(fund));
             return new Fixture(sessions, basic, own, other, otherDonorName);
         }
 

@@ -34,6 +34,7 @@ import java.util.logging.Logger;
 import org.trustfund.audit.AuditAction;
 import org.trustfund.audit.AuditLog;
 import org.trustfund.audit.AuditRepository;
+import org.trustfund.closing.ClosedYears;
 import org.trustfund.contribution.Contribution;
 import org.trustfund.contribution.ContributionApplication;
 import org.trustfund.contribution.ContributionService;
@@ -95,6 +96,9 @@ public class ContributionImport {
     @Inject
     private Caller caller;
 
+    @Inject
+    private ClosedYears closedYears;
+
     private final Clock clock;
 
     public ContributionImport() {
@@ -108,6 +112,7 @@ public class ContributionImport {
         this.pledges = new PledgeRepository(em);
         this.audit = new AuditLog(new AuditRepository(em), caller);
         this.contributions = new ContributionService(em, caller);
+        this.closedYears = new ClosedYears(em);
         this.clock = Clock.systemUTC();
     }
 
@@ -258,6 +263,7 @@ public class ContributionImport {
         }
         Map<Long, Pledge> pledgesById = loadPledges(sheet.rows());
         LocalDate today = LocalDate.now(clock);
+        ClosedYears.Lookup closed = closedYears.lookup();
 
         List<Candidate> valid = new ArrayList<>();
         Map<Key, Integer> rowOfKey = new HashMap<>();
@@ -321,6 +327,9 @@ public class ContributionImport {
             if (received != null && received.isAfter(today)) {
                 check.error(n, ImportColumn.RECEIVED_DATE, "import.row.date.future", received);
                 received = null;
+            }
+            if (fund != null && closed.isClosed(fund.getId(), received)) {
+                check.error(n, ImportColumn.RECEIVED_DATE, "import.row.period.closed", String.valueOf(received.getYear()), fund.getCode());
             }
 
             ExchangeRate rate = null;
