@@ -134,8 +134,10 @@ class YearClosingIT {
         close2025();
         Journal original = db.inTransaction(em -> new Ledger(em).journalsOf(Contribution.SOURCE_TYPE, paid2025).get(0));
 
-        db.run(em -> new ContributionService(em, FINANCE).reverse(paid2025, em.find(Contribution.class, paid2025).getVersion(),
-                "Paid into the wrong fund"));
+        long request = db.inTransaction(em -> new ContributionService(em, FINANCE).requestReversal(paid2025,
+                em.find(Contribution.class, paid2025).getVersion(), "Paid into the wrong fund").getId());
+        db.run(em -> new ContributionService(em, CERTIFIER).approveReversal(request,
+                em.find(org.trustfund.approval.ApprovalRequest.class, request).getVersion()));
 
         List<Journal> journals = db.inTransaction(em -> new Ledger(em).journalsOf(Contribution.SOURCE_TYPE, paid2025));
         assertEquals(2, journals.size());

@@ -98,7 +98,11 @@ class YearClosingIT {
                 + " open year.", into2025.json().get("message"));
         Reply reversed = finance.post("/api/contributions/" + paid + "/reversal",
                 Map.of("version", number(certified, "version"), "reason", "Paid into the wrong fund"));
-        assertEquals(200, reversed.status(), "a correction of a closed year goes into the open year: " + reversed);
+        assertEquals(202, reversed.status(), "a correction of a closed year is asked for: " + reversed);
+        Reply approved = certifying.post("/api/approvals/" + number(reversed, "id") + "/approval",
+                Map.of("version", number(reversed, "version")));
+        assertEquals(200, approved.status(), "and goes into the open year: " + approved);
+        assertEquals("REVERSED", finance.get("/api/contributions/" + paid).json().get("status"));
 
         // The one browser part: an imported row dated in the closed year, and the closing page.
         Accounts.signIn(browser, officer.username(), officer.password());
