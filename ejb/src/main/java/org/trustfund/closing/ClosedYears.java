@@ -18,10 +18,13 @@ import org.trustfund.reference.Fund;
 public class ClosedYears {
 
     /*
-     * A shared lock on the year's record: a closing cannot be confirmed while a transaction that found the year
-     * open is still posting into it, and such a transaction waits for a confirmation under way and then sees it.
+     * A year is closed when it, or any later year of the fund, is closed: closing a year closes the ones before it
+     * (the fund's first closing may be of any year). A shared lock on the records read: a closing cannot be
+     * confirmed while a transaction that found the year open is still posting into it, and such a transaction
+     * waits for a confirmation under way and then sees it.
      */
-    private static final String STATUS = "SELECT status FROM fund_year WHERE fund_id = ? AND year = ? LOCK IN SHARE MODE";
+    private static final String STATUS = "SELECT status FROM fund_year WHERE fund_id = ? AND year >= ?"
+            + " AND status IN ('CLOSED', 'REOPEN_PROPOSED') LIMIT 1 LOCK IN SHARE MODE";
 
     @PersistenceContext
     private EntityManager em;
@@ -47,9 +50,8 @@ public class ClosedYears {
     }
 
     public boolean isClosed(long fundId, int year) {
-        Object status = em.createNativeQuery(STATUS).setParameter(1, fundId).setParameter(2, year)
-                .getResultStream().findFirst().orElse(null);
-        return status != null && YearStatus.valueOf(status.toString()).refusesPostings();
+        return em.createNativeQuery(STATUS).setParameter(1, fundId).setParameter(2, year)
+                .getResultStream().findFirst().isPresent();
     }
 
     /** Answers for one call that checks many rows (an import): each fund and year is looked up once. */

@@ -110,14 +110,17 @@ public class FundYear {
      * A finance officer proposes to close the year.
      *
      * @param previous the fund's record of the year before, or null if it has none (then it is open)
-     * @param waiting ids of contributions dated in the year that still await certification
+     * @param firstClosing no year of the fund is closed yet: this closing may be of any year that has ended, and
+     *        closes the years before it with it (a fund older than the system need not close them one by one)
+     * @param waiting ids of contributions dated in the year, or before it, that still await certification
      */
-    public void proposeClose(LocalDate today, FundYear previous, List<Long> waiting, String by, Instant at) {
+    public void proposeClose(LocalDate today, FundYear previous, boolean firstClosing, List<Long> waiting, String by,
+            Instant at) {
         requireStatus(YearStatus.OPEN, "closing.propose.notOpen");
         if (fiscalYear >= today.getYear()) {
             throw new BusinessException("year", "closing.year.notEnded", year(), fund.getCode());
         }
-        requireCloseable(previous, waiting);
+        requireCloseable(previous, firstClosing, waiting);
         status = YearStatus.CLOSE_PROPOSED;
         proposedBy = by;
         proposedAt = at;
@@ -130,17 +133,17 @@ public class FundYear {
      * Whether a certifying officer may confirm the proposed closing now, checked again at confirmation since the
      * year before may have been reopened, or contributions recorded, after the proposal.
      */
-    public void requireConfirmable(FundYear previous, List<Long> waiting, String by) {
+    public void requireConfirmable(FundYear previous, boolean firstClosing, List<Long> waiting, String by) {
         requireStatus(YearStatus.CLOSE_PROPOSED, "closing.confirm.notProposed");
         if (by.equals(proposedBy)) {
             throw new BusinessException("closing.confirm.ownProposal");
         }
-        requireCloseable(previous, waiting);
+        requireCloseable(previous, firstClosing, waiting);
     }
 
     /** Confirms the proposed closing (after the year-end revaluation is posted): the year is closed. */
-    public void confirmClose(FundYear previous, List<Long> waiting, String by, Instant at) {
-        requireConfirmable(previous, waiting, by);
+    public void confirmClose(FundYear previous, boolean firstClosing, List<Long> waiting, String by, Instant at) {
+        requireConfirmable(previous, firstClosing, waiting, by);
         status = YearStatus.CLOSED;
         closedBy = by;
         closedAt = at;
@@ -206,8 +209,8 @@ public class FundYear {
         record(YearAction.CONFIRM_REOPEN, by, at, reopenReason);
     }
 
-    private void requireCloseable(FundYear previous, List<Long> waiting) {
-        if (fiscalYear > startYear() && (previous == null || previous.status != YearStatus.CLOSED)) {
+    private void requireCloseable(FundYear previous, boolean firstClosing, List<Long> waiting) {
+        if (fiscalYear > startYear() && !firstClosing && (previous == null || previous.status != YearStatus.CLOSED)) {
             throw new BusinessException("year", "closing.earlierYearOpen", year(), fund.getCode(),
                     String.valueOf(fiscalYear - 1));
         }

@@ -43,6 +43,9 @@ public class YearClosingService {
     private AuditLog audit;
 
     @Inject
+    private ClosedYears closedYears;
+
+    @Inject
     private Caller caller;
 
     private final Clock clock;
@@ -57,6 +60,7 @@ public class YearClosingService {
         this.caller = caller;
         this.revaluation = new ReceivableRevaluation(em, caller);
         this.audit = new AuditLog(new org.trustfund.audit.AuditRepository(em), caller);
+        this.closedYears = new ClosedYears(em);
         this.clock = Clock.systemUTC();
     }
 
@@ -69,9 +73,18 @@ public class YearClosingService {
                 .forEach(y -> recorded.put(y.getFiscalYear(), y));
         List<YearSummary> out = new ArrayList<>();
         int last = Math.max(LocalDate.now(clock).getYear(), fund.getStartDate().getYear());
-        for (int year = fund.getStartDate().getYear(); year <= last; year++) {
+        Integer closedLater = null;
+        for (int year = last; year >= fund.getStartDate().getYear(); year--) {
             FundYear y = recorded.get(year);
-            out.add(y == null ? YearSummary.open(fundId, fund.getCode(), year) : YearSummary.of(y));
+            if (y == null) {
+                out.add(0, closedLater == null ? YearSummary.open(fundId, fund.getCode(), year)
+                        : YearSummary.closedWith(fundId, fund.getCode(), year, closedLater));
+            } else {
+                out.add(0, YearSummary.of(y));
+                if (closedLater == null && y.getStatus().refusesPostings()) {
+                    closedLater = year;
+                }
+            }
         }
         return out;
     }
@@ -87,8 +100,11 @@ public class YearClosingService {
     public YearSummary proposeClose(long fundId, int year, long expectedVersion) {
         FundYear y = load(fundId, year, expectedVersion, true);
         Instant now = clock.instant();
-        y.proposeClose(LocalDate.now(clock), find(fundId, year - 1, LockModeType.NONE), waitingContributions(fundId, year),
-                caller.name(), now);
+        if (closedYears.isClosed(fundId, year)) {
+            throw new BusinessException("year", "closing.coveredByLater", String.valueOf(year), y.getFund().getCode());
+        }
+        y.proposeClose(LocalDate.now(clock), find(fundId, year - 1, LockModeType.NONE), isFirstClosing(fundId),
+                waitingContributions(fundId, year), caller.name(), now);
         return saved(y, Changes.of().field("status", YearStatus.OPEN, y.getStatus()).value("year", year));
     }
 
@@ -101,9 +117,10 @@ public class YearClosingService {
         FundYear y = load(fundId, year, expectedVersion, false);
         FundYear previous = find(fundId, year - 1, LockModeType.NONE);
         List<Long> waiting = waitingContributions(fundId, year);
-        y.requireConfirmable(previous, waiting, caller.name());
+        boolean first = isFirstClosing(fundId);
+        y.requireConfirmable(previous, first, waiting, caller.name());
         int restated = revaluation.revalue(fundId, LocalDate.of(year, 12, 31)).size();
-        y.confirmClose(previous, waiting, caller.name(), clock.instant());
+        y.confirmClose(previous, first, waiting, caller.name(), clock.instant());
         return saved(y, Changes.of().field("status", YearStatus.CLOSE_PROPOSED, y.getStatus()).value("year", year)
                 .value("proposedBy", y.getProposedBy()).value("receivablesRestated", restated));
     }
@@ -140,11 +157,19 @@ public class YearClosingService {
     }
 
     /** Ids of the fund's contributions dated in the year that still await certification (recorded or sent back). */
+    /** No year of the fund refuses postings yet: the first closing may be of any ended year (see FundYear). */
+    private boolean isFirstClosing(long fundId) {
+        return em.createQuery("SELECT COUNT(y) FROM FundYear y WHERE y.fund.id = :fund AND y.status IN"
+                        + " (org.trustfund.closing.YearStatus.CLOSED, org.trustfund.closing.YearStatus.REOPEN_PROPOSED)", Long.class)
+                .setParameter("fund", fundId).getSingleResult() == 0;
+    }
+
+    /** Contributions dated in the year or before it that still await certification: a closing covers them all. */
     List<Long> waitingContributions(long fundId, int year) {
         return em.createQuery("SELECT c.id FROM Contribution c WHERE c.fund.id = :fund AND c.receivedDate BETWEEN :from"
                         + " AND :to AND c.status IN (org.trustfund.contribution.ContributionStatus.RECORDED,"
                         + " org.trustfund.contribution.ContributionStatus.RETURNED) ORDER BY c.id", Long.class)
-                .setParameter("fund", fundId).setParameter("from", LocalDate.of(year, 1, 1))
+                .setParameter("fund", fundId).setParameter("from", LocalDate.of(1900, 1, 1))
                 .setParameter("to", LocalDate.of(year, 12, 31)).setMaxResults(20).getResultList();
     }
 

@@ -24,22 +24,22 @@ class FundYearTest {
     @Test
     void theFirstYearOfTheFundClosesByProposalAndConfirmationOfAnotherPerson() {
         FundYear y = new FundYear(FUND, 2024);
-        y.proposeClose(TODAY, null, List.of(), "fiona", NOW);
+        y.proposeClose(TODAY, null, false, List.of(), "fiona", NOW);
         assertEquals(YearStatus.CLOSE_PROPOSED, y.getStatus());
         assertEquals("fiona", y.getProposedBy());
-        assertEquals("closing.confirm.ownProposal", refused(() -> y.confirmClose(null, List.of(), "fiona", NOW)).messageKey());
-        y.confirmClose(null, List.of(), "carl", NOW);
+        assertEquals("closing.confirm.ownProposal", refused(() -> y.confirmClose(null, false, List.of(), "fiona", NOW)).messageKey());
+        y.confirmClose(null, false, List.of(), "carl", NOW);
         assertEquals(YearStatus.CLOSED, y.getStatus());
         assertEquals("carl", y.getClosedBy());
         assertEquals(List.of(YearAction.PROPOSE_CLOSE, YearAction.CONFIRM_CLOSE),
                 y.getEvents().stream().map(FundYearEvent::getAction).toList());
-        assertEquals("closing.confirm.notProposed", refused(() -> y.confirmClose(null, List.of(), "carla", NOW)).messageKey(),
+        assertEquals("closing.confirm.notProposed", refused(() -> y.confirmClose(null, false, List.of(), "carla", NOW)).messageKey(),
                 "a second confirmation is refused by the state");
     }
 
     @Test
     void aYearIsClosedOnlyOnceItHasEndedAndNotBeforeTheFundBegan() {
-        BusinessException current = refused(() -> new FundYear(FUND, 2026).proposeClose(TODAY, closed(2025), List.of(), "fiona", NOW));
+        BusinessException current = refused(() -> new FundYear(FUND, 2026).proposeClose(TODAY, closed(2025), false, List.of(), "fiona", NOW));
         assertEquals("closing.year.notEnded", current.messageKey());
         assertEquals(List.of("2026", "CLT"), List.of(current.arguments()));
         assertEquals("closing.year.beforeFund", refused(() -> new FundYear(FUND, 2023)).messageKey());
@@ -48,34 +48,42 @@ class FundYearTest {
     @Test
     void theYearBeforeMustBeClosedFirst() {
         FundYear y2025 = new FundYear(FUND, 2025);
-        BusinessException e = refused(() -> y2025.proposeClose(TODAY, null, List.of(), "fiona", NOW));
+        BusinessException e = refused(() -> y2025.proposeClose(TODAY, null, false, List.of(), "fiona", NOW));
         assertEquals("closing.earlierYearOpen", e.messageKey());
         assertEquals("2024", e.arguments()[2]);
         FundYear proposed2024 = new FundYear(FUND, 2024);
-        proposed2024.proposeClose(TODAY, null, List.of(), "fiona", NOW);
+        proposed2024.proposeClose(TODAY, null, false, List.of(), "fiona", NOW);
         assertEquals("closing.earlierYearOpen",
-                refused(() -> y2025.proposeClose(TODAY, proposed2024, List.of(), "fiona", NOW)).messageKey(),
+                refused(() -> y2025.proposeClose(TODAY, proposed2024, false, List.of(), "fiona", NOW)).messageKey(),
                 "proposed is not closed");
-        y2025.proposeClose(TODAY, closed(2024), List.of(), "fiona", NOW);
+        y2025.proposeClose(TODAY, closed(2024), false, List.of(), "fiona", NOW);
         assertEquals(YearStatus.CLOSE_PROPOSED, y2025.getStatus());
+    }
+
+    @Test
+    void theFundsFirstClosingMayBeOfAnyEndedYear() {
+        FundYear y2025 = new FundYear(FUND, 2025);
+        y2025.proposeClose(TODAY, null, true, List.of(), "fiona", NOW);
+        y2025.confirmClose(null, true, List.of(), "carl", NOW);
+        assertEquals(YearStatus.CLOSED, y2025.getStatus());
     }
 
     @Test
     void contributionsAwaitingCertificationKeepTheYearOpenAndAreNamed() {
         FundYear y = new FundYear(FUND, 2024);
-        BusinessException e = refused(() -> y.proposeClose(TODAY, null, List.of(17L, 23L), "fiona", NOW));
+        BusinessException e = refused(() -> y.proposeClose(TODAY, null, false, List.of(17L, 23L), "fiona", NOW));
         assertEquals("closing.contributionsWaiting", e.messageKey());
         assertEquals("17, 23", e.arguments()[2]);
-        y.proposeClose(TODAY, null, List.of(), "fiona", NOW);
+        y.proposeClose(TODAY, null, false, List.of(), "fiona", NOW);
         assertEquals("closing.contributionsWaiting",
-                refused(() -> y.confirmClose(null, List.of(31L), "carl", NOW)).messageKey(), "checked again at confirmation");
+                refused(() -> y.confirmClose(null, false, List.of(31L), "carl", NOW)).messageKey(), "checked again at confirmation");
         assertEquals(YearStatus.CLOSE_PROPOSED, y.getStatus());
     }
 
     @Test
     void aRejectedProposalLeavesTheYearOpenWithTheReasonKept() {
         FundYear y = new FundYear(FUND, 2024);
-        y.proposeClose(TODAY, null, List.of(), "fiona", NOW);
+        y.proposeClose(TODAY, null, false, List.of(), "fiona", NOW);
         assertEquals("closing.reason.required", refused(() -> y.reject(YearStatus.CLOSE_PROPOSED, "  ", "carl", NOW)).messageKey());
         y.reject(YearStatus.CLOSE_PROPOSED, " Bank statement of December missing ", "carl", NOW);
         assertEquals(YearStatus.OPEN, y.getStatus());
@@ -116,8 +124,8 @@ class FundYearTest {
     private static FundYear closed(int year) {
         FundYear y = new FundYear(FUND, year);
         FundYear previous = year == 2024 ? null : closed(year - 1);
-        y.proposeClose(TODAY, previous, List.of(), "fiona", NOW);
-        y.confirmClose(previous, List.of(), "carl", NOW);
+        y.proposeClose(TODAY, previous, false, List.of(), "fiona", NOW);
+        y.confirmClose(previous, false, List.of(), "carl", NOW);
         return y;
     }
 

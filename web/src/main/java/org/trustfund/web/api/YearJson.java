@@ -18,13 +18,15 @@ public final class YearJson {
             String closedBy, @Schema(format = "date-time") String closedAt,
             String reopenRequestedBy, @Schema(format = "date-time") String reopenRequestedAt, String reopenReason,
             String reopenedBy, @Schema(format = "date-time") String reopenedAt,
-            @Schema(description = "Send it back with the next step; 0 for a year never proposed for closing") long version) {
+            @Schema(description = "Send it back with the next step; 0 for a year never proposed for closing") long version,
+            @Schema(description = "For a year before the fund's first closing: the later year whose closing closed it")
+            Integer closedWith) {
 
         static YearView of(YearSummary y) {
             return new YearView(y.fundId(), y.fundCode(), y.year(), y.status().name(), y.proposedBy(),
                     Iso.text(y.proposedAt()), y.closedBy(), Iso.text(y.closedAt()), y.reopenRequestedBy(),
                     Iso.text(y.reopenRequestedAt()), y.reopenReason(), y.reopenedBy(), Iso.text(y.reopenedAt()),
-                    y.version());
+                    y.version(), y.closedWith());
         }
     }
 

@@ -150,7 +150,7 @@ public class YearClosingPage implements Serializable {
     }
 
     public boolean canRequestReopen(YearSummary y) {
-        return y.status() == YearStatus.CLOSED && hasRole(Roles.FINANCE_OFFICER);
+        return y.status() == YearStatus.CLOSED && y.closedWith() == null && hasRole(Roles.FINANCE_OFFICER);
     }
 
     public boolean canConfirmReopen(YearSummary y) {
@@ -163,6 +163,9 @@ public class YearClosingPage implements Serializable {
     }
 
     public String statusLabel(YearSummary y) {
+        if (y.closedWith() != null) {
+            return Messages.text("closing.status.closedWith", String.valueOf(y.closedWith()));
+        }
         return Messages.text("closing.status." + y.status().name());
     }
 
