@@ -64,7 +64,8 @@ public final class ContributionJson {
     public record NewContribution(@Schema(required = true) Long donorId, @Schema(required = true) Long fundId,
             @Schema(required = true, format = "date", description = "Not in the future; fixes the exchange rate")
             String receivedDate,
-            MoneyJson amount, @Schema(required = true) String bankReference,
+            @Schema(required = true) MoneyJson amount, @Schema(required = true) String bankReference,
+            @Schema(description = "Instalments it pays; what is not applied stays unapplied")
             List<NewApplication> applications) {
 
         ContributionInput toInput() {
@@ -88,7 +89,7 @@ public final class ContributionJson {
     }
 
     public record NewApplication(@Schema(required = true) Long instalmentId,
-            MoneyJson amount) {
+            @Schema(required = true) MoneyJson amount) {
     }
 
     public record Certification(@Schema(required = true, description = "The contribution's version, as read")

@@ -68,10 +68,11 @@ public final class PledgeJson {
     }
 
     public record NewPledge(@Schema(required = true) Long donorId, @Schema(required = true) Long fundId,
-            MoneyJson amount, String purpose,
+            @Schema(required = true) MoneyJson amount, String purpose,
             @Schema(required = true, example = "2025") Integer firstYear,
             @Schema(required = true, example = "2027") Integer lastYear,
             @Schema(required = true, format = "date", example = "2025-01-15") String pledgedOn,
+            @Schema(required = true, description = "The schedule: at least one instalment, adding up to the amount")
             List<NewInstalment> instalments) {
 
         PledgeInput toInput() {
@@ -92,7 +93,7 @@ public final class PledgeJson {
     }
 
     public record NewInstalment(@Schema(required = true, format = "date") String dueDate,
-            MoneyJson amount) {
+            @Schema(required = true) MoneyJson amount) {
     }
 
     public record AgreementInput(@Schema(required = true, description = "The pledge's version, as read") Long version,
