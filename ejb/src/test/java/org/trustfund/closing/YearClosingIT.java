@@ -128,6 +128,31 @@ class YearClosingIT {
     }
 
     @Test
+    void aFundsFirstClosingOfALaterYearClosesTheYearsBeforeItAndTheyReopenWithIt() {
+        db.sql("UPDATE fund SET start_date = '2006-01-01' WHERE id = " + fx.fundId);
+        long waiting2019 = record(Money.of("40.00", "USD"), LocalDate.of(2019, 5, 5));
+        BusinessException stillWaiting = assertThrows(BusinessException.class, () -> db.inTransaction(em ->
+                new YearClosingService(em, FINANCE).proposeClose(fx.fundId, 2025, 0)));
+        assertEquals("closing.contributionsWaiting", stillWaiting.messageKey(), "an earlier year's waiting entry counts");
+        assertTrue(stillWaiting.arguments()[2].toString().contains(String.valueOf(waiting2019)));
+        certify(waiting2019);
+        close2025();
+
+        BusinessException into2019 = assertThrows(BusinessException.class, () -> record(Money.of("10.00", "USD"),
+                LocalDate.of(2019, 6, 1)));
+        assertEquals("period.closed", into2019.messageKey());
+        List<YearSummary> years = db.inTransaction(em -> new YearClosingService(em, FINANCE).years(fx.fundId));
+        YearSummary y2019 = years.stream().filter(y -> y.year() == 2019).findFirst().orElseThrow();
+        assertEquals(YearStatus.CLOSED, y2019.status());
+        assertEquals(Integer.valueOf(2025), y2019.closedWith());
+        BusinessException again = assertThrows(BusinessException.class, () -> db.inTransaction(em ->
+                new YearClosingService(em, FINANCE).proposeClose(fx.fundId, 2019, 0)));
+        assertEquals("closing.coveredByLater", again.messageKey());
+        assertEquals(YearStatus.OPEN, years.stream().filter(y -> y.year() == 2026).findFirst().orElseThrow().status());
+        assertEquals(2006, years.get(0).year(), "every year from the fund's start");
+    }
+
+    @Test
     void aContributionCertifiedInTheClosedYearIsReversedInTheOpenYearReferringToTheOriginal() {
         long paid2025 = record(Money.of("500.00", "USD"), MID_2025);
         certify(paid2025);
