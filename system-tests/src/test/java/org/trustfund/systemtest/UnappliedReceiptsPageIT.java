@@ -41,7 +41,7 @@ class UnappliedReceiptsPageIT {
         long fund = fundId(system, fundCode);
         String name = "Ministry of Held Receipts " + Accounts.uniqueUsername("d");
         Reply donor = finance.post("/api/donors", Map.of("name", name, "stakeholderGroup", "GOVERNMENT",
-                "countryCode", "FR", "publiclyNamed", true));
+                "country", "FR", "publiclyNamed", true));
         assertEquals(201, donor.status(), donor::toString);
         long donorId = id(donor);
         Reply pledge = finance.post("/api/pledges", Map.of("donorId", donorId, "fundId", fund,
