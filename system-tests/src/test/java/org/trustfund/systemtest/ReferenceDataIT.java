@@ -100,8 +100,6 @@ class ReferenceDataIT {
         try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
-                s.executeUpdate("INSERT IGNORE INTO country (code, name, development_status, region)"
-                        + " VALUES ('NR', 'Nauru', 'DEVELOPING', 'Oceania')");
                 s.executeUpdate("INSERT INTO fund (code, name, start_date, created_at, created_by) VALUES ('U" + tag
                         + "', 'Fictional fund " + tag + "', '2026-01-01', NOW(6), 'system-test')",
                         Statement.RETURN_GENERATED_KEYS);
