@@ -261,7 +261,7 @@ public class ReferenceData {
      */
     @PermitAll
     public Optional<DevelopmentStatus> developmentStatusOn(String countryCode, LocalDate date) {
-        Country country = country(countryCode).orElseThrow(() -> new BusinessException("country.unknown", countryCode));
+        Country country = country(countryCode).orElseThrow(() -> new BusinessException("country.unknown", (Object) countryCode));
         return country.statusOn(date);
     }
 
@@ -271,7 +271,7 @@ public class ReferenceData {
      */
     public CountryStatus addCountryStatus(String countryCode, long expectedVersion, LocalDate effectiveFrom,
             DevelopmentStatus status, String reason) {
-        Country country = country(countryCode).orElseThrow(() -> new BusinessException("country.unknown", countryCode));
+        Country country = country(countryCode).orElseThrow(() -> new BusinessException("country.unknown", (Object) countryCode));
         requireVersion(country.getVersion(), expectedVersion);
         CountryStatus period = country.recordStatus(effectiveFrom, status, reason, clock.instant(), caller.name());
         em.persist(period);

@@ -176,7 +176,7 @@ class CountryStatusIT {
                 0, LocalDate.of(2025, 6, 1), DevelopmentStatus.DEVELOPING, "Nowhere")));
         assertEquals("country.unknown", unknown.messageKey());
         assertEquals(2, admin(r -> r.country("BT")).orElseThrow().getStatuses().size(), "nothing was added");
-        assertEquals(0, db.inTransaction(em -> new AuditRepository(em).count(
+        assertEquals(0L, (long) db.inTransaction(em -> new AuditRepository(em).count(
                 new AuditQuery(null, "Country", null, null, null, true))));
         // The database refuses a second period from the same date even past the application.
         assertThrows(SQLException.class, () -> db.sql("INSERT INTO country_status (country_code, effective_from, status,"
