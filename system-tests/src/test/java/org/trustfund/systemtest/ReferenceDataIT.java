@@ -170,7 +170,7 @@ class ReferenceDataIT {
     }
 
     @Test
-    void anAdministratorCreatesAndEditsAFundAndAddsACountry(RunningSystem system, Browser browser) {
+    void anAdministratorCreatesAndEditsAFund(RunningSystem system, Browser browser) {
         String code = "T" + Long.toString(System.nanoTime(), 36).toUpperCase(Locale.ROOT);
         Accounts.signIn(openSignIn(browser), "admin", system.adminPassword());
         browser.open("/admin/reference/funds.xhtml");
@@ -192,24 +192,6 @@ class ReferenceDataIT {
         assertEquals("12.5%", fundCell(browser, code, "psc"));
         browser.screenshot("reference-funds");
 
-        browser.open("/admin/reference/countries.xhtml");
-        browser.click("countries:newCountryButton");
-        browser.type("country:code", "tv");
-        browser.click("country:name");
-        assertEquals("Tuvalu", browser.waitVisible(By.id("country:name")).getAttribute("value"),
-                "the ISO name is offered for the code typed");
-        browser.choose("country:status", "Least developed");
-        browser.type("country:region_input", "Ocean");
-        // Pick the suggestion rather than dismiss the list: a list that opens late can swallow the save click.
-        browser.waitClickable(By.xpath("//span[@id='country:region_panel']//li[@data-item-label='Oceania']")).click();
-        browser.settle();
-        browser.waitUntil(java.time.Duration.ofSeconds(5), () -> !browser.isDisplayed("country:region_panel"));
-        assertEquals("Oceania", browser.waitVisible(By.id("country:region_input")).getAttribute("value"));
-        browser.screenshot("reference-countries-new");
-        browser.click("country:save");
-        browser.waitForText("Country Tuvalu (TV) added.");
-        assertTrue(browser.pageText().contains("Least developed"), browser.pageText());
-        browser.screenshot("reference-countries");
     }
 
     @Test
