@@ -94,8 +94,8 @@ public class CountryResource {
         LocalDate date = Inputs.date("on", on);
         LocalDate day = date == null ? today() : date;
         Country country = country(code);
-        CountryStatus period = country.periodOn(day).orElseThrow(() -> new BusinessException("country.status.unknown",
-                country.getCode(), day.toString()));
+        CountryStatus period = country.periodOn(day).orElseThrow(() -> new BusinessException((String) null,
+                "country.status.unknown", country.getCode(), day.toString()));
         return new CountryStatusOn(country.getCode(), Iso.text(day), period.getStatus().name(),
                 Iso.text(period.getEffectiveFrom()), country.endOf(period).map(Iso::text).orElse(null));
     }

@@ -4,6 +4,8 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,6 +20,8 @@ import org.trustfund.money.Money;
 import org.trustfund.platform.BusinessException;
 import org.trustfund.pledge.PledgeService;
 import org.trustfund.pledge.PledgeSummary;
+import org.trustfund.reference.DevelopmentStatus;
+import org.trustfund.reference.ReferenceData;
 import org.trustfund.web.platform.Pages;
 
 /**
@@ -42,11 +46,15 @@ public class DonorPage implements Serializable {
     @EJB
     private AuditLog auditLog;
 
+    @EJB
+    private ReferenceData referenceData;
+
     private Long id;
     private Donor donor;
     private List<PledgeSummary> pledges;
     private List<Contribution> contributions;
     private List<AuditEntry> history;
+    private DevelopmentStatus countryStatus;
 
     /** Opens the page; a missing or unknown id is a not-found page. */
     public void open() {
@@ -59,6 +67,13 @@ public class DonorPage implements Serializable {
         contributions = contributionService.search(new ContributionQuery(id, null, null, null, null, null,
                 ContributionQuery.Sort.RECEIVED, true), 0, 200);
         history = auditLog.historyOf("Donor", id, 50);
+        countryStatus = referenceData.developmentStatusOn(donor.getCountry().getCode(), LocalDate.now(ZoneOffset.UTC))
+                .orElse(null);
+    }
+
+    /** The development status of the donor's country today. */
+    public DevelopmentStatus getCountryStatus() {
+        return countryStatus;
     }
 
     /** Outstanding per currency, never added across currencies. */
