@@ -127,9 +127,7 @@ final class Generator {
         for (ReferenceSet.CurrencyRow c : ReferenceSet.CURRENCIES) {
             emit(sink, Table.CURRENCY, c.code(), c.name(), c.minorUnits());
         }
-        for (ReferenceSet.CountryRow c : countries) {
-            emit(sink, Table.COUNTRY, c.code(), c.name(), c.status(), c.region());
-        }
+        // The countries themselves come with the migrations (V14): donors refer to them by ISO code.
         long id = 1;
         for (ReferenceSet.FundRow row : ReferenceSet.FUNDS) {
             Fund fund = new Fund(id++, row);

@@ -8,7 +8,6 @@ import java.util.List;
  */
 enum Table {
     FUND("fund", "id", "code", "name", "base_currency", "start_date", "psc_rate", "created_at", "created_by"),
-    COUNTRY("country", "code", "name", "development_status", "region"),
     CURRENCY("currency", "code", "name", "minor_units"),
     EXCHANGE_RATE("exchange_rate", "id", "currency", "effective_date", "units_per_usd", "created_at", "created_by"),
     DONOR("donor", "id", "name", "stakeholder_group", "country_code", "contact_name", "contact_email",

@@ -36,8 +36,6 @@ import org.trustfund.pledge.PledgeInput;
 import org.trustfund.pledge.PledgeService;
 import org.trustfund.pledge.ScheduleLine;
 import org.trustfund.reference.AcceptedCurrency;
-import org.trustfund.reference.Country;
-import org.trustfund.reference.DevelopmentStatus;
 import org.trustfund.reference.ExchangeRate;
 import org.trustfund.reference.Fund;
 import org.trustfund.security.Caller;
@@ -95,16 +93,7 @@ public class DemoData {
                 {"GBP", "Pound Sterling"}, {"JPY", "Yen"}, {"SEK", "Swedish Krona"}, {"NOK", "Norwegian Krone"}}) {
             em.persist(new AcceptedCurrency(c[0], c[1]));
         }
-        Object[][] countries = {{"CH", "Switzerland", DevelopmentStatus.DEVELOPED, "Europe"},
-                {"DE", "Germany", DevelopmentStatus.DEVELOPED, "Europe"}, {"FI", "Finland", DevelopmentStatus.DEVELOPED, "Europe"},
-                {"JP", "Japan", DevelopmentStatus.DEVELOPED, "Asia-Pacific"}, {"US", "United States", DevelopmentStatus.DEVELOPED, "North America"},
-                {"GB", "United Kingdom", DevelopmentStatus.DEVELOPED, "Europe"}, {"SE", "Sweden", DevelopmentStatus.DEVELOPED, "Europe"},
-                {"KE", "Kenya", DevelopmentStatus.DEVELOPING, "Africa"}, {"BR", "Brazil", DevelopmentStatus.DEVELOPING, "Latin America"},
-                {"NP", "Nepal", DevelopmentStatus.LEAST_DEVELOPED, "Asia-Pacific"}, {"SN", "Senegal", DevelopmentStatus.LEAST_DEVELOPED, "Africa"},
-                {"AM", "Armenia", DevelopmentStatus.TRANSITION, "Eastern Europe"}};
-        for (Object[] c : countries) {
-            em.persist(new Country((String) c[0], (String) c[1], (DevelopmentStatus) c[2], (String) c[3]));
-        }
+        // Countries and their status histories come with the migrations (V14).
         em.flush();
         Fund igf = new Fund("IGF", "Internet Governance Forum Trust Fund" + LABEL, LocalDate.of(2006, 1, 1),
                 Fund.DEFAULT_PSC_RATE, now, "demo-admin");

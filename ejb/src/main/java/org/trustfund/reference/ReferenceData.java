@@ -5,6 +5,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.math.BigDecimal;
@@ -16,6 +18,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -195,39 +198,111 @@ public class ReferenceData {
         return fund;
     }
 
-    /** Adds a country or changes its name, status or region. */
-    public Country saveCountry(String code, String name, DevelopmentStatus status, String region) {
+    /**
+     * Adds a country or changes its name, region or sub-region. A new country needs a status, its first period
+     * (from {@link Country#HISTORY_START}); an existing one changes status only by a dated period
+     * ({@link #addCountryStatus}), so a status given for it must be the one in force today. A sub-region left
+     * out ({@code null}) stays as it is.
+     */
+    public Country saveCountry(String code, String name, DevelopmentStatus status, String region, String subRegion) {
         String c = code == null ? "" : code.trim().toUpperCase();
         if (name == null || name.isBlank()) {
             throw new BusinessException("name", "country.name.required");
-        }
-        if (status == null) {
-            throw new BusinessException("status", "country.status.required");
         }
         if (region == null || region.isBlank()) {
             throw new BusinessException("region", "country.region.required");
         }
         Country existing = em.find(Country.class, c);
         if (existing == null) {
+            if (status == null) {
+                throw new BusinessException("status", "country.status.required");
+            }
             Country country;
             try {
-                country = new Country(c, name, status, region);
+                country = new Country(c, name, region, subRegion);
             } catch (IllegalArgumentException e) {
                 throw new BusinessException("code", "country.code.invalid", c);
             }
+            country.recordStatus(Country.HISTORY_START, status, "Recorded with the country", clock.instant(),
+                    caller.name());
             em.persist(country);
             audit.record(AuditAction.CREATE, "Country", c, Changes.of().value("name", name.trim())
-                    .value("status", status).value("region", region.trim()).toString());
+                    .value("status", status).value("region", region.trim()).value("subRegion", country.getSubRegion())
+                    .toString());
             return country;
         }
+        if (status != null && existing.statusOn(today()).orElse(null) != status) {
+            throw new BusinessException("status", "country.status.byPeriod");
+        }
+        String sub = subRegion == null ? existing.getSubRegion() : subRegion;
         Changes changes = Changes.of().field("name", existing.getName(), name.trim())
-                .field("status", existing.getDevelopmentStatus(), status)
-                .field("region", existing.getRegion(), region.trim());
-        existing.change(name, status, region);
+                .field("region", existing.getRegion(), region.trim())
+                .field("subRegion", existing.getSubRegion(), sub == null || sub.isBlank() ? null : sub.trim());
+        existing.change(name, region, sub);
         if (!changes.isEmpty()) {
             audit.record(AuditAction.UPDATE, "Country", c, changes.toString());
         }
         return existing;
+    }
+
+    /** A country with its status history. */
+    @PermitAll
+    public Optional<Country> country(String code) {
+        String c = code == null ? "" : code.trim().toUpperCase(Locale.ROOT);
+        return em.createNamedQuery("Country.findWithStatuses", Country.class).setParameter("code", c)
+                .getResultStream().findFirst();
+    }
+
+    /**
+     * The development status of a country in force on a date (of a contribution, a trip, a report): empty
+     * before the country's first period.
+     *
+     * @throws BusinessException {@code country.unknown} if there is no such country
+     */
+    @PermitAll
+    public Optional<DevelopmentStatus> developmentStatusOn(String countryCode, LocalDate date) {
+        Country country = country(countryCode).orElseThrow(() -> new BusinessException("country.unknown", (Object) countryCode));
+        return country.statusOn(date);
+    }
+
+    /**
+     * Adds a period of a country's development status from a date (a graduation, an inclusion, a correction of
+     * the history from then on), after checking that the country is as the administrator saw it.
+     */
+    public CountryStatus addCountryStatus(String countryCode, long expectedVersion, LocalDate effectiveFrom,
+            DevelopmentStatus status, String reason) {
+        Country country = country(countryCode).orElseThrow(() -> new BusinessException("country.unknown", (Object) countryCode));
+        requireVersion(country.getVersion(), expectedVersion);
+        CountryStatus period = country.recordStatus(effectiveFrom, status, reason, clock.instant(), caller.name());
+        em.persist(period);
+        // The country's version counts its periods too: two administrators adding at once, one is refused.
+        em.lock(country, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            if (isOptimisticLock(e)) {
+                throw e;
+            }
+            // Only a period from the same date added by someone else at this very moment gets here.
+            throw new BusinessException("effectiveFrom", "country.status.date.taken", effectiveFrom.toString());
+        }
+        audit.record(AuditAction.CREATE, "Country", country.getCode(), Changes.of()
+                .value("statusFrom", effectiveFrom).value("status", status).value("reason", period.getReason())
+                .toString());
+        return period;
+    }
+
+    private static boolean isOptimisticLock(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof OptimisticLockException || "OptimisticLockException".equals(t.getClass().getSimpleName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     public AcceptedCurrency addCurrency(String code, String name) {

@@ -16,7 +16,6 @@ import org.trustfund.donor.StakeholderGroup;
 import org.trustfund.money.Money;
 import org.trustfund.platform.BusinessException;
 import org.trustfund.reference.Country;
-import org.trustfund.reference.DevelopmentStatus;
 import org.trustfund.reference.ExchangeRate;
 import org.trustfund.reference.Fund;
 
@@ -134,7 +133,7 @@ class PledgeTest {
     }
 
     private static Pledge pledge(String amount, ScheduleLine... schedule) {
-        Country finland = new Country("FI", "Finland", DevelopmentStatus.DEVELOPED, "Europe");
+        Country finland = new Country("FI", "Finland", "Europe", "Northern Europe");
         Donor donor = new Donor(new DonorDetails("Fictional Ministry", StakeholderGroup.GOVERNMENT, "FI", null, null, true),
                 finland, NOW, "officer");
         Fund fund = new Fund("IGF", "Internet Governance Forum Trust Fund", LocalDate.parse("2006-01-01"),

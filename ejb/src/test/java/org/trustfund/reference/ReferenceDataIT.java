@@ -263,15 +263,18 @@ class ReferenceDataIT {
     }
 
     @Test
-    void aCountryIsAddedThenChanged() {
-        admin(r -> r.saveCountry("ke", "Kenya", DevelopmentStatus.DEVELOPING, "Africa"));
-        admin(r -> r.saveCountry("KE", "Kenya", DevelopmentStatus.LEAST_DEVELOPED, "Eastern Africa"));
-        Country kenya = admin(ReferenceData::countries).stream().filter(c -> c.getCode().equals("KE")).findFirst()
-                .orElseThrow();
-        assertEquals(DevelopmentStatus.LEAST_DEVELOPED, kenya.getDevelopmentStatus());
-        assertEquals("Eastern Africa", kenya.getRegion());
+    void aCountryIsRenamedButItsStatusChangesOnlyByADatedPeriod() {
+        admin(r -> r.saveCountry("ke", "Kenya (Republic of)", null, "Africa", "Eastern Africa"));
+        Country kenya = admin(r -> r.country("KE")).orElseThrow();
+        assertEquals("Kenya (Republic of)", kenya.getName());
+        assertEquals("Eastern Africa", kenya.getSubRegion());
+        assertEquals(DevelopmentStatus.DEVELOPING, kenya.statusOn(LocalDate.of(2026, 12, 2)).orElseThrow());
+        BusinessException byPeriod = assertThrows(BusinessException.class, () -> admin(r ->
+                r.saveCountry("KE", "Kenya", DevelopmentStatus.LEAST_DEVELOPED, "Africa", null)));
+        assertEquals("country.status.byPeriod", byPeriod.messageKey());
+        assertEquals("status", byPeriod.field().orElseThrow());
         BusinessException unknown = assertThrows(BusinessException.class, () -> admin(r ->
-                r.saveCountry("XX", "Nowhere", DevelopmentStatus.DEVELOPED, "Europe")));
+                r.saveCountry("XX", "Nowhere", DevelopmentStatus.DEVELOPED, "Europe", null)));
         assertEquals("country.code.invalid", unknown.messageKey());
         assertEquals("code", unknown.field().orElseThrow());
     }

@@ -9,7 +9,6 @@ import org.trustfund.donor.DonorDetails;
 import org.trustfund.donor.StakeholderGroup;
 import org.trustfund.reference.AcceptedCurrency;
 import org.trustfund.reference.Country;
-import org.trustfund.reference.DevelopmentStatus;
 import org.trustfund.reference.ExchangeRate;
 import org.trustfund.reference.Fund;
 
@@ -35,8 +34,8 @@ public final class FundFixture {
             }
             // Rates refer to currencies by code only (no mapped relation), so the currencies go in first.
             em.flush();
-            Country ch = new Country("CH", "Switzerland", DevelopmentStatus.DEVELOPED, "Europe");
-            em.persist(ch);
+            // Every ISO country comes with the migrations.
+            Country ch = em.find(Country.class, "CH");
             Fund fund = new Fund("IGF", "Internet Governance Forum Trust Fund", LocalDate.of(2006, 1, 1),
                     new BigDecimal("0.13"), now, "setup");
             em.persist(fund);

@@ -342,8 +342,6 @@ class ContributionPagesIT {
             String donorName = "Contribution test donor " + unique;
             try (Connection c = Rows.connect(db); Statement s = c.createStatement()) {
                 s.executeUpdate("INSERT IGNORE INTO currency (code, name, minor_units) VALUES ('USD', 'US dollar', 2), ('EUR', 'Euro', 2)");
-                s.executeUpdate("INSERT IGNORE INTO country (code, name, development_status, region)"
-                        + " VALUES ('NO', 'Norway', 'DEVELOPED', 'Europe')");
                 s.executeUpdate("INSERT IGNORE INTO exchange_rate (currency, effective_date, units_per_usd, created_at, created_by)"
                         + " VALUES ('EUR', '2025-01-01', 0.920000, NOW(6), 'system-test'),"
                         + " ('EUR', '2025-06-01', 0.880000, NOW(6), 'system-test')");

@@ -100,8 +100,6 @@ class ReferenceDataIT {
         try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
-                s.executeUpdate("INSERT IGNORE INTO country (code, name, development_status, region)"
-                        + " VALUES ('NR', 'Nauru', 'DEVELOPING', 'Oceania')");
                 s.executeUpdate("INSERT INTO fund (code, name, start_date, created_at, created_by) VALUES ('U" + tag
                         + "', 'Fictional fund " + tag + "', '2026-01-01', NOW(6), 'system-test')",
                         Statement.RETURN_GENERATED_KEYS);
@@ -172,7 +170,7 @@ class ReferenceDataIT {
     }
 
     @Test
-    void anAdministratorCreatesAndEditsAFundAndAddsACountry(RunningSystem system, Browser browser) {
+    void anAdministratorCreatesAndEditsAFund(RunningSystem system, Browser browser) {
         String code = "T" + Long.toString(System.nanoTime(), 36).toUpperCase(Locale.ROOT);
         Accounts.signIn(openSignIn(browser), "admin", system.adminPassword());
         browser.open("/admin/reference/funds.xhtml");
@@ -194,24 +192,6 @@ class ReferenceDataIT {
         assertEquals("12.5%", fundCell(browser, code, "psc"));
         browser.screenshot("reference-funds");
 
-        browser.open("/admin/reference/countries.xhtml");
-        browser.click("countries:newCountryButton");
-        browser.type("country:code", "tv");
-        browser.click("country:name");
-        assertEquals("Tuvalu", browser.waitVisible(By.id("country:name")).getAttribute("value"),
-                "the ISO name is offered for the code typed");
-        browser.choose("country:status", "Least developed");
-        browser.type("country:region_input", "Ocean");
-        // Pick the suggestion rather than dismiss the list: a list that opens late can swallow the save click.
-        browser.waitClickable(By.xpath("//span[@id='country:region_panel']//li[@data-item-label='Oceania']")).click();
-        browser.settle();
-        browser.waitUntil(java.time.Duration.ofSeconds(5), () -> !browser.isDisplayed("country:region_panel"));
-        assertEquals("Oceania", browser.waitVisible(By.id("country:region_input")).getAttribute("value"));
-        browser.screenshot("reference-countries-new");
-        browser.click("country:save");
-        browser.waitForText("Country Tuvalu (TV) added.");
-        assertTrue(browser.pageText().contains("Least developed"), browser.pageText());
-        browser.screenshot("reference-countries");
     }
 
     @Test

@@ -128,11 +128,6 @@ class UnappliedReceiptsPageIT {
                 assertEquals(201, added.status(), added::toString);
             }
         }
-        if (items(admin.get("/api/countries")).stream().noneMatch(c -> "FR".equals(c.get("code")))) {
-            Reply added = admin.put("/api/countries/FR",
-                    Map.of("name", "France", "developmentStatus", "DEVELOPED", "region", "Europe"));
-            assertEquals(200, added.status(), added::toString);
-        }
         if (items(admin.get("/api/rates?currency=EUR")).stream().noneMatch(r -> "2026-11-01".equals(r.get("effectiveDate")))) {
             Reply added = admin.post("/api/rates", Map.of("currency", "EUR", "effectiveDate", "2026-11-01", "unitsPerUsd", "0.95"));
             assertEquals(201, added.status(), added::toString);

@@ -48,8 +48,6 @@ class YearClosingIT {
         long donor;
         try (Connection c = Rows.connect(system.database()); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT IGNORE INTO currency (code, name, minor_units) VALUES ('USD', 'US dollar', 2)");
-            s.executeUpdate("INSERT IGNORE INTO country (code, name, development_status, region)"
-                    + " VALUES ('NO', 'Norway', 'DEVELOPED', 'Europe')");
             fund = Rows.insert(c, "INSERT INTO fund (code, name, base_currency, start_date, psc_rate, created_at, created_by)"
                     + " VALUES (?, ?, 'USD', '2025-01-01', 0.1300, NOW(6), 'system-test')", fundCode, "Year closing fund " + unique);
             donor = Rows.insert(c, "INSERT INTO donor (name, stakeholder_group, country_code, publicly_named, created_at, created_by)"

@@ -51,7 +51,6 @@ class ContributionImportBenchmarkIT {
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute("INSERT INTO currency (code, name, minor_units) VALUES ('USD', 'US dollar', 2), ('EUR', 'Euro', 2),"
                     + " ('JPY', 'Yen', 0), ('CHF', 'Swiss franc', 2), ('GBP', 'Pound sterling', 2)");
-            s.execute("INSERT INTO country (code, name, development_status, region) VALUES ('CH', 'Switzerland', 'DEVELOPED', 'Europe')");
             s.execute("INSERT INTO fund (code, name, start_date, created_at, created_by) VALUES"
                     + " ('IGF', 'Internet Governance Forum Trust Fund', '2006-01-01', NOW(6), 'bench')");
             try (ResultSet rs = s.executeQuery("SELECT id FROM fund")) {

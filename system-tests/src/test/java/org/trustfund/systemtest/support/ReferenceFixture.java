@@ -6,8 +6,8 @@ import java.sql.Statement;
 import java.time.LocalDate;
 
 /**
- * The reference data a finance test needs (currencies, a few countries, the IGF fund, monthly EUR and CHF
- * rates from 2024), put straight into the system's database as an administrator would have entered it.
+ * The reference data a finance test needs (currencies, the IGF fund, monthly EUR and CHF; the countries come
+ * with the migrations) from 2024, put straight into the system's database as an administrator would have entered it.
  * Idempotent: tests running in any order all find the same reference data, and never change it.
  */
 public final class ReferenceFixture {
@@ -19,9 +19,6 @@ public final class ReferenceFixture {
         try (Connection c = Rows.connect(system.database()); Statement s = c.createStatement()) {
             s.execute("INSERT IGNORE INTO currency (code, name, minor_units) VALUES ('USD', 'US Dollar', 2),"
                     + " ('EUR', 'Euro', 2), ('CHF', 'Swiss Franc', 2), ('JPY', 'Yen', 0)");
-            s.execute("INSERT IGNORE INTO country (code, name, development_status, region) VALUES"
-                    + " ('FI', 'Finland', 'DEVELOPED', 'Europe'), ('KE', 'Kenya', 'DEVELOPING', 'Africa'),"
-                    + " ('NP', 'Nepal', 'LEAST_DEVELOPED', 'Asia-Pacific')");
             s.execute("INSERT IGNORE INTO fund (code, name, base_currency, start_date, psc_rate, created_at, created_by)"
                     + " VALUES ('IGF', 'Internet Governance Forum Trust Fund', 'USD', '2006-01-01', 0.1300, UTC_TIMESTAMP(6), 'test')");
             for (LocalDate d = LocalDate.of(2024, 1, 1); !d.isAfter(LocalDate.now()); d = d.plusMonths(1)) {

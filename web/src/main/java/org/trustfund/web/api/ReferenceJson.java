@@ -1,9 +1,11 @@
 package org.trustfund.web.api;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.trustfund.reference.AcceptedCurrency;
 import org.trustfund.reference.Country;
+import org.trustfund.reference.CountryStatus;
 import org.trustfund.reference.ExchangeRate;
 import org.trustfund.reference.Fund;
 
@@ -30,18 +32,65 @@ public final class ReferenceJson {
     }
 
     public record CountryView(String code, String name,
-            @Schema(enumeration = {"DEVELOPED", "DEVELOPING", "LEAST_DEVELOPED", "TRANSITION"})
+            @Schema(description = "The status in force today (UTC); null only for a country without any period",
+                    enumeration = {"LEAST_DEVELOPED", "LANDLOCKED_DEVELOPING", "SMALL_ISLAND_DEVELOPING", "DEVELOPING", "TRANSITION", "DEVELOPED"})
             String developmentStatus,
-            String region) {
+            @Schema(description = "UN M49 region") String region,
+            @Schema(description = "UN M49 sub-region") String subRegion,
+            @Schema(description = "UN M49 intermediate region, where M49 has one") String intermediateRegion,
+            long version) {
 
-        static CountryView of(Country c) {
-            return new CountryView(c.getCode(), c.getName(), c.getDevelopmentStatus().name(), c.getRegion());
+        static CountryView of(Country c, LocalDate today) {
+            return new CountryView(c.getCode(), c.getName(), c.statusOn(today).map(Enum::name).orElse(null),
+                    c.getRegion(), c.getSubRegion(), c.getIntermediateRegion(), c.getVersion());
         }
     }
 
+    /** A country with the history of its development status. */
+    public record CountryDetail(String code, String name,
+            @Schema(enumeration = {"LEAST_DEVELOPED", "LANDLOCKED_DEVELOPING", "SMALL_ISLAND_DEVELOPING", "DEVELOPING", "TRANSITION", "DEVELOPED"}) String developmentStatus,
+            String region, String subRegion, String intermediateRegion, long version,
+            @Schema(description = "Oldest first; each in force from its date until the next one's") List<StatusPeriodView> statuses) {
+
+        static CountryDetail of(Country c, LocalDate today) {
+            return new CountryDetail(c.getCode(), c.getName(), c.statusOn(today).map(Enum::name).orElse(null),
+                    c.getRegion(), c.getSubRegion(), c.getIntermediateRegion(), c.getVersion(),
+                    c.getStatuses().stream().map(s -> StatusPeriodView.of(c, s)).toList());
+        }
+    }
+
+    public record StatusPeriodView(@Schema(format = "date") String effectiveFrom,
+            @Schema(format = "date", description = "The next period's date (not included); null for the latest")
+            String effectiveUntil,
+            @Schema(enumeration = {"LEAST_DEVELOPED", "LANDLOCKED_DEVELOPING", "SMALL_ISLAND_DEVELOPING", "DEVELOPING", "TRANSITION", "DEVELOPED"}) String status, String reason,
+            @Schema(format = "date-time") String recordedAt, String recordedBy) {
+
+        static StatusPeriodView of(Country c, CountryStatus s) {
+            return new StatusPeriodView(Iso.text(s.getEffectiveFrom()), c.endOf(s).map(Iso::text).orElse(null),
+                    s.getStatus().name(), s.getReason(), Iso.text(s.getRecordedAt()), s.getRecordedBy());
+        }
+    }
+
+    /** A country's status on one date. */
+    public record CountryStatusOn(String code, @Schema(format = "date") String on,
+            @Schema(enumeration = {"LEAST_DEVELOPED", "LANDLOCKED_DEVELOPING", "SMALL_ISLAND_DEVELOPING", "DEVELOPING", "TRANSITION", "DEVELOPED"}) String status,
+            @Schema(format = "date") String effectiveFrom,
+            @Schema(format = "date", description = "Until the day before this; null if no later period is known")
+            String effectiveUntil) {
+    }
+
     public record CountryInput(@Schema(required = true) String name,
-            @Schema(required = true, enumeration = {"DEVELOPED", "DEVELOPING", "LEAST_DEVELOPED", "TRANSITION"})
-            String developmentStatus, @Schema(required = true) String region) {
+            @Schema(description = "Required for a new country; for an existing one it must be the status in force"
+                    + " (a change of status is a new period: POST /countries/{code}/statuses)",
+                    enumeration = {"LEAST_DEVELOPED", "LANDLOCKED_DEVELOPING", "SMALL_ISLAND_DEVELOPING", "DEVELOPING", "TRANSITION", "DEVELOPED"})
+            String developmentStatus, @Schema(required = true) String region,
+            @Schema(description = "Left as it is if absent") String subRegion) {
+    }
+
+    public record NewCountryStatus(@Schema(required = true, format = "date", example = "2026-11-24") String effectiveFrom,
+            @Schema(required = true, enumeration = {"LEAST_DEVELOPED", "LANDLOCKED_DEVELOPING", "SMALL_ISLAND_DEVELOPING", "DEVELOPING", "TRANSITION", "DEVELOPED"}) String status,
+            @Schema(required = true, example = "Graduated from the LDC category (GA resolution 76/8)") String reason,
+            @Schema(required = true, description = "The country's version as last read") Long version) {
     }
 
     public record CurrencyView(String code, String name, int minorUnits) {

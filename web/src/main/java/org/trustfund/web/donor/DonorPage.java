@@ -4,6 +4,8 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,6 +20,8 @@ import org.trustfund.money.Money;
 import org.trustfund.platform.BusinessException;
 import org.trustfund.pledge.PledgeService;
 import org.trustfund.pledge.PledgeSummary;
+import org.trustfund.reference.DevelopmentStatus;
+import org.trustfund.reference.ReferenceData;
 import org.trustfund.web.platform.Pages;
 
 /**
@@ -42,12 +46,16 @@ public class DonorPage implements Serializable {
     @EJB
     private AuditLog auditLog;
 
+    @EJB
+    private ReferenceData referenceData;
+
     private Long id;
     private Donor donor;
     private List<PledgeSummary> pledges;
     private List<Contribution> contributions;
     private List<AuditEntry> history;
     private List<Money> heldUnapplied;
+    private DevelopmentStatus countryStatus;
 
     /** Opens the page; a missing or unknown id is a not-found page. */
     public void open() {
@@ -61,11 +69,18 @@ public class DonorPage implements Serializable {
                 ContributionQuery.Sort.RECEIVED, true), 0, 200);
         history = auditLog.historyOf("Donor", id, 50);
         heldUnapplied = contributionService.heldUnappliedOfDonor(id);
+        countryStatus = referenceData.developmentStatusOn(donor.getCountry().getCode(), LocalDate.now(ZoneOffset.UTC))
+                .orElse(null);
     }
 
     /** What the donor's certified contributions hold as unapplied receipts, per currency. */
     public List<Money> getHeldUnapplied() {
         return heldUnapplied;
+    }
+
+    /** The development status of the donor's country today. */
+    public DevelopmentStatus getCountryStatus() {
+        return countryStatus;
     }
 
     /** Outstanding per currency, never added across currencies. */
