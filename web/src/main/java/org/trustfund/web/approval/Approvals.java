@@ -1,0 +1,49 @@
+package org.trustfund.web.approval;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.trustfund.approval.ApprovalRequest;
+import org.trustfund.approval.ApprovalService;
+import org.trustfund.contribution.ContributionService;
+import org.trustfund.pledge.PledgeService;
+
+/**
+ * Approves a request by its kind: the service that owns the subject performs the action in the same transaction
+ * as the approval, so the approvals page and the REST API must both ask the right one. Rejecting and withdrawing
+ * need no subject and go straight to {@link ApprovalService}.
+ */
+@ApplicationScoped
+public class Approvals {
+
+    @EJB
+    private ApprovalService approvals;
+
+    @EJB
+    private ContributionService contributions;
+
+    @EJB
+    private PledgeService pledges;
+
+    /**
+     * Approves a request read at {@code expectedVersion} and performs what it asks.
+     *
+     * @return the request as it stands afterwards (approved)
+     */
+    public ApprovalRequest approve(long requestId, long expectedVersion) {
+        ApprovalRequest request = approvals.find(requestId);
+        switch (request.getKind()) {
+            case CONTRIBUTION_REVERSAL -> contributions.approveReversal(requestId, expectedVersion);
+            case SEPARATE_GIFT -> contributions.approveSeparateGift(requestId, expectedVersion);
+            case PLEDGE_WRITE_OFF -> pledges.approveWriteOff(requestId, expectedVersion);
+        }
+        return approvals.find(requestId);
+    }
+
+    public ApprovalRequest reject(long requestId, long expectedVersion, String note) {
+        return approvals.reject(requestId, expectedVersion, note);
+    }
+
+    public ApprovalRequest withdraw(long requestId, long expectedVersion) {
+        return approvals.withdraw(requestId, expectedVersion);
+    }
+}
