@@ -67,8 +67,9 @@ public class ContributionPage implements Serializable {
 
     public String reverse() {
         try {
-            Contribution c = contributions.reverse(contribution.getId(), version, reason);
-            return done("con.detail.reversed.done", c.getId());
+            // Placeholder until the page's request panel lands: the reversal is now a request.
+            contributions.requestReversal(contribution.getId(), version, reason);
+            return done("con.detail.reversed.done", contribution.getId());
         } catch (RuntimeException e) {
             Messages.showFailure(e, "reverse");
             return null;

@@ -137,7 +137,8 @@ public class PledgePage implements Serializable {
 
     public void writeOff() {
         try {
-            pledges.writeOff(id, pledge.getVersion(), writeOffDate, writeOffReason);
+            // Placeholder until the page's request panel lands: the write-off is now a request.
+            pledges.requestWriteOff(id, pledge.getVersion(), writeOffDate, writeOffReason);
             Messages.info("pledge.writtenOff");
             load();
             PrimeFaces.current().executeScript("PF('writeOffDialog').hide()");
