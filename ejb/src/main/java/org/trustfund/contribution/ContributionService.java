@@ -353,6 +353,9 @@ public class ContributionService {
      */
     public Contribution applyHeld(long id, long expectedVersion, Map<Long, Money> requested) {
         Contribution contribution = load(id, expectedVersion);
+        // New application rows leave the contribution's own columns as they were, so its version would not move: a
+        // form sent twice (double click, Back button) or two at once would each apply the same held amount.
+        em.lock(contribution, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         if (requested == null || requested.isEmpty()) {
             throw new BusinessException("applications", "contribution.held.nothingApplied");
         }

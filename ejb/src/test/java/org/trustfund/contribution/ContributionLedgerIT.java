@@ -219,7 +219,10 @@ class ContributionLedgerIT {
 
         assertEquals("contribution.apply.exceedsContribution", refused(() -> applyHeld(paid, Map.of(inst.get(0), eur("1000.00"),
                 inst.get(1), eur("0.01")))));
+        long read = db.inTransaction(em -> em.find(Contribution.class, paid).getVersion());
         applyHeld(paid, Map.of(inst.get(0), eur("600.00")));
+        assertEquals("record.changedByAnother", refused(() -> db.run(em -> new ContributionService(em, FINANCE)
+                .applyHeld(paid, read, Map.of(inst.get(0), eur("100.00"))))), "the same form sent twice applies once");
         // 600/1,000 of 1,136.36 = 681.82 clears 600/3,000 of the 3,260.87 carried (652.17): 29.65 realized.
         assertEquals(new BigDecimal("-454.54"), balance(Account.UNAPPLIED_RECEIPTS));
         assertEquals(new BigDecimal("-29.65"), balance(Account.REALIZED_EXCHANGE_GAIN_LOSS));

@@ -346,7 +346,8 @@ class AuthorizationMatrixIT {
     /**
      * What the cells need, made fresh for this test: a user per role with their own password, signed in once
      * each (a page session per role) and their Basic credentials for the API; two donors, each with a pledge
-     * and a recorded contribution; the DONOR user linked to the first.
+     * and a recorded contribution; a pending reversal request of another contribution of the first; the DONOR user
+     * linked to the first.
      */
     private record Fixture(Map<Who, PageSession> sessions, Map<Who, String> basic, Map<String, String> own,
             Map<String, String> other, String otherDonorName) {
@@ -394,6 +395,8 @@ class AuthorizationMatrixIT {
             String finance = basic.get(Who.FINANCE_OFFICER);
             long ownContribution = recordContribution(system, finance, ownDonor, fund, "MX-OWN" + unique);
             long otherContribution = recordContribution(system, finance, otherDonor, fund, "MX-OTHER" + unique);
+            long approval = reversalRequest(system, finance, basic.get(Who.CERTIFYING_OFFICER),
+                    recordContribution(system, finance, ownDonor, fund, "MX-APPROVAL" + unique));
             long donorUser = linkToDonor(system, basic.get(Who.ADMIN), usernames.get(Who.DONOR), ownDonor);
             // Linking the account to a donor ends its open sessions (the link is fixed in a session): sign in again.
             sessions.put(Who.DONOR, PageSession.signIn(system, usernames.get(Who.DONOR),
@@ -402,10 +405,10 @@ class AuthorizationMatrixIT {
             // XA is a user-assigned ISO code: no test's country, so even a call that got through would touch none.
             Map<String, String> own = Map.of("donor", String.valueOf(ownDonor), "pledge", String.valueOf(ownPledge),
                     "contribution", String.valueOf(ownContribution), "user", String.valueOf(donorUser), "country", "XA",
-                    "fund", String.valueOf(fund));
+                    "fund", String.valueOf(fund), "approval", String.valueOf(approval));
             Map<String, String> other = Map.of("donor", String.valueOf(otherDonor), "pledge", String.valueOf(otherPledge),
                     "contribution", String.valueOf(otherContribution), "user", String.valueOf(donorUser), "country", "XA",
-                    "fund", String.valueOf(fund));
+                    "fund", String.valueOf(fund), "approval", String.valueOf(approval));
             return new Fixture(sessions, basic, own, other, otherDonorName);
         }
 
@@ -454,6 +457,31 @@ class AuthorizationMatrixIT {
                 throw new IllegalStateException("Recording a contribution: " + reply.summary());
             }
             return ((Number) jsonObject(reply.body()).get("id")).longValue();
+        }
+
+        /** Certifies the contribution and asks for its reversal, leaving the request pending; the request's id. */
+        private static long reversalRequest(RunningSystem system, String finance, String certifier, long contribution) {
+            Reply recorded = send(HttpRequest.newBuilder(URI.create(system.baseUrl() + "/api/contributions/" + contribution))
+                    .timeout(TIMEOUT).header("Authorization", finance).header("Accept", "application/json").GET().build(),
+                    "GET /api/contributions/" + contribution);
+            Reply certified = post(system, certifier, "/api/contributions/" + contribution + "/certification",
+                    Map.of("version", jsonObject(recorded.body()).get("version")));
+            if (certified.status() != 200) {
+                throw new IllegalStateException("Certifying contribution " + contribution + ": " + certified.summary());
+            }
+            Reply requested = post(system, finance, "/api/contributions/" + contribution + "/reversal",
+                    Map.of("version", jsonObject(certified.body()).get("version"), "reason", "Matrix fixture"));
+            if (requested.status() != 202) {
+                throw new IllegalStateException("Requesting a reversal: " + requested.summary());
+            }
+            return ((Number) jsonObject(requested.body()).get("id")).longValue();
+        }
+
+        private static Reply post(RunningSystem system, String authorization, String path, Map<String, Object> body) {
+            return send(HttpRequest.newBuilder(URI.create(system.baseUrl() + path)).timeout(TIMEOUT)
+                    .header("Authorization", authorization).header("Content-Type", "application/json")
+                    .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(JSON.toJson(body)))
+                    .build(), "POST " + path);
         }
 
         /** Links the DONOR user to the donor through the administrator's API; the user's id. */

@@ -265,7 +265,7 @@ class RestApiIT {
         Reply document = Api.anonymous(system).getFromServerRoot("/openapi");
         assertEquals(200, document.status(), document::toString);
         for (String path : List.of("/api/donors:", "/api/donors/{id}:", "/api/pledges/{id}/agreement:",
-                "/api/contributions/{id}/certification:", "/api/rates:")) {
+                "/api/contributions/{id}/certification:", "/api/rates:", "/api/approvals/{id}/approval:")) {
             assertTrue(document.body().contains("\n  " + path), "the document lists " + path);
         }
         assertTrue(document.body().contains("scheme: basic"), "it says how to authenticate");

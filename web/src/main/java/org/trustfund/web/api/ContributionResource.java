@@ -15,28 +15,35 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.trustfund.approval.ApprovalService;
 import org.trustfund.contribution.Contribution;
 import org.trustfund.contribution.ContributionQuery;
 import org.trustfund.contribution.ContributionService;
 import org.trustfund.contribution.ContributionStatus;
+import org.trustfund.money.Money;
 import org.trustfund.security.Roles;
+import org.trustfund.web.api.ApprovalJson.ApprovalList;
+import org.trustfund.web.api.ApprovalJson.ApprovalView;
 import org.trustfund.web.api.ContributionJson.Certification;
 import org.trustfund.web.api.ContributionJson.ContributionPage;
 import org.trustfund.web.api.ContributionJson.ContributionView;
+import org.trustfund.web.api.ContributionJson.HeldApplications;
 import org.trustfund.web.api.ContributionJson.NewContribution;
 import org.trustfund.web.api.ContributionJson.WithReason;
 
 /**
  * Contributions, maker–checker: a finance officer records, a certifying officer who is someone else
- * certifies or sends back; a certified contribution is only ever reversed. A donor user sees only their own
- * donor's contributions.
+ * certifies or sends back; a certified contribution is only ever reversed, and only when a second person approves
+ * the request. A donor user sees only their own donor's contributions.
  */
 @Path("contributions")
 @RequestScoped
@@ -49,6 +56,9 @@ public class ContributionResource {
 
     @EJB
     private ContributionService contributions;
+
+    @EJB
+    private ApprovalService approvals;
 
     @Context
     private UriInfo uri;
@@ -104,7 +114,10 @@ public class ContributionResource {
     @RolesAllowed(Roles.FINANCE_OFFICER)
     @Operation(operationId = "recordContribution", summary = "Record cash received",
             description = "Converted to US dollars at the operational rate in force on the received date; if "
-                    + "there is none, nothing is saved and the message names the currency and date. It counts "
+                    + "there is none, nothing is saved and the message names the currency and date. Without "
+                    + "applications it is applied as the page suggests: to the donor's open instalments in the fund "
+                    + "and currency, oldest due first; send \"applications\": [] to apply nothing (then, if the "
+                    + "donor owes the fund under a signed agreement, it is held as unapplied receipts). It counts "
                     + "nowhere until another person certifies it.")
     @APIResponse(responseCode = "201", description = "Recorded; Location names the new contribution",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ContributionView")))
@@ -148,17 +161,71 @@ public class ContributionResource {
     @POST
     @Path("{id}/reversal")
     @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER})
-    @Operation(operationId = "reverseContribution", summary = "Reverse a certified contribution, with a reason",
-            description = "Posts reversing journals; the contribution stays visible as reversed. Record the "
-                    + "correct one anew.")
-    @APIResponse(responseCode = "200", description = "The contribution, now reversed",
+    @Operation(operationId = "requestContributionReversal",
+            summary = "Ask for a certified contribution to be reversed, with a reason",
+            description = "Files a request; nothing is posted until a certifying officer who did not ask approves it "
+                    + "(POST /api/approvals/{id}/approval). Then reversing journals are posted and the contribution "
+                    + "stays visible as reversed; record the correct one anew. One request at a time per "
+                    + "contribution.")
+    @APIResponse(responseCode = "202", description = "Request filed; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ApprovalView")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public Response requestReversal(@PathParam("id") long id, WithReason input) {
+        long version = Inputs.required("version", Inputs.required("body", input).version());
+        return ApprovalResource.filed(uri, contributions.requestReversal(id, version, input.reason()), viewer);
+    }
+
+    @POST
+    @Path("{id}/applications")
+    @RolesAllowed(Roles.FINANCE_OFFICER)
+    @Operation(operationId = "applyHeldReceipts",
+            summary = "Apply a certified contribution's held unapplied receipts to instalments",
+            description = "Part or all of what is held, to open instalments of the same donor's pledges in the same "
+                    + "fund and currency. Posted today: the unapplied receipts go down, the receivables are cleared, "
+                    + "the exchange difference is realized.")
+    @APIResponse(responseCode = "200", description = "The contribution, with the new applications",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ContributionView")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    public ContributionView reverse(@PathParam("id") long id, WithReason input) {
+    public ContributionView applyHeld(@PathParam("id") long id, HeldApplications input) {
         long version = Inputs.required("version", Inputs.required("body", input).version());
-        contributions.requestReversal(id, version, input.reason());
-        return ContributionView.of(contributions.find(id), viewer);
+        Map<Long, Money> lines = ContributionJson.applications(Inputs.required("applications", input.applications()));
+        return ContributionView.of(contributions.applyHeld(id, version, lines), viewer);
+    }
+
+    @POST
+    @Path("{id}/separate-gift")
+    @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER})
+    @Operation(operationId = "requestSeparateGift",
+            summary = "Ask for a contribution's held unapplied receipts to be recognised as a separate gift",
+            description = "Files a request, with a reason; when a certifying officer who did not ask approves it, "
+                    + "the whole held amount becomes revenue, not a payment of any pledge.")
+    @APIResponse(responseCode = "202", description = "Request filed; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ApprovalView")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public Response requestSeparateGift(@PathParam("id") long id, WithReason input) {
+        long version = Inputs.required("version", Inputs.required("body", input).version());
+        return ApprovalResource.filed(uri, contributions.requestSeparateGift(id, version, input.reason()), viewer);
+    }
+
+    @GET
+    @Path("{id}/requests")
+    @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(operationId = "listContributionRequests",
+            summary = "Every approval request about a contribution, oldest first",
+            description = "For staff: the requests are internal (a donor sees the outcome on the contribution).")
+    @APIResponse(responseCode = "200", description = "The requests",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ApprovalList")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public ApprovalList requests(@PathParam("id") long id) {
+        contributions.find(id);
+        List<ApprovalView> items = approvals.of(Contribution.SOURCE_TYPE, id).stream()
+                .map(r -> ApprovalView.of(r, viewer)).toList();
+        return new ApprovalList(items, items.size());
     }
 }

@@ -107,6 +107,12 @@ public final class PledgeJson {
             @Schema(required = true, format = "date") String conditionsMetOn) {
     }
 
+    public record WriteOffInput(@Schema(required = true, description = "The pledge's version, as read") Long version,
+            @Schema(required = true, format = "date", description = "The date the write-off takes effect on")
+            String writtenOffOn,
+            @Schema(required = true) String reason) {
+    }
+
     public record PledgeList(List<PledgeView> items) {
     }
 }

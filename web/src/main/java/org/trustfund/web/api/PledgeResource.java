@@ -14,19 +14,25 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.trustfund.approval.ApprovalRequest;
+import org.trustfund.approval.ApprovalService;
 import org.trustfund.pledge.Pledge;
 import org.trustfund.pledge.PledgeService;
 import org.trustfund.security.Roles;
+import org.trustfund.web.api.ApprovalJson.ApprovalList;
+import org.trustfund.web.api.ApprovalJson.ApprovalView;
 import org.trustfund.web.api.PledgeJson.AgreementInput;
 import org.trustfund.web.api.PledgeJson.ConditionsMetInput;
 import org.trustfund.web.api.PledgeJson.NewPledge;
 import org.trustfund.web.api.PledgeJson.PledgeView;
+import org.trustfund.web.api.PledgeJson.WriteOffInput;
 
 /**
  * Pledges and their agreements. Finance officers record them; staff read them; a donor user reads only
@@ -43,6 +49,9 @@ public class PledgeResource {
 
     @EJB
     private PledgeService pledges;
+
+    @EJB
+    private ApprovalService approvals;
 
     @Context
     private UriInfo uri;
@@ -110,5 +119,39 @@ public class PledgeResource {
         Pledge pledge = pledges.recordConditionsMet(id, Inputs.required("version", input.version()),
                 Inputs.date("conditionsMetOn", input.conditionsMetOn()));
         return PledgeView.of(pledge, pledges.paidByInstalment(id), viewer);
+    }
+
+    @POST
+    @Path("{id}/write-off")
+    @RolesAllowed(Roles.FINANCE_OFFICER)
+    @Operation(operationId = "requestPledgeWriteOff",
+            summary = "Ask for what is still owed on a pledge to be written off, on a date, with a reason",
+            description = "Files a request; nothing is posted until a certifying officer who did not ask approves it "
+                    + "(POST /api/approvals/{id}/approval). One request at a time per pledge.")
+    @APIResponse(responseCode = "202", description = "Request filed; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ApprovalView")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public Response requestWriteOff(@PathParam("id") long id, WriteOffInput input) {
+        Inputs.required("body", input);
+        ApprovalRequest request = pledges.requestWriteOff(id, Inputs.required("version", input.version()),
+                Inputs.date("writtenOffOn", input.writtenOffOn()), input.reason());
+        return ApprovalResource.filed(uri, request, viewer);
+    }
+
+    @GET
+    @Path("{id}/requests")
+    @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(operationId = "listPledgeRequests", summary = "Every approval request about a pledge, oldest first",
+            description = "For staff: the requests are internal (a donor sees the outcome on the pledge).")
+    @APIResponse(responseCode = "200", description = "The requests",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ApprovalList")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public ApprovalList requests(@PathParam("id") long id) {
+        pledges.find(id);
+        List<ApprovalView> items = approvals.of(Pledge.SOURCE_TYPE, id).stream()
+                .map(r -> ApprovalView.of(r, viewer)).toList();
+        return new ApprovalList(items, items.size());
     }
 }
