@@ -190,7 +190,8 @@ public class Contribution {
      */
     public void applyTo(Map<Instalment, Money> amounts, Map<Long, Money> openByInstalment) {
         requireStatus(ContributionStatus.RECORDED, ContributionStatus.RETURNED);
-        List<ContributionApplication> next = applications(amounts, openByInstalment, amount, null, null);
+        List<ContributionApplication> next = applications(amounts, openByInstalment, amount,
+                "contribution.apply.exceedsContribution", null, null);
         applications.clear();
         applications.addAll(next);
     }
@@ -208,7 +209,8 @@ public class Contribution {
         if (!unappliedHeld) {
             throw new BusinessException("applications", "contribution.held.none");
         }
-        List<ContributionApplication> next = applications(amounts, openByInstalment, unapplied(), at, by);
+        List<ContributionApplication> next = applications(amounts, openByInstalment, unapplied(), "contribution.held.exceeds",
+                at, by);
         if (next.isEmpty()) {
             throw new BusinessException("applications", "contribution.held.nothingApplied");
         }
@@ -233,7 +235,7 @@ public class Contribution {
      * instalment, none above what is still open on its instalment, together not above {@code available}.
      */
     private List<ContributionApplication> applications(Map<Instalment, Money> amounts, Map<Long, Money> openByInstalment,
-            Money available, Instant at, String by) {
+            Money available, String tooMuchKey, Instant at, String by) {
         Money total = Money.zero(amount.currency());
         List<ContributionApplication> next = new ArrayList<>();
         for (Map.Entry<Instalment, Money> e : amounts.entrySet()) {
@@ -264,8 +266,7 @@ public class Contribution {
             next.add(new ContributionApplication(this, instalment, applied, at, by));
         }
         if (total.isGreaterThan(available)) {
-            throw new BusinessException("applications", "contribution.apply.exceedsContribution", total.toString(),
-                    available.toString());
+            throw new BusinessException("applications", tooMuchKey, total.toString(), available.toString());
         }
         return next;
     }

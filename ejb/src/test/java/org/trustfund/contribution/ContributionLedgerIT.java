@@ -217,7 +217,7 @@ class ContributionLedgerIT {
         assertEquals(new BigDecimal("-3260.87"), balance(Account.CONTRIBUTION_REVENUE), "not counted a second time");
         assertEquals(eur("1000.00"), held(paid));
 
-        assertEquals("contribution.apply.exceedsContribution", refused(() -> applyHeld(paid, Map.of(inst.get(0), eur("1000.00"),
+        assertEquals("contribution.held.exceeds", refused(() -> applyHeld(paid, Map.of(inst.get(0), eur("1000.00"),
                 inst.get(1), eur("0.01")))));
         long read = db.inTransaction(em -> em.find(Contribution.class, paid).getVersion());
         applyHeld(paid, Map.of(inst.get(0), eur("600.00")));

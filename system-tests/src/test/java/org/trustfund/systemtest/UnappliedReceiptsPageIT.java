@@ -100,7 +100,7 @@ class UnappliedReceiptsPageIT {
         WebElement tooMuch = browser.all(By.cssSelector("#held\\:heldApplications input.tf-held-apply")).get(1);
         tooMuch.sendKeys("0.01");
         browser.click("held:applyHeld");
-        browser.waitForText("more than the contribution");
+        browser.waitForText("held as unapplied receipts.");
         assertEquals("0.01", values(browser, "#held\\:heldApplications input.tf-held-apply").get(1), "what was typed stays");
         tooMuch = browser.all(By.cssSelector("#held\\:heldApplications input.tf-held-apply")).get(1);
         tooMuch.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
