@@ -118,10 +118,16 @@ public class PledgeService {
      * deferred revenue while the agreement's {@code conditions} (null or blank: none) are not met.
      */
     public Pledge signAgreement(long id, long expectedVersion, LocalDate date, String reference, String conditions) {
+        return signAgreement(id, expectedVersion, date, reference, conditions, null);
+    }
+
+    /** As above; a rate from before the signing date's month is used only with {@code staleRateReason}, kept. */
+    public Pledge signAgreement(long id, long expectedVersion, LocalDate date, String reference, String conditions,
+            String staleRateReason) {
         Pledge pledge = load(id, expectedVersion);
         String currency = pledge.getAmount().currencyCode();
-        ExchangeRate rate = date == null ? null : rates.require(currency, date, "agreementDate");
-        pledge.signAgreement(date, reference, rate, conditions);
+        ExchangeRate rate = date == null ? null : rates.require(currency, date, "agreementDate", staleRateReason);
+        pledge.signAgreement(date, reference, rate, conditions, staleRateReason, LocalDate.now(clock));
         Money owed = pledge.getAmount().minus(pledges.totalPaid(pledge, null));
         if (owed.isPositive()) {
             Money usd = rate == null ? owed : rate.toUsd(owed);
@@ -135,7 +141,8 @@ public class PledgeService {
         audit.record(AuditAction.UPDATE, ENTITY, id, Changes.of().field("status", PledgeStatus.PLEDGED, pledge.getStatus())
                 .value("agreementDate", date).value("agreementReference", pledge.getAgreementReference())
                 .value("conditions", pledge.getAgreementConditions())
-                .value("rate", rate == null ? "USD" : rate.toString()).toString());
+                .value("rate", (rate == null ? "USD" : rate.toString()) + (pledge.getAgreementStaleRateReason() == null ? ""
+                        : ", stale rate used because: " + pledge.getAgreementStaleRateReason())).toString());
         return pledge;
     }
 
@@ -179,7 +186,7 @@ public class PledgeService {
      */
     public Pledge recordConditionsMet(long id, long expectedVersion, LocalDate on) {
         Pledge pledge = load(id, expectedVersion);
-        pledge.recordConditionsMet(on);
+        pledge.recordConditionsMet(on, LocalDate.now(clock));
         Ledger.PledgeBalance deferred = ledger.deferredRevenue(pledge.getId());
         Money usd = Money.of(deferred.usd(), AcceptedCurrency.USD);
         Money original = Money.rounded(deferred.inCurrency(), pledge.getAmount().currency(), java.math.RoundingMode.UNNECESSARY);
@@ -208,7 +215,7 @@ public class PledgeService {
     public Pledge writeOff(long id, long expectedVersion, LocalDate on, String reason) {
         Pledge pledge = load(id, expectedVersion);
         PledgeStatus before = pledge.getStatus();
-        pledge.writeOff(on, reason);
+        pledge.writeOff(on, reason, LocalDate.now(clock));
         if (pledge.isAgreementSigned()) {
             Ledger.ReceivableBalance balance = ledger.receivable(pledge.getId());
             Money usd = Money.of(balance.usd(), AcceptedCurrency.USD);
