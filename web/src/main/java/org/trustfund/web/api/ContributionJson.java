@@ -22,6 +22,8 @@ public final class ContributionJson {
             String bankReference,
             @Schema(description = "Units of the currency per US dollar used; 1 for US dollars") String unitsPerUsd,
             @Schema(format = "date") String rateEffectiveDate,
+            @Schema(description = "Why a rate from before the received date's month was used; absent for the month's rate")
+            String staleRateReason,
             MoneyJson usdAmount,
             @Schema(enumeration = {"RECORDED", "RETURNED", "CERTIFIED", "REVERSED"}) String status,
             @Schema(format = "date-time") String recordedAt, String recordedBy,
@@ -41,7 +43,7 @@ public final class ContributionJson {
                     c.getFund().getCode(), Iso.text(c.getReceivedDate()), MoneyJson.of(c.getAmount()),
                     c.getBankReference(),
                     c.getUnitsPerUsd().stripTrailingZeros().toPlainString(),
-                    c.getRate() == null ? null : Iso.text(c.getRate().getEffectiveDate()),
+                    c.getRate() == null ? null : Iso.text(c.getRate().getEffectiveDate()), c.getStaleRateReason(),
                     MoneyJson.of(Money.of(c.getUsdAmount(), AcceptedCurrency.USD)), c.getStatus().name(),
                     Iso.text(c.getRecordedAt()), viewer.staff(c.getRecordedBy()), Iso.text(c.getCertifiedAt()),
                     viewer.staff(c.getCertifiedBy()),
@@ -65,7 +67,10 @@ public final class ContributionJson {
             @Schema(required = true, format = "date", description = "Not in the future; fixes the exchange rate")
             String receivedDate,
             MoneyJson amount, @Schema(required = true) String bankReference,
-            List<NewApplication> applications) {
+            List<NewApplication> applications,
+            @Schema(description = "Only if the rate in force on the received date is from an earlier month (the month's"
+                    + " rate is not entered): why that rate may be used. Without it such a contribution is refused (422).")
+            String staleRateReason) {
 
         ContributionInput toInput() {
             Map<Long, Money> applied = new LinkedHashMap<>();
@@ -83,7 +88,8 @@ public final class ContributionJson {
                 }
             }
             return new ContributionInput(Inputs.required("donorId", donorId), Inputs.required("fundId", fundId),
-                    Inputs.date("receivedDate", receivedDate), Inputs.money("amount", amount), bankReference, applied);
+                    Inputs.date("receivedDate", receivedDate), Inputs.money("amount", amount), bankReference, applied,
+                    staleRateReason);
         }
     }
 
