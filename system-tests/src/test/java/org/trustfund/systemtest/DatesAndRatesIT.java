@@ -89,21 +89,27 @@ class DatesAndRatesIT {
 
         browser.open("/finance/record-contribution.xhtml?donor=" + fx.donorId);
         browser.choose("contribution:fund", fx.fundCode + " ");
-        typeAndLeave(browser, "contribution:receivedDate_input", today.toString());
+        String tomorrow = today.plusDays(1).toString();
+        typeAndLeave(browser, "contribution:receivedDate_input", tomorrow);
         browser.choose("contribution:currency", "DKK ");
         typeAndLeave(browser, "contribution:amount", "685.00");
+        browser.type("contribution:bankReference", "PAGE-" + fx.unique);
+        browser.click("contribution:save");
+        browser.waitForText("The received date cannot be in the future.");
+        assertTrue(dateMessage(browser).contains("The received date cannot be in the future."), dateMessage(browser));
+        assertEquals(tomorrow, browser.waitVisible(By.id("contribution:receivedDate_input")).getAttribute("value"),
+                "the typed date stays");
+
+        typeAndLeave(browser, "contribution:receivedDate_input", today.toString());
         browser.waitForText("rate effective " + OLD_RATE);
         assertTrue(browser.text("contribution:previewText").contains("The rate is of " + OLD_RATE),
                 browser.text("contribution:previewText"));
         assertFalse(browser.isPresent("contribution:staleRateReason"), "no reason asked before the service refuses");
-        browser.type("contribution:bankReference", "PAGE-" + fx.unique);
         browser.click("contribution:save");
 
         String message = "No UN operational rate for DKK for " + YearMonth.from(today) + ": the latest is of " + OLD_RATE + ".";
         browser.waitForText(message);
-        WebElement dateMessage = browser.waitVisible(By.xpath("//div[contains(@class, 'tf-field')]"
-                + "[.//*[@id='contribution:receivedDate_input']]//*[contains(@class, 'ui-message')]"));
-        assertTrue(dateMessage.getText().contains(message), "the message is at the date: " + dateMessage.getText());
+        assertTrue(dateMessage(browser).contains(message), "the message is at the date: " + dateMessage(browser));
         assertEquals(today.toString(), browser.waitVisible(By.id("contribution:receivedDate_input")).getAttribute("value"),
                 "the typed date stays");
         assertEquals("685.00", browser.waitVisible(By.id("contribution:amount")).getAttribute("value"), "so does the amount");
@@ -116,6 +122,12 @@ class DatesAndRatesIT {
         browser.waitForText("Used because: The December rate is not published yet");
         assertTrue(browser.text("rateAge").startsWith("The rate is of " + OLD_RATE + ", "), browser.text("rateAge"));
         assertEquals(1, fx.contributionCount());
+    }
+
+    /** The message shown beside the received date. */
+    private static String dateMessage(Browser browser) {
+        return browser.waitVisible(By.xpath("//div[contains(@class, 'tf-field')][.//*[@id='contribution:receivedDate_input']]"
+                + "//*[contains(@class, 'ui-message')]")).getText();
     }
 
     private static Map<String, Object> pledge(Fixture fx, int firstYear, int lastYear, String pledgedOn, String due) {
