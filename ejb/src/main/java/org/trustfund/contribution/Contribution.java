@@ -76,6 +76,10 @@ public class Contribution {
     @JoinColumn(name = "rate_id")
     private ExchangeRate rate;
 
+    /** Why a rate from before the received date's month was used (null when the rate was the month's). */
+    @Column(name = "stale_rate_reason", length = 500)
+    private String staleRateReason;
+
     @Column(name = "units_per_usd", nullable = false, precision = 19, scale = 6)
     private BigDecimal unitsPerUsd;
 
@@ -169,6 +173,21 @@ public class Contribution {
         this.rate = newRate;
         this.unitsPerUsd = usd ? BigDecimal.ONE.setScale(6) : newRate.getUnitsPerUsd();
         this.usdAmount = (usd ? newAmount : newRate.toUsd(newAmount)).amount();
+    }
+
+    /**
+     * Keeps the officer's reason for converting at a rate from before the received date's month; refuses a
+     * stale rate without one. A reason given for a current rate is not kept: there was nothing to explain.
+     */
+    public void explainRate(String reason) {
+        boolean stale = rate != null && rate.isStaleOn(receivedDate);
+        if (stale && (reason == null || reason.isBlank())) {
+            throw org.trustfund.reference.ExchangeRates.stale("receivedDate", rate, receivedDate);
+        }
+        if (stale && reason.trim().length() > 500) {
+            throw new BusinessException("staleRateReason", "rate.staleReason.tooLong", 500);
+        }
+        this.staleRateReason = stale ? reason.trim() : null;
     }
 
     /** The officer corrects a contribution that is not yet certified; it goes back to the certifier. */
@@ -381,6 +400,10 @@ public class Contribution {
 
     public ExchangeRate getRate() {
         return rate;
+    }
+
+    public String getStaleRateReason() {
+        return staleRateReason;
     }
 
     public BigDecimal getUnitsPerUsd() {

@@ -145,9 +145,11 @@ public class ContributionService {
             throw new BusinessException("fund", "fund.unknown", input.fundId());
         }
         checkAmountAndDate(input);
-        ExchangeRate rate = rates.require(input.amount().currencyCode(), input.receivedDate(), "receivedDate");
+        ExchangeRate rate = rates.require(input.amount().currencyCode(), input.receivedDate(), "receivedDate",
+                input.staleRateReason());
         Contribution contribution = new Contribution(donor, fund, input.receivedDate(), input.amount(),
                 input.bankReference(), rate, replaces, batchId, clock.instant(), by);
+        contribution.explainRate(input.staleRateReason());
         apply(contribution, input.applications());
         return contribution;
     }
@@ -258,8 +260,10 @@ public class ContributionService {
             throw new BusinessException("fund", "fund.unknown", input.fundId());
         }
         checkAmountAndDate(input);
-        ExchangeRate rate = rates.require(input.amount().currencyCode(), input.receivedDate(), "receivedDate");
+        ExchangeRate rate = rates.require(input.amount().currencyCode(), input.receivedDate(), "receivedDate",
+                input.staleRateReason());
         contribution.correct(donor, fund, input.receivedDate(), input.amount(), input.bankReference(), rate);
+        contribution.explainRate(input.staleRateReason());
         em.flush();
         apply(contribution, input.applications());
         audit.record(AuditAction.UPDATE, ENTITY, id, "before: " + before + " | after: " + describe(contribution));
@@ -658,7 +662,10 @@ public class ContributionService {
     private static Changes describe(Contribution c) {
         return Changes.of().value("donor", c.getDonor().getId()).value("fund", c.getFund().getCode())
                 .value("received", c.getReceivedDate()).value("amount", c.getAmount())
-                .value("rate", c.getUnitsPerUsd().toPlainString()).value("usd", c.usdValue())
+                .value("rate", c.getUnitsPerUsd().toPlainString()
+                        + (c.getStaleRateReason() == null ? "" : " of " + c.getRate().getEffectiveDate()
+                                + ", stale rate used because: " + c.getStaleRateReason()))
+                .value("usd", c.usdValue())
                 .value("bankReference", c.getBankReference())
                 .value("applications", c.getApplications().stream()
                         .map(a -> "instalment " + a.getInstalment().getId() + ": " + a.getAmount()).toList());

@@ -17,7 +17,7 @@ import java.util.Objects;
  * An immutable amount of money in one ISO 4217 currency.
  *
  * <p>The amount always carries exactly the currency's minor units (2 for USD and EUR, 0 for JPY, 3 for
- * KWD). Addition and subtraction are exact and refuse to mix currencies. Anything that can produce more
+ * KWD), as {@link CurrencyUnits} says from the currency table. Addition and subtraction are exact and refuse to mix currencies. Anything that can produce more
  * digits than the currency has (multiplying by a rate, dividing, converting) takes the rounding mode as an
  * argument, so every rounding in the system is visible where it happens.
  */
@@ -99,9 +99,7 @@ public class Money implements Serializable {
     }
 
     private static int minorUnits(Currency currency) {
-        // Pseudo-currencies such as XAU report -1; they carry no minor unit rule, so keep 4 places.
-        int digits = currency.getDefaultFractionDigits();
-        return digits < 0 ? 4 : digits;
+        return CurrencyUnits.of(currency);
     }
 
     public BigDecimal amount() {

@@ -19,6 +19,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -92,6 +93,10 @@ public class Pledge {
     @JoinColumn(name = "agreement_rate_id")
     private ExchangeRate agreementRate;
 
+    /** Why the agreement was booked at a rate from before its month (null when the rate was the month's). */
+    @Column(name = "agreement_stale_rate_reason", length = 500)
+    private String agreementStaleRateReason;
+
     @Column(name = "agreement_conditions", length = 500)
     private String agreementConditions;
 
@@ -127,6 +132,10 @@ public class Pledge {
     protected Pledge() {
     }
 
+    /**
+     * @param createdAt when it is recorded, from the service's clock: its day (UTC) is "today", after which
+     *        nothing can have been pledged
+     */
     public Pledge(Donor donor, Fund fund, Money amount, String purpose, int firstYear, int lastYear,
             LocalDate pledgedOn, List<ScheduleLine> schedule, Instant createdAt, String createdBy) {
         this.donor = Objects.requireNonNull(donor, "donor");
@@ -138,7 +147,9 @@ public class Pledge {
         if (pledgedOn == null) {
             throw new BusinessException("pledgedOn", "pledge.date.required");
         }
+        requireNotFuture("pledgedOn", pledgedOn, LocalDate.ofInstant(Objects.requireNonNull(createdAt), ZoneOffset.UTC));
         requireScheduleAddsUp(amount, schedule);
+        requireWithinYears(schedule, firstYear, lastYear);
         this.amount = amount;
         this.purpose = purpose == null || purpose.isBlank() ? null : purpose.trim();
         this.firstYear = firstYear;
@@ -149,6 +160,24 @@ public class Pledge {
         this.createdBy = Objects.requireNonNull(createdBy);
         for (int i = 0; i < schedule.size(); i++) {
             instalments.add(new Instalment(this, i + 1, schedule.get(i)));
+        }
+    }
+
+    /** No financial event is dated after the day it is recorded. */
+    private static void requireNotFuture(String field, LocalDate date, LocalDate today) {
+        if (date.isAfter(Objects.requireNonNull(today, "today"))) {
+            throw new BusinessException(field, "date.future", date.toString(), today.toString());
+        }
+    }
+
+    /** Every instalment falls due within the pledge's years: 1 January of the first to 31 December of the last. */
+    static void requireWithinYears(List<ScheduleLine> schedule, int firstYear, int lastYear) {
+        for (int i = 0; i < schedule.size(); i++) {
+            int year = schedule.get(i).dueDate().getYear();
+            if (year < firstYear || year > lastYear) {
+                throw new BusinessException("schedule", "pledge.schedule.outsideYears", i + 1,
+                        schedule.get(i).dueDate().toString(), String.valueOf(firstYear), String.valueOf(lastYear));
+            }
         }
     }
 
@@ -186,31 +215,42 @@ public class Pledge {
      * Records the signed agreement. From now on the pledge is a receivable, booked at {@code rate} (null
      * for a US dollar pledge).
      */
-    public void signAgreement(LocalDate date, String reference, ExchangeRate rate) {
-        signAgreement(date, reference, rate, null);
+    public void signAgreement(LocalDate date, String reference, ExchangeRate rate, LocalDate today) {
+        signAgreement(date, reference, rate, null, null, today);
     }
 
     /**
      * Records a signed agreement with conditions that would oblige the fund to return the money if unmet
      * (IPSAS 23): until they are met, what is agreed is deferred revenue. No conditions (null or blank):
-     * revenue at once.
+     * revenue at once. {@code today} is the service's today: an agreement is not dated after it. A rate from
+     * before the agreement's month needs {@code staleRateReason}, which is kept.
      */
-    public void signAgreement(LocalDate date, String reference, ExchangeRate rate, String conditions) {
+    public void signAgreement(LocalDate date, String reference, ExchangeRate rate, String conditions,
+            String staleRateReason, LocalDate today) {
         if (agreementDate != null || !status.isOpen()) {
             throw new BusinessException("pledge.agreement.alreadySigned");
         }
         if (date == null) {
             throw new BusinessException("agreementDate", "pledge.agreement.dateRequired");
         }
+        requireNotFuture("agreementDate", date, today);
         if (date.isBefore(pledgedOn)) {
             throw new BusinessException("agreementDate", "pledge.agreement.beforePledge", pledgedOn);
         }
         if (reference == null || reference.isBlank()) {
             throw new BusinessException("agreementReference", "pledge.agreement.referenceRequired");
         }
+        boolean stale = rate != null && rate.isStaleOn(date);
+        if (stale && (staleRateReason == null || staleRateReason.isBlank())) {
+            throw org.trustfund.reference.ExchangeRates.stale("agreementDate", rate, date);
+        }
+        if (stale && staleRateReason.trim().length() > 500) {
+            throw new BusinessException("staleRateReason", "rate.staleReason.tooLong", 500);
+        }
         this.agreementDate = date;
         this.agreementReference = reference.trim();
         this.agreementRate = rate;
+        this.agreementStaleRateReason = stale ? staleRateReason.trim() : null;
         this.agreementConditions = conditions == null || conditions.isBlank() ? null : conditions.trim();
         if (status == PledgeStatus.PLEDGED) {
             this.status = PledgeStatus.AGREEMENT_SIGNED;
@@ -238,6 +278,7 @@ public class Pledge {
             throw new BusinessException("amount", "pledge.revise.currency", amount.currencyCode());
         }
         requireScheduleAddsUp(newAmount, newSchedule);
+        requireWithinYears(newSchedule, firstYear, lastYear);
         for (Instalment existing : instalments) {
             Money paid = paidBySeq.getOrDefault(existing.getSeq(), Money.zero(amount.currency()));
             if (!paid.isPositive()) {
@@ -299,13 +340,14 @@ public class Pledge {
     }
 
     /** The agreement's conditions are met on {@code on}: from then on what was agreed is revenue. */
-    public void recordConditionsMet(LocalDate on) {
+    public void recordConditionsMet(LocalDate on, LocalDate today) {
         if (!isRevenueDeferred()) {
             throw new BusinessException("pledge.conditions.noneOpen");
         }
         if (on == null) {
             throw new BusinessException("conditionsMetOn", "pledge.date.required");
         }
+        requireNotFuture("conditionsMetOn", on, today);
         if (on.isBefore(agreementDate)) {
             throw new BusinessException("conditionsMetOn", "pledge.conditions.beforeAgreement", agreementDate);
         }
@@ -317,16 +359,19 @@ public class Pledge {
         return agreementConditions != null && conditionsMetOn == null;
     }
 
-    /** Gives up what is still owed (once a second person approved the request). */
-    public void writeOff(LocalDate on, String reason) {
-        requireWriteOffAllowed(on, reason);
+    /**
+     * Gives up what is still owed (once a second person approved the request), on a day between the agreement (or
+     * the pledge) and {@code today}.
+     */
+    public void writeOff(LocalDate on, String reason, LocalDate today) {
+        requireWriteOffAllowed(on, reason, today);
         this.status = PledgeStatus.WRITTEN_OFF;
         this.writtenOffOn = on;
         this.writeOffReason = reason.trim();
     }
 
     /** The checks of {@link #writeOff}, made when the write-off is requested and again when it is approved. */
-    public void requireWriteOffAllowed(LocalDate on, String reason) {
+    public void requireWriteOffAllowed(LocalDate on, String reason, LocalDate today) {
         if (!status.isOpen()) {
             throw new BusinessException("pledge.writeOff.closed", status);
         }
@@ -335,6 +380,12 @@ public class Pledge {
         }
         if (on == null) {
             throw new BusinessException("writtenOffOn", "pledge.date.required");
+        }
+        requireNotFuture("writtenOffOn", on, today);
+        LocalDate earliest = agreementDate != null ? agreementDate : pledgedOn;
+        if (on.isBefore(earliest)) {
+            throw new BusinessException("writtenOffOn", agreementDate != null ? "pledge.writeOff.beforeAgreement"
+                    : "pledge.writeOff.beforePledge", earliest.toString());
         }
     }
 
@@ -396,6 +447,10 @@ public class Pledge {
 
     public ExchangeRate getAgreementRate() {
         return agreementRate;
+    }
+
+    public String getAgreementStaleRateReason() {
+        return agreementStaleRateReason;
     }
 
     public LocalDate getWrittenOffOn() {

@@ -131,11 +131,17 @@ public class PledgeService {
      * deferred revenue while the agreement's {@code conditions} (null or blank: none) are not met.
      */
     public Pledge signAgreement(long id, long expectedVersion, LocalDate date, String reference, String conditions) {
+        return signAgreement(id, expectedVersion, date, reference, conditions, null);
+    }
+
+    /** As above; a rate from before the signing date's month is used only with {@code staleRateReason}, kept. */
+    public Pledge signAgreement(long id, long expectedVersion, LocalDate date, String reference, String conditions,
+            String staleRateReason) {
         Pledge pledge = load(id, expectedVersion);
         closedYears.requireOpen(pledge.getFund().getId(), date, "agreementDate");
         String currency = pledge.getAmount().currencyCode();
-        ExchangeRate rate = date == null ? null : rates.require(currency, date, "agreementDate");
-        pledge.signAgreement(date, reference, rate, conditions);
+        ExchangeRate rate = date == null ? null : rates.require(currency, date, "agreementDate", staleRateReason);
+        pledge.signAgreement(date, reference, rate, conditions, staleRateReason, LocalDate.now(clock));
         Money owed = pledge.getAmount().minus(pledges.totalPaid(pledge, null));
         if (owed.isPositive()) {
             Money usd = rate == null ? owed : rate.toUsd(owed);
@@ -149,7 +155,8 @@ public class PledgeService {
         audit.record(AuditAction.UPDATE, ENTITY, id, Changes.of().field("status", PledgeStatus.PLEDGED, pledge.getStatus())
                 .value("agreementDate", date).value("agreementReference", pledge.getAgreementReference())
                 .value("conditions", pledge.getAgreementConditions())
-                .value("rate", rate == null ? "USD" : rate.toString()).toString());
+                .value("rate", (rate == null ? "USD" : rate.toString()) + (pledge.getAgreementStaleRateReason() == null ? ""
+                        : ", stale rate used because: " + pledge.getAgreementStaleRateReason())).toString());
         return pledge;
     }
 
@@ -194,7 +201,7 @@ public class PledgeService {
     public Pledge recordConditionsMet(long id, long expectedVersion, LocalDate on) {
         Pledge pledge = load(id, expectedVersion);
         closedYears.requireOpen(pledge.getFund().getId(), on, "conditionsMetOn");
-        pledge.recordConditionsMet(on);
+        pledge.recordConditionsMet(on, LocalDate.now(clock));
         Ledger.PledgeBalance deferred = ledger.deferredRevenue(pledge.getId());
         Money usd = Money.of(deferred.usd(), AcceptedCurrency.USD);
         Money original = Money.rounded(deferred.inCurrency(), pledge.getAmount().currency(), java.math.RoundingMode.UNNECESSARY);
@@ -219,7 +226,7 @@ public class PledgeService {
     /** Asks for what is still owed on a pledge to be written off; nothing is posted until a second person approves. */
     public ApprovalRequest requestWriteOff(long id, long expectedVersion, LocalDate on, String reason) {
         Pledge pledge = load(id, expectedVersion);
-        pledge.requireWriteOffAllowed(on, reason);
+        pledge.requireWriteOffAllowed(on, reason, LocalDate.now(clock));
         if (on != null) {
             closedYears.requireOpen(pledge.getFund().getId(), on, "writtenOffOn");
         }
@@ -246,7 +253,7 @@ public class PledgeService {
         LocalDate on = request.getEffectiveDate();
         PledgeStatus before = pledge.getStatus();
         closedYears.requireOpen(pledge.getFund().getId(), on, "writtenOffOn");
-        pledge.writeOff(on, request.getReason());
+        pledge.writeOff(on, request.getReason(), LocalDate.now(clock));
         if (pledge.isAgreementSigned()) {
             Ledger.ReceivableBalance balance = ledger.receivable(pledge.getId());
             Money usd = Money.of(balance.usd(), AcceptedCurrency.USD);

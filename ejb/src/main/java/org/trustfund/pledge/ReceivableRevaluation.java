@@ -95,7 +95,14 @@ public class ReceivableRevaluation {
             if (!owed.isPositive()) {
                 continue;
             }
-            ExchangeRate rate = rates.require(owed.currencyCode(), reportingDate, "reportingDate");
+            ExchangeRate rate = rates.inForce(owed.currencyCode(), reportingDate).orElseThrow(() -> new BusinessException(
+                    "reportingDate", "rate.missing", owed.currencyCode(), reportingDate.toString()));
+            if (rate.isStaleOn(reportingDate)) {
+                // A restatement at an old rate would put a made-up gain or loss in the statements: no reason can
+                // excuse it, so the month's rate must be entered first.
+                throw new BusinessException("reportingDate", "revaluation.rate.stale", rate.getCurrency(),
+                        java.time.YearMonth.from(reportingDate).toString(), rate.getEffectiveDate().toString());
+            }
             Money carrying = Money.of(balance.usd(), AcceptedCurrency.USD);
             Money restated = rate.toUsd(owed);
             Money difference = restated.minus(carrying);

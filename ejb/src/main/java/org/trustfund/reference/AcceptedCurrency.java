@@ -4,9 +4,13 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.PostUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.util.Currency;
+import org.trustfund.money.CurrencyUnits;
 import org.trustfund.money.Money;
 
 /** A currency that pledges and contributions may be in (ISO 4217), with its minor units. */
@@ -38,7 +42,15 @@ public class AcceptedCurrency {
         Currency iso = Money.currency(code);
         this.code = iso.getCurrencyCode();
         this.name = name == null || name.isBlank() ? iso.getDisplayName(java.util.Locale.ENGLISH) : name.trim();
-        this.minorUnits = Math.max(iso.getDefaultFractionDigits(), 0);
+        this.minorUnits = CurrencyUnits.isoDefault(iso);
+    }
+
+    /** Whoever reads or writes a row keeps {@link CurrencyUnits} in step with the table. */
+    @PostLoad
+    @PostPersist
+    @PostUpdate
+    void registerMinorUnits() {
+        CurrencyUnits.register(code, minorUnits);
     }
 
     public void rename(String newName) {

@@ -79,6 +79,21 @@ public class ExchangeRate {
         this.unitsPerUsd = newUnitsPerUsd.setScale(6, RoundingMode.UNNECESSARY);
     }
 
+    /**
+     * Whether this rate is too old to use on {@code date} without a reason. UN operational rates are set
+     * monthly, so the rate used on a date must take effect in that date's month (on the 1st, or a mid-month
+     * revision on or before the date); one from an earlier month means the month's rate was never entered.
+     */
+    public boolean isStaleOn(LocalDate date) {
+        return effectiveDate.isBefore(date.withDayOfMonth(1));
+    }
+
+    /** Whole months from this rate's month to the month of {@code date} (0 for a rate of that month). */
+    public long monthsBefore(LocalDate date) {
+        return java.time.temporal.ChronoUnit.MONTHS.between(java.time.YearMonth.from(effectiveDate),
+                java.time.YearMonth.from(date));
+    }
+
     /** The US dollar value of an amount in this rate's currency, rounded to the cent. */
     public Money toUsd(Money amount) {
         if (!amount.currencyCode().equals(currency)) {

@@ -32,6 +32,18 @@ class MoneyTest {
     }
 
     @Test
+    void aCurrencyWithoutIsoMinorUnitsHasNoneUntilTheCurrencyTableSaysOtherwise() {
+        // Java reports -1 for XDR; the currency table records 0 for it by default, and Money agrees.
+        assertEquals(-1, java.util.Currency.getInstance("XDR").getDefaultFractionDigits());
+        assertEquals(0, CurrencyUnits.isoDefault(java.util.Currency.getInstance("XDR")));
+        assertEquals(0, CurrencyUnits.of("XDR"));
+        assertThrows(IllegalArgumentException.class, () -> Money.of("100.50", "XDR"));
+        assertEquals("100", Money.of("100", "XDR").amount().toPlainString());
+        assertFalse(CurrencyUnits.fits(new BigDecimal("100.50"), "XDR"));
+        assertTrue(CurrencyUnits.fits(new BigDecimal("100.00"), "XDR"), "trailing zeros are harmless");
+    }
+
+    @Test
     void keepsTheCurrencysMinorUnits() {
         assertEquals("2", Money.of("2", "JPY").amount().toPlainString());
         assertEquals("2.00", Money.of("2", "USD").amount().toPlainString());

@@ -39,7 +39,7 @@ class ReferenceDataIT {
     @BeforeEach
     void database() {
         db = TestDatabase.migrated();
-        fixture = FundFixture.create(db);
+        fixture = FundFixture.create(db, false);
     }
 
     @AfterEach

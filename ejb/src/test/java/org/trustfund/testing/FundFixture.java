@@ -25,8 +25,19 @@ public final class FundFixture {
         this.otherDonorId = otherDonorId;
     }
 
-    /** Fund IGF, currencies USD, EUR, JPY, CHF, a donor and another donor; EUR rates for 2026. */
+    /**
+     * Fund IGF, currencies USD, EUR, JPY, CHF, a donor and another donor; EUR rates 0.92 from January 2026, 0.90
+     * from February, 0.88 from 15 February (restated each month since); JPY 150 every month from January 2026.
+     */
     public static FundFixture create(TestDatabase db) {
+        return create(db, true);
+    }
+
+    /**
+     * @param monthly whether every month since March 2026 gets its rate (without them a later date's rate is
+     *        stale); the reference data tests count and list the rates, so they take only the first three
+     */
+    public static FundFixture create(TestDatabase db, boolean monthly) {
         return db.inTransaction(em -> {
             Instant now = Instant.parse("2026-01-01T00:00:00Z");
             for (String code : new String[] {"USD", "EUR", "JPY", "CHF"}) {
@@ -49,6 +60,14 @@ public final class FundFixture {
             rate(em, "EUR", "2026-02-01", "0.900000");
             rate(em, "EUR", "2026-02-15", "0.880000");
             rate(em, "JPY", "2026-01-01", "150.000000");
+            // Rates are set monthly and a rate of an earlier month is refused as stale: each later month up to
+            // today gets its rate, unchanged, so the tests' conversions stay as above.
+            for (LocalDate month = LocalDate.of(2026, 2, 1); monthly && !month.isAfter(LocalDate.now()); month = month.plusMonths(1)) {
+                if (month.getMonthValue() > 2 || month.getYear() > 2026) {
+                    rate(em, "EUR", month.toString(), "0.880000");
+                }
+                rate(em, "JPY", month.toString(), "150.000000");
+            }
             em.flush();
             return new FundFixture(fund.getId(), donor.getId(), other.getId());
         });

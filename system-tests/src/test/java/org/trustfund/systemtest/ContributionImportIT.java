@@ -32,6 +32,7 @@ import org.openqa.selenium.WebElement;
 import org.trustfund.server.DatabaseSettings;
 import org.trustfund.systemtest.support.Accounts;
 import org.trustfund.systemtest.support.Browser;
+import org.trustfund.systemtest.support.ReferenceFixture;
 import org.trustfund.systemtest.support.Rows;
 import org.trustfund.systemtest.support.RunningSystem;
 import org.trustfund.systemtest.support.SystemExtension;
@@ -120,6 +121,34 @@ class ContributionImportIT {
     }
 
     @Test
+    void aRowAtAStaleRateIsAProblemAtItsDateNamingTheRate(RunningSystem system, Browser browser) throws Exception {
+        Fixture fx = Fixture.create(system.database());
+        // Danish kroner have only a rate of March 2023 here: no rate of the received date's month.
+        try (Connection c = Rows.connect(system.database()); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT IGNORE INTO currency (code, name, minor_units) VALUES ('DKK', 'Danish Krone', 2)");
+            s.executeUpdate("INSERT IGNORE INTO exchange_rate (currency, effective_date, units_per_usd, created_at, created_by)"
+                    + " VALUES ('DKK', '2023-03-01', 6.850000, NOW(6), 'system-test')");
+        }
+        String officer = Accounts.uniqueUsername("importer");
+        Accounts.createUser(browser, system, officer, "importer initial password", "Finance officer");
+        firstSignIn(browser, officer, "importer initial password");
+        browser.open(PAGE);
+
+        upload(browser, xlsx(List.of(
+                row(RECEIVED, fx.donorName, fx.fundCode, "EUR", new BigDecimal("1000.00"), fx.ref(1)),
+                row(RECEIVED, fx.donorName, fx.fundCode, "DKK", new BigDecimal("500.00"), fx.ref(2))), "stale"));
+
+        assertTrue(browser.text("summary").startsWith("The file was not imported: 1 problem(s) in 2 rows."),
+                browser.text("summary"));
+        assertEquals(List.of("3"), texts(browser, "#problems tbody .tf-problem-row"));
+        assertEquals(List.of("A · Received date"), texts(browser, "#problems tbody .tf-problem-column"));
+        List<String> problem = texts(browser, "#problems tbody .tf-problem-text");
+        assertTrue(problem.get(0).startsWith("No UN operational rate for DKK for " + RECEIVED.toString().substring(0, 7)
+                + ": the latest is of 2023-03-01."), problem.toString());
+        assertEquals(0, fx.contributionCount(), "nothing recorded from a rejected file");
+    }
+
+    @Test
     void theTemplateDownloadsAndAHostileFileIsRefusedWithAMessage(RunningSystem system, Browser browser) throws Exception {
         Fixture fx = Fixture.create(system.database());
         String officer = Accounts.uniqueUsername("importer");
@@ -133,7 +162,7 @@ class ContributionImportIT {
             List<String> headers = new ArrayList<>();
             header.forEach(c -> headers.add(c.getStringCellValue()));
             assertEquals(List.of("Received date", "Donor id", "Donor name", "Fund code", "Currency", "Amount",
-                    "Bank reference", "Pledge id"), headers);
+                    "Bank reference", "Pledge id", "Reason for an old rate"), headers);
             assertTrue(wb.getSheetAt(1).getSheetName().equals("Instructions"));
             assertTrue(wb.getSheetAt(0).getRow(1).getCell(2).getStringCellValue().contains("fictional"));
         }
@@ -277,6 +306,7 @@ class ContributionImportIT {
                 s.executeUpdate("INSERT IGNORE INTO exchange_rate (currency, effective_date, units_per_usd, created_at, created_by)"
                         + " VALUES ('EUR', '2025-01-01', 0.920000, NOW(6), 'system-test'),"
                         + " ('EUR', '2025-06-01', 0.880000, NOW(6), 'system-test')");
+                ReferenceFixture.monthlyRates(s);
                 Rows.insert(c, "INSERT INTO fund (code, name, base_currency, start_date, psc_rate, created_at, created_by)"
                         + " VALUES (?, ?, 'USD', '2020-01-01', 0.1300, NOW(6), 'system-test')", fundCode, "Import test fund " + unique);
                 long donorId = Rows.insert(c, "INSERT INTO donor (name, stakeholder_group, country_code, publicly_named, created_at, created_by)"

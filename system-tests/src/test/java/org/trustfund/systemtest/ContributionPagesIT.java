@@ -26,6 +26,7 @@ import org.openqa.selenium.WebElement;
 import org.trustfund.server.DatabaseSettings;
 import org.trustfund.systemtest.support.Accounts;
 import org.trustfund.systemtest.support.Browser;
+import org.trustfund.systemtest.support.ReferenceFixture;
 import org.trustfund.systemtest.support.Rows;
 import org.trustfund.systemtest.support.RunningSystem;
 import org.trustfund.systemtest.support.SystemExtension;
@@ -345,6 +346,7 @@ class ContributionPagesIT {
                 s.executeUpdate("INSERT IGNORE INTO exchange_rate (currency, effective_date, units_per_usd, created_at, created_by)"
                         + " VALUES ('EUR', '2025-01-01', 0.920000, NOW(6), 'system-test'),"
                         + " ('EUR', '2025-06-01', 0.880000, NOW(6), 'system-test')");
+                ReferenceFixture.monthlyRates(s);
                 long fundId = Rows.insert(c, "INSERT INTO fund (code, name, base_currency, start_date, psc_rate, created_at, created_by)"
                         + " VALUES (?, ?, 'USD', '2020-01-01', 0.1300, NOW(6), 'system-test')", fundCode, "Contribution test fund " + unique);
                 long donorId = Rows.insert(c, "INSERT INTO donor (name, stakeholder_group, country_code, publicly_named, created_at, created_by)"

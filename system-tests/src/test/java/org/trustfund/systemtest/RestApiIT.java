@@ -17,6 +17,7 @@ import org.trustfund.systemtest.support.Api;
 import org.trustfund.systemtest.support.Api.Reply;
 import org.trustfund.systemtest.support.Api.User;
 import org.trustfund.systemtest.support.Browser;
+import org.trustfund.systemtest.support.ReferenceFixture;
 import org.trustfund.systemtest.support.RunningSystem;
 import org.trustfund.systemtest.support.SystemExtension;
 
@@ -274,6 +275,8 @@ class RestApiIT {
     /** A fund of the test's own, with US dollars and euros accepted and a euro rate in force from 2025. */
     private static long fundWithEuroRate(RunningSystem system) {
         Api admin = Api.asAdmin(system);
+        // The month's rate for every date the tests use: an older one would be refused as stale.
+        ReferenceFixture.ensure(system);
         for (String code : List.of("USD", "EUR")) {
             if (items(admin.get("/api/currencies")).stream().noneMatch(c -> code.equals(c.get("code")))) {
                 Reply added = admin.post("/api/currencies", Map.of("code", code));

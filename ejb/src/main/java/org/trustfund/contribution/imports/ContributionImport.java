@@ -39,6 +39,7 @@ import org.trustfund.contribution.Contribution;
 import org.trustfund.contribution.ContributionApplication;
 import org.trustfund.contribution.ContributionService;
 import org.trustfund.donor.Donor;
+import org.trustfund.money.CurrencyUnits;
 import org.trustfund.money.Money;
 import org.trustfund.platform.BusinessException;
 import org.trustfund.platform.Changes;
@@ -57,7 +58,7 @@ import org.trustfund.security.Roles;
  * <p>The file is read as a stream ({@link XlsxSheetReader}); every row is checked with the rules of a
  * contribution entered by hand (known donor by id or exact name, known fund, accepted currency, a positive
  * amount with the currency's minor units, a received date not in the future, an operational rate in force
- * on that date, a bank reference) against reference data loaded once into maps. Any problem rejects the
+ * on that date and of its month, or a reason in {@code stale_rate_reason} to use an older one, a bank reference) against reference data loaded once into maps. Any problem rejects the
  * whole file with the list of problems by row and column, and nothing is saved. Otherwise every new row is
  * recorded, awaiting certification by a second person as usual, in the caller's one transaction: the rows
  * are built as {@link Contribution}s (so amounts and US dollar values come out exactly as for one entered on
@@ -75,7 +76,7 @@ public class ContributionImport {
     static final String AUDIT_ENTITY = "ImportBatch";
     private static final Logger LOG = Logger.getLogger(ContributionImport.class.getName());
     private static final int IN_CHUNK = 1000;
-    /** 13 parameters a row: 13,000 a statement, well under the protocol's 65,535. */
+    /** 14 parameters a row: 14,000 a statement, well under the protocol's 65,535. */
     private static final int ROWS_PER_INSERT = 1000;
     /** Contributions certified by one {@link #certifyBatch} call, one transaction. */
     static final int CERTIFY_AT_ONCE = 1000;
@@ -318,7 +319,7 @@ public class ContributionImport {
                         amount = Money.of(row.amount(), currency);
                     } catch (IllegalArgumentException e) {
                         check.error(n, ImportColumn.AMOUNT, "import.row.amount.decimals", row.amount().toPlainString(),
-                                currency, Math.max(Money.currency(currency).getDefaultFractionDigits(), 0));
+                                currency, CurrencyUnits.of(currency));
                     }
                 }
             }
@@ -338,6 +339,9 @@ public class ContributionImport {
                 Map.Entry<LocalDate, ExchangeRate> inForce = ofCurrency == null ? null : ofCurrency.floorEntry(received);
                 if (inForce == null) {
                     check.error(n, ImportColumn.CURRENCY, "import.row.rate.missing", currency, received);
+                } else if (inForce.getValue().isStaleOn(received) && row.staleRateReason() == null) {
+                    check.error(n, ImportColumn.RECEIVED_DATE, "import.row.rate.stale", currency,
+                            java.time.YearMonth.from(received).toString(), inForce.getKey().toString());
                 } else {
                     rate = inForce.getValue();
                 }
@@ -370,7 +374,8 @@ public class ContributionImport {
                 check.error(n, ImportColumn.BANK_REFERENCE, "import.row.duplicateInFile", first);
                 continue;
             }
-            valid.add(new Candidate(n, donor, fund, received, amount, row.bankReference(), rate, pledge, key));
+            valid.add(new Candidate(n, donor, fund, received, amount, row.bankReference(), rate, pledge, key,
+                    row.staleRateReason()));
         }
         return valid;
     }
@@ -536,8 +541,9 @@ public class ContributionImport {
     /** Multi-row INSERTs: one round trip per thousand rows, whatever the driver's batching settings. */
     private static void insert(Connection db, List<Contribution> rows) {
         String columns = "INSERT INTO contribution (donor_id, fund_id, received_date, amount, currency, bank_reference,"
-                + " rate_id, units_per_usd, usd_amount, status, recorded_at, recorded_by, import_batch_id) VALUES ";
-        String oneRow = "(?,?,?,?,?,?,?,?,?,?,?,?,?)";
+                + " rate_id, units_per_usd, usd_amount, status, recorded_at, recorded_by, import_batch_id, stale_rate_reason)"
+                + " VALUES ";
+        String oneRow = "(?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
         try (Statements statements = new Statements(db)) {
             for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
                 List<Contribution> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
@@ -562,6 +568,7 @@ public class ContributionImport {
                     ps.setTimestamp(p++, Timestamp.from(c.getRecordedAt()));
                     ps.setString(p++, c.getRecordedBy());
                     ps.setLong(p++, c.getImportBatchId());
+                    ps.setString(p++, c.getStaleRateReason());
                 }
                 ps.executeUpdate();
             }
@@ -615,6 +622,9 @@ public class ContributionImport {
         return Changes.of().value("file", batch.getFileName()).value("sha256", batch.getFileSha256())
                 .value("rows", batch.getRowCount()).value("recorded", batch.getAddedCount())
                 .value("alreadyImported", batch.getSkippedCount())
+                .value("staleRatesUsed", recorded.stream().filter(c -> c.getStaleRateReason() != null)
+                        .map(c -> c.getBankReference() + " (" + c.getRate().getEffectiveDate() + "): " + c.getStaleRateReason())
+                        .toList())
                 .value("totals", byCurrency.values()).value("usd", usd);
     }
 
@@ -688,11 +698,12 @@ public class ContributionImport {
         final ExchangeRate rate;
         final Pledge pledge;
         final Key key;
+        final String staleRateReason;
         final Map<Instalment, Money> applications = new LinkedHashMap<>();
         Map<Long, Money> openBefore = Map.of();
 
         Candidate(int rowNumber, Donor donor, Fund fund, LocalDate receivedDate, Money amount, String bankReference,
-                ExchangeRate rate, Pledge pledge, Key key) {
+                ExchangeRate rate, Pledge pledge, Key key, String staleRateReason) {
             this.rowNumber = rowNumber;
             this.donor = donor;
             this.fund = fund;
@@ -702,6 +713,7 @@ public class ContributionImport {
             this.rate = rate;
             this.pledge = pledge;
             this.key = key;
+            this.staleRateReason = staleRateReason;
         }
 
         Key key() {
@@ -711,6 +723,7 @@ public class ContributionImport {
         /** The same entity and rules as a contribution entered on the page; not persisted through JPA. */
         Contribution toContribution(long batchId, Instant at, String by) {
             Contribution c = new Contribution(donor, fund, receivedDate, amount, bankReference, rate, null, batchId, at, by);
+            c.explainRate(staleRateReason);
             if (!applications.isEmpty()) {
                 c.applyTo(applications, openBefore);
             }

@@ -33,6 +33,7 @@ final class ContributionSheet implements XlsxSheetReader.RowSink {
 
     static final int MAX_DONOR_NAME = 200;
     static final int MAX_BANK_REFERENCE = 100;
+    static final int MAX_STALE_RATE_REASON = 500;
     static final int MAX_CODE = 20;
 
     /** A place in the sheet: column letters and the header written above. */
@@ -134,6 +135,8 @@ final class ContributionSheet implements XlsxSheetReader.RowSink {
         String reference = text(rowNumber, ImportColumn.BANK_REFERENCE, byColumn.get(ImportColumn.BANK_REFERENCE),
                 MAX_BANK_REFERENCE);
         Long pledgeId = id(rowNumber, ImportColumn.PLEDGE_ID, byColumn.get(ImportColumn.PLEDGE_ID));
+        String staleRateReason = text(rowNumber, ImportColumn.STALE_RATE_REASON,
+                byColumn.get(ImportColumn.STALE_RATE_REASON), MAX_STALE_RATE_REASON);
         for (ImportColumn column : ImportColumn.values()) {
             if (column.required() && !byColumn.containsKey(column) && !hasError(rowNumber, column)) {
                 error(rowNumber, column, "import.row.required");
@@ -146,7 +149,8 @@ final class ContributionSheet implements XlsxSheetReader.RowSink {
         }
         return new ImportRow(rowNumber, received, donorId, donorName,
                 fund == null ? null : fund.toUpperCase(Locale.ROOT),
-                currency == null ? null : currency.toUpperCase(Locale.ROOT), amount, reference, pledgeId);
+                currency == null ? null : currency.toUpperCase(Locale.ROOT), amount, reference, pledgeId,
+                staleRateReason);
     }
 
     private LocalDate date(int row, Cell cell) {

@@ -19,7 +19,8 @@ public enum ImportColumn {
     CURRENCY("currency", true),
     AMOUNT("amount", true),
     BANK_REFERENCE("bank_reference", true),
-    PLEDGE_ID("pledge_id", false);
+    PLEDGE_ID("pledge_id", false),
+    STALE_RATE_REASON("stale_rate_reason", false);
 
     static final String BUNDLE = "org.trustfund.contribution.imports.template";
     static final Locale[] LANGUAGES = {Locale.ENGLISH, Locale.FRENCH};

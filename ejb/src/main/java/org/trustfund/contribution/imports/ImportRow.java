@@ -8,5 +8,5 @@ import java.time.LocalDate;
  * empty or could not be read (the problem is then reported on its own).
  */
 record ImportRow(int rowNumber, LocalDate receivedDate, Long donorId, String donorName, String fundCode,
-        String currency, BigDecimal amount, String bankReference, Long pledgeId) {
+        String currency, BigDecimal amount, String bankReference, Long pledgeId, String staleRateReason) {
 }

@@ -72,7 +72,7 @@ class ContributionSheetTest {
                 row(500, "REF-1", "eur", "igf", "  Fictional Donor  ", JAN_10))));
         assertEquals(List.of(), sheet.errors());
         ImportRow r = sheet.rows().get(0);
-        assertEquals(new ImportRow(2, JAN_10, null, "Fictional Donor", "IGF", "EUR", new BigDecimal("500"), "REF-1", null), r);
+        assertEquals(new ImportRow(2, JAN_10, null, "Fictional Donor", "IGF", "EUR", new BigDecimal("500"), "REF-1", null, null), r);
         assertEquals("B", sheet.location(ImportColumn.BANK_REFERENCE).letters());
     }
 

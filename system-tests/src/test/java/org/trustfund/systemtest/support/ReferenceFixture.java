@@ -21,13 +21,23 @@ public final class ReferenceFixture {
                     + " ('EUR', 'Euro', 2), ('CHF', 'Swiss Franc', 2), ('JPY', 'Yen', 0)");
             s.execute("INSERT IGNORE INTO fund (code, name, base_currency, start_date, psc_rate, created_at, created_by)"
                     + " VALUES ('IGF', 'Internet Governance Forum Trust Fund', 'USD', '2006-01-01', 0.1300, UTC_TIMESTAMP(6), 'test')");
-            for (LocalDate d = LocalDate.of(2024, 1, 1); !d.isAfter(LocalDate.now()); d = d.plusMonths(1)) {
-                s.execute("INSERT IGNORE INTO exchange_rate (currency, effective_date, units_per_usd, created_at, created_by)"
-                        + " VALUES ('EUR', '" + d + "', 0.920000, UTC_TIMESTAMP(6), 'test'),"
-                        + " ('CHF', '" + d + "', 0.880000, UTC_TIMESTAMP(6), 'test')");
-            }
+            monthlyRates(s);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot set up reference data for the tests", e);
+        }
+    }
+
+    /**
+     * EUR and CHF rates on the 1st of every month from January 2024 to this month, where none is there yet: a
+     * rate of an earlier month than the date it converts on is refused as stale, as the UN sets them monthly.
+     * The currencies must exist.
+     */
+    public static void monthlyRates(Statement s) throws SQLException {
+        s.execute("INSERT IGNORE INTO currency (code, name, minor_units) VALUES ('EUR', 'Euro', 2), ('CHF', 'Swiss Franc', 2)");
+        for (LocalDate d = LocalDate.of(2024, 1, 1); !d.isAfter(LocalDate.now()); d = d.plusMonths(1)) {
+            s.execute("INSERT IGNORE INTO exchange_rate (currency, effective_date, units_per_usd, created_at, created_by)"
+                    + " VALUES ('EUR', '" + d + "', 0.920000, UTC_TIMESTAMP(6), 'test'),"
+                    + " ('CHF', '" + d + "', 0.880000, UTC_TIMESTAMP(6), 'test')");
         }
     }
 

@@ -91,6 +91,10 @@ final class ApiErrors {
             }
             return ApiError.of(404, locale, null, key, e.arguments());
         }
+        if ("rate.stale".equals(key)) {
+            // Not a broken rule: the call is right but needs one more thing, a reason to use the old rate.
+            return ApiError.of(422, locale, field, key, e.arguments());
+        }
         return ApiError.of(400, locale, field, key, e.arguments());
     }
 

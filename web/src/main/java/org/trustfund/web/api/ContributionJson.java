@@ -23,6 +23,8 @@ public final class ContributionJson {
             String bankReference,
             @Schema(description = "Units of the currency per US dollar used; 1 for US dollars") String unitsPerUsd,
             @Schema(format = "date") String rateEffectiveDate,
+            @Schema(description = "Why a rate from before the received date's month was used; absent for the month's rate")
+            String staleRateReason,
             MoneyJson usdAmount,
             @Schema(enumeration = {"RECORDED", "RETURNED", "CERTIFIED", "REVERSED"}) String status,
             @Schema(format = "date-time") String recordedAt, String recordedBy,
@@ -51,7 +53,7 @@ public final class ContributionJson {
                     c.getFund().getCode(), Iso.text(c.getReceivedDate()), MoneyJson.of(c.getAmount()),
                     c.getBankReference(),
                     c.getUnitsPerUsd().stripTrailingZeros().toPlainString(),
-                    c.getRate() == null ? null : Iso.text(c.getRate().getEffectiveDate()),
+                    c.getRate() == null ? null : Iso.text(c.getRate().getEffectiveDate()), c.getStaleRateReason(),
                     MoneyJson.of(Money.of(c.getUsdAmount(), AcceptedCurrency.USD)), c.getStatus().name(),
                     Iso.text(c.getRecordedAt()), viewer.staff(c.getRecordedBy()), Iso.text(c.getCertifiedAt()),
                     viewer.staff(c.getCertifiedBy()),
@@ -95,13 +97,17 @@ public final class ContributionJson {
                     + "instalments in the fund and currency, oldest due first, as the page suggests. An empty list: "
                     + "nothing applied; if the donor owes the fund under a signed agreement, the money is then held "
                     + "as unapplied receipts from certification on, else it is revenue.")
-            List<NewApplication> applications) {
+            List<NewApplication> applications,
+            @Schema(description = "Only if the rate in force on the received date is from an earlier month (the month's"
+                    + " rate is not entered): why that rate may be used. Without it such a contribution is refused (422).")
+            String staleRateReason) {
 
         ContributionInput toInput() {
             // Absent means the page's suggestion (null to the service), so the API's default and the page's agree.
             Map<Long, Money> applied = applications == null ? null : ContributionJson.applications(applications);
             return new ContributionInput(Inputs.required("donorId", donorId), Inputs.required("fundId", fundId),
-                    Inputs.date("receivedDate", receivedDate), Inputs.money("amount", amount), bankReference, applied);
+                    Inputs.date("receivedDate", receivedDate), Inputs.money("amount", amount), bankReference, applied,
+                    staleRateReason);
         }
     }
 

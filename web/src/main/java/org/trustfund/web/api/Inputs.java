@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Currency;
 import java.util.Locale;
+import org.trustfund.money.CurrencyUnits;
 import org.trustfund.money.Money;
 import org.trustfund.platform.BusinessException;
 
@@ -44,7 +45,7 @@ final class Inputs {
             throw new BusinessException(currencyField, "currency.unknown", code);
         }
         BigDecimal amount = new BigDecimal(text);
-        int digits = Math.max(currency.getDefaultFractionDigits(), 0);
+        int digits = CurrencyUnits.of(currency);
         if (amount.stripTrailingZeros().scale() > digits) {
             throw new BusinessException(field, "api.amount.decimals", code, digits);
         }

@@ -24,6 +24,8 @@ public final class PledgeJson {
             @Schema(enumeration = {"PLEDGED", "AGREEMENT_SIGNED", "PARTLY_PAID", "PAID", "WRITTEN_OFF"}) String status,
             @Schema(format = "date") String agreementDate, String agreementReference,
             ReferenceJson.RateView agreementRate,
+            @Schema(description = "Why the agreement was booked at a rate from before its month; absent otherwise")
+            String agreementStaleRateReason,
             @Schema(description = "Conditions of the agreement; while unmet, what is agreed is deferred revenue")
             String agreementConditions,
             @Schema(format = "date") String conditionsMetOn,
@@ -54,6 +56,7 @@ public final class PledgeJson {
                     p.getFund().getCode(), MoneyJson.of(p.getAmount()), p.getPurpose(), p.getFirstYear(),
                     p.getLastYear(), Iso.text(p.getPledgedOn()), p.getStatus().name(), Iso.text(p.getAgreementDate()),
                     p.getAgreementReference(), rate == null ? null : ReferenceJson.RateView.of(rate),
+                    p.getAgreementStaleRateReason(),
                     p.getAgreementConditions(), Iso.text(p.getConditionsMetOn()),
                     Iso.text(p.getWrittenOffOn()), p.getWriteOffReason(), p.getRevision(), instalments,
                     MoneyJson.of(paid), MoneyJson.of(p.getAmount().minus(paid)), Iso.text(p.getCreatedAt()),
@@ -100,7 +103,10 @@ public final class PledgeJson {
             @Schema(required = true, format = "date") String agreementDate,
             @Schema(required = true) String agreementReference,
             @Schema(description = "Conditions that would oblige the fund to return the money if unmet; omit if none")
-            String conditions) {
+            String conditions,
+            @Schema(description = "Only if the rate in force on the agreement date is from an earlier month: why that"
+                    + " rate may be used. Without it such an agreement is refused (422).")
+            String staleRateReason) {
     }
 
     public record ConditionsMetInput(@Schema(required = true, description = "The pledge's version, as read") Long version,

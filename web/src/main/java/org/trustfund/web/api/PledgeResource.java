@@ -100,7 +100,8 @@ public class PledgeResource {
     public PledgeView signAgreement(@PathParam("id") long id, AgreementInput input) {
         Inputs.required("body", input);
         Pledge pledge = pledges.signAgreement(id, Inputs.required("version", input.version()),
-                Inputs.date("agreementDate", input.agreementDate()), input.agreementReference(), input.conditions());
+                Inputs.date("agreementDate", input.agreementDate()), input.agreementReference(), input.conditions(),
+                input.staleRateReason());
         return PledgeView.of(pledge, pledges.paidByInstalment(id), viewer);
     }
 

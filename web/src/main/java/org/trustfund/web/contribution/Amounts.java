@@ -6,6 +6,7 @@ import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.trustfund.money.CurrencyUnits;
 import org.trustfund.money.Money;
 
 /**
@@ -46,14 +47,13 @@ public final class Amounts {
         return text == null || SPACES.matcher(text).replaceAll("").isEmpty();
     }
 
-    /** Whether the amount fits the currency's minor units (2 for EUR, 0 for JPY). */
+    /** Whether the amount fits the currency's minor units (2 for EUR, 0 for JPY), as the currency table says. */
     public static boolean fitsCurrency(BigDecimal amount, String currencyCode) {
-        int digits = Math.max(Money.currency(currencyCode).getDefaultFractionDigits(), 0);
-        return amount.stripTrailingZeros().scale() <= digits;
+        return CurrencyUnits.fits(amount, currencyCode);
     }
 
     public static int minorUnits(String currencyCode) {
-        return Math.max(Money.currency(currencyCode).getDefaultFractionDigits(), 0);
+        return CurrencyUnits.of(currencyCode);
     }
 
     /** E.g. {@code EUR 1,500.00} in English, {@code EUR 1 500,00} in French. */

@@ -72,6 +72,9 @@ public class RecordContributionPage implements Serializable {
     private String currency;
     private String bankReference;
     private List<ApplicationRow> applications = new ArrayList<>();
+    /** Asked for once the service refuses the rate in force as stale (from before the received date's month). */
+    private boolean staleRateAsked;
+    private String staleRateReason;
 
     private List<Choice<Long>> funds = List.of();
     private List<Choice<String>> currencies = List.of();
@@ -144,6 +147,8 @@ public class RecordContributionPage implements Serializable {
         amountText = c.getAmount().amount().toPlainString();
         currency = c.getAmount().currencyCode();
         bankReference = c.getBankReference();
+        staleRateReason = c.getStaleRateReason();
+        staleRateAsked = staleRateReason != null;
     }
 
     /** How the contribution being corrected was applied, by instalment id. */
@@ -201,6 +206,10 @@ public class RecordContributionPage implements Serializable {
         previewText = Messages.text("con.record.preview.converted", Amounts.money(amount.get(), ContributionFormat.locale()),
                 Amounts.rate(r.getUnitsPerUsd(), ContributionFormat.locale()), currency, r.getEffectiveDate().toString(),
                 Amounts.money(r.toUsd(amount.get()), ContributionFormat.locale()));
+        if (r.isStaleOn(receivedDate)) {
+            previewWarning = true;
+            previewText += " " + Messages.text("con.rate.age", r.getEffectiveDate().toString(), r.monthsBefore(receivedDate));
+        }
     }
 
     /** Donor, fund, amount or currency changed: suggest the application again and update the preview. */
@@ -273,7 +282,8 @@ public class RecordContributionPage implements Serializable {
             return null;
         }
         Money money = Amounts.isBlank(amountText) ? null : Money.of(Amounts.parse(amountText).orElseThrow(), currency);
-        ContributionInput input = new ContributionInput(donor.id(), fundId, receivedDate, money, bankReference, applied);
+        ContributionInput input = new ContributionInput(donor.id(), fundId, receivedDate, money, bankReference, applied,
+                staleRateAsked ? staleRateReason : null);
         try {
             Contribution saved = id != null ? contributions.correct(id, version, input)
                     : replacesId != null ? contributions.recordReplacement(replacesId, input) : contributions.record(input);
@@ -282,6 +292,10 @@ public class RecordContributionPage implements Serializable {
             return "/finance/contribution?faces-redirect=true&id=" + saved.getId();
         } catch (RuntimeException e) {
             Messages.showFailure(e, FORM);
+            if (e instanceof org.trustfund.platform.BusinessException be && "rate.stale".equals(be.messageKey())) {
+                // The message is at the date; the reason field appears beside it, and what was typed stays.
+                staleRateAsked = true;
+            }
             return null;
         }
     }
@@ -319,6 +333,18 @@ public class RecordContributionPage implements Serializable {
     /** Whether donor, fund, amount and currency are all given, so the instalment list means something. */
     public boolean isReadyToApply() {
         return donor != null && fundId != null && amount().isPresent();
+    }
+
+    public boolean isStaleRateAsked() {
+        return staleRateAsked;
+    }
+
+    public String getStaleRateReason() {
+        return staleRateReason;
+    }
+
+    public void setStaleRateReason(String staleRateReason) {
+        this.staleRateReason = staleRateReason;
     }
 
     public LocalDate getToday() {

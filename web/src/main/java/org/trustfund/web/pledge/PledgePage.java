@@ -50,6 +50,9 @@ public class PledgePage implements Serializable {
     private LocalDate agreementDate;
     private String agreementReference;
     private String agreementConditions;
+    /** Asked for once the service refuses the signing date's rate as stale. */
+    private boolean staleRateAsked;
+    private String staleRateReason;
     private LocalDate conditionsMetOn;
 
     private BigDecimal revisedAmount;
@@ -92,12 +95,16 @@ public class PledgePage implements Serializable {
 
     public void signAgreement() {
         try {
-            pledges.signAgreement(id, pledge.getVersion(), agreementDate, agreementReference, agreementConditions);
+            pledges.signAgreement(id, pledge.getVersion(), agreementDate, agreementReference, agreementConditions,
+                    staleRateAsked ? staleRateReason : null);
             Messages.info("pledge.agreementRecorded");
             load();
             PrimeFaces.current().executeScript("PF('agreementDialog').hide()");
         } catch (RuntimeException e) {
             Messages.showFailure(e, "agreement");
+            if (e instanceof org.trustfund.platform.BusinessException be && "rate.stale".equals(be.messageKey())) {
+                staleRateAsked = true;
+            }
         }
     }
 
@@ -226,6 +233,18 @@ public class PledgePage implements Serializable {
 
     public void setAgreementDate(LocalDate agreementDate) {
         this.agreementDate = agreementDate;
+    }
+
+    public boolean isStaleRateAsked() {
+        return staleRateAsked;
+    }
+
+    public String getStaleRateReason() {
+        return staleRateReason;
+    }
+
+    public void setStaleRateReason(String staleRateReason) {
+        this.staleRateReason = staleRateReason;
     }
 
     public String getAgreementConditions() {

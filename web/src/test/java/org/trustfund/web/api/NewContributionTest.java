@@ -16,7 +16,7 @@ import org.trustfund.web.api.ContributionJson.NewContribution;
 class NewContributionTest {
 
     private static NewContribution with(List<NewApplication> applications) {
-        return new NewContribution(7L, 1L, "2025-04-15", new MoneyJson("20000.00", "CHF"), "BNK-1", applications);
+        return new NewContribution(7L, 1L, "2025-04-15", new MoneyJson("20000.00", "CHF"), "BNK-1", applications, null);
     }
 
     @Test

@@ -39,6 +39,15 @@ class AmountsTest {
     }
 
     @Test
+    void xdrHasTheMinorUnitsMoneyHas() {
+        // Java reports -1 digits for XDR; the page reads it as Money and the API do, from one source.
+        assertEquals(0, Amounts.minorUnits("XDR"));
+        assertFalse(Amounts.fitsCurrency(new BigDecimal("100.50"), "XDR"));
+        assertTrue(Amounts.fitsCurrency(new BigDecimal("100"), "XDR"));
+        assertEquals("XDR 1,500", Amounts.money(Money.of("1500", "XDR"), Locale.ENGLISH));
+    }
+
+    @Test
     void writesTheIsoCodeNeverASymbol() {
         assertEquals("EUR 1,500.00", Amounts.money(Money.of("1500.00", "EUR"), Locale.ENGLISH));
         assertEquals("JPY 150,000", Amounts.money(Money.of("150000", "JPY"), Locale.ENGLISH));
