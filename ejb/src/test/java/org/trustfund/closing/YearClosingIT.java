@@ -55,8 +55,11 @@ class YearClosingIT {
         fx = FundFixture.create(db);
         // This test's fund began in 2025, so 2025 is its first year and can be closed without earlier ones.
         db.sql("UPDATE fund SET start_date = '2025-01-01' WHERE id = " + fx.fundId);
+        // A rate for every month of 2025 (a rate from an earlier month is stale): 0.95 until December's 0.90.
         db.run(em -> {
-            FundFixture.rate(em, "EUR", "2025-01-01", "0.950000");
+            for (int month = 1; month <= 11; month++) {
+                FundFixture.rate(em, "EUR", String.format("2025-%02d-01", month), "0.950000");
+            }
             FundFixture.rate(em, "EUR", "2025-12-01", "0.900000");
         });
     }
