@@ -21,7 +21,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.trustfund.server.DatabaseSettings;
 import org.trustfund.systemtest.support.Accounts;
@@ -64,9 +63,9 @@ class ContributionPagesIT {
         assertEquals(fx.donorName, browser.waitVisible(By.id("contribution:donor_input")).getAttribute("value"),
                 "the donor of ?donor= is preselected");
         browser.choose("contribution:fund", fx.fundCode + " ");
-        typeAndLeave(browser, "contribution:receivedDate_input", RECEIVED.toString());
+        browser.typeAndLeave("contribution:receivedDate_input", RECEIVED.toString());
         browser.choose("contribution:currency", "EUR ");
-        typeAndLeave(browser, "contribution:amount", "1500.00");
+        browser.typeAndLeave("contribution:amount", "1500.00");
         browser.waitForText("rate effective");
 
         assertEquals(List.of("2025-03-31", "2025-06-30", "2025-09-30"), texts(browser, "#contribution\\:applications .tf-due"),
@@ -156,7 +155,7 @@ class ContributionPagesIT {
         browser.waitForPath("/finance/record-contribution.xhtml?replaces=" + first);
         assertEquals(fx.donorName, browser.waitVisible(By.id("contribution:donor_input")).getAttribute("value"));
         assertEquals("1500.00", browser.waitVisible(By.id("contribution:amount")).getAttribute("value"), "prefilled");
-        typeAndLeave(browser, "contribution:amount", "1200.00");
+        browser.typeAndLeave("contribution:amount", "1200.00");
         browser.waitForText("EUR 1,200.00 at");
         assertEquals(List.of("1000.00", "200.00", "0.00"), values(browser, "#contribution\\:applications input.tf-apply"),
                 "the reversal reopened the instalments");
@@ -193,9 +192,9 @@ class ContributionPagesIT {
         browser.click("navRecordContribution");
         chooseDonor(browser, fx.donorName);
         browser.choose("contribution:fund", fx.fundCode + " ");
-        typeAndLeave(browser, "contribution:receivedDate_input", "2025-03-01");
+        browser.typeAndLeave("contribution:receivedDate_input", "2025-03-01");
         browser.choose("contribution:currency", "USD ");
-        typeAndLeave(browser, "contribution:amount", "250");
+        browser.typeAndLeave("contribution:amount", "250");
         browser.waitForText("In US dollars: no conversion.");
         assertTrue(browser.pageText().contains("no open instalments"), "a contribution without a pledge is allowed");
         browser.type("contribution:bankReference", "OWN-" + fx.fundCode);
@@ -234,9 +233,9 @@ class ContributionPagesIT {
 
         browser.open("/finance/record-contribution.xhtml?donor=" + fx.donorId);
         browser.choose("contribution:fund", fx.fundCode + " ");
-        typeAndLeave(browser, "contribution:receivedDate_input", RECEIVED.toString());
+        browser.typeAndLeave("contribution:receivedDate_input", RECEIVED.toString());
         browser.choose("contribution:currency", "EUR ");
-        typeAndLeave(browser, "contribution:amount", "12,50abc");
+        browser.typeAndLeave("contribution:amount", "12,50abc");
         browser.type("contribution:bankReference", "NAN-" + fx.fundCode);
         browser.click("contribution:save");
         browser.waitForText("Enter the amount as a number, e.g. 1250.50.");
@@ -246,8 +245,8 @@ class ContributionPagesIT {
         browser.screenshot("contribution-amount-not-a-number");
         assertEquals(0, fx.contributionCount());
 
-        typeAndLeave(browser, "contribution:amount", "100.00");
-        typeAndLeave(browser, "contribution:receivedDate_input", NO_RATE_DATE.toString());
+        browser.typeAndLeave("contribution:amount", "100.00");
+        browser.typeAndLeave("contribution:receivedDate_input", NO_RATE_DATE.toString());
         browser.waitForText("There is no UN operational rate for EUR in force on " + NO_RATE_DATE + ".");
         browser.click("contribution:save");
         browser.waitForText("There is no UN operational rate for EUR in force on " + NO_RATE_DATE + ". Nothing was saved");
@@ -278,19 +277,6 @@ class ContributionPagesIT {
      * field is left by clicking the page title, which also closes a date picker's calendar. The value is
      * checked and typed again if a keystroke was lost while the page was busy.
      */
-    private static void typeAndLeave(Browser browser, String id, String text) {
-        for (int attempt = 0; attempt < 3; attempt++) {
-            WebElement field = browser.waitVisible(By.id(id));
-            field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-            field.sendKeys(text);
-            browser.waitClickable(By.cssSelector("main h1")).click();
-            browser.settle();
-            if (text.equals(browser.waitVisible(By.id(id)).getAttribute("value"))) {
-                return;
-            }
-        }
-        throw new AssertionError(id + " does not keep " + text + ": " + browser.waitVisible(By.id(id)).getAttribute("value"));
-    }
 
     /**
      * Opens a PrimeFaces select and picks the option whose label starts with {@code labelStart}. A click

@@ -18,8 +18,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
 import org.trustfund.systemtest.support.Accounts;
 import org.trustfund.systemtest.support.Api;
 import org.trustfund.systemtest.support.Api.Reply;
@@ -90,9 +88,9 @@ class DatesAndRatesIT {
         browser.open("/finance/record-contribution.xhtml?donor=" + fx.donorId);
         browser.choose("contribution:fund", fx.fundCode + " ");
         String tomorrow = today.plusDays(1).toString();
-        typeAndLeave(browser, "contribution:receivedDate_input", tomorrow);
+        browser.typeAndLeave("contribution:receivedDate_input", tomorrow);
         browser.choose("contribution:currency", "DKK ");
-        typeAndLeave(browser, "contribution:amount", "685.00");
+        browser.typeAndLeave("contribution:amount", "685.00");
         browser.type("contribution:bankReference", "PAGE-" + fx.unique);
         browser.click("contribution:save");
         browser.waitForText("The received date cannot be in the future.");
@@ -100,7 +98,7 @@ class DatesAndRatesIT {
         assertEquals(tomorrow, browser.waitVisible(By.id("contribution:receivedDate_input")).getAttribute("value"),
                 "the typed date stays");
 
-        typeAndLeave(browser, "contribution:receivedDate_input", today.toString());
+        browser.typeAndLeave("contribution:receivedDate_input", today.toString());
         browser.waitForText("rate effective " + OLD_RATE);
         assertTrue(browser.text("contribution:previewText").contains("The rate is of " + OLD_RATE),
                 browser.text("contribution:previewText"));
@@ -145,20 +143,6 @@ class DatesAndRatesIT {
         assertTrue(error.get("message").toString().contains(messagePart), reply::toString);
     }
 
-    /** As ContributionPagesIT types: select, delete, type, leave by clicking the title; again if a key was lost. */
-    private static void typeAndLeave(Browser browser, String id, String text) {
-        for (int attempt = 0; attempt < 3; attempt++) {
-            WebElement field = browser.waitVisible(By.id(id));
-            field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-            field.sendKeys(text);
-            browser.waitClickable(By.cssSelector("main h1")).click();
-            browser.settle();
-            if (text.equals(browser.waitVisible(By.id(id)).getAttribute("value"))) {
-                return;
-            }
-        }
-        throw new AssertionError(id + " does not keep " + text);
-    }
 
     /** A donor and a fund of this test's own; Danish kroner with only an old rate. */
     private record Fixture(RunningSystem system, long donorId, long fundId, String fundCode, String unique) {

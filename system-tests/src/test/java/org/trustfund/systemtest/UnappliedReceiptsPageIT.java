@@ -61,9 +61,9 @@ class UnappliedReceiptsPageIT {
         browser.open("/finance/record-contribution.xhtml?donor=" + donorId);
         assertEquals(name, browser.waitVisible(By.id("contribution:donor_input")).getAttribute("value"));
         browser.choose("contribution:fund", fundCode + " ");
-        typeAndLeave(browser, "contribution:receivedDate_input", "2026-11-20");
+        browser.typeAndLeave("contribution:receivedDate_input", "2026-11-20");
         browser.choose("contribution:currency", "EUR ");
-        typeAndLeave(browser, "contribution:amount", "1000.00");
+        browser.typeAndLeave("contribution:amount", "1000.00");
         browser.waitForText("rate effective");
         assertEquals(List.of("1000.00", "0.00", "0.00"), values(browser, "#contribution\\:applications input.tf-apply"),
                 "the page suggests the oldest instalment");
@@ -157,19 +157,6 @@ class UnappliedReceiptsPageIT {
         return ((Number) reply.json().get("version")).longValue();
     }
 
-    private static void typeAndLeave(Browser browser, String id, String text) {
-        for (int attempt = 0; attempt < 3; attempt++) {
-            WebElement field = browser.waitVisible(By.id(id));
-            field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-            field.sendKeys(text);
-            browser.waitClickable(By.cssSelector("main h1")).click();
-            browser.settle();
-            if (text.equals(browser.waitVisible(By.id(id)).getAttribute("value"))) {
-                return;
-            }
-        }
-        throw new AssertionError("The field " + id + " did not keep " + text);
-    }
 
     private static long detailId(Browser browser) {
         browser.waitForPath("/finance/contribution.xhtml?id=");

@@ -68,6 +68,23 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Types into a field as a person does (select all, delete, type) and leaves it by clicking the page title, so its
+     * change event runs; again, up to three times, if the field does not keep the text (a key lost while an AJAX
+     * update of the field was under way).
+     */
+    public Browser typeAndLeave(String id, String text) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            type(id, text);
+            waitClickable(By.cssSelector("main h1")).click();
+            settle();
+            if (text.equals(waitVisible(By.id(id)).getAttribute("value"))) {
+                return this;
+            }
+        }
+        throw new AssertionError("The field " + id + " does not keep " + text + ": " + pageText());
+    }
+
     /** Clicks and waits for the resulting page load or AJAX update to finish. */
     public Browser click(String id) {
         waitClickable(By.id(id)).click();

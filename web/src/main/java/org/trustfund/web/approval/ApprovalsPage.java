@@ -2,7 +2,6 @@ package org.trustfund.web.approval;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -26,36 +25,12 @@ public class ApprovalsPage implements Serializable {
     private Approvals approvals;
 
     private List<ApprovalRequest> requests = List.of();
-    private final RequestDecisions decisions = new RequestDecisions();
+    private RequestDecisions decisions;
 
     @PostConstruct
     void load() {
         requests = approvalService.pending(MAX);
-    }
-
-    public String approve(ApprovalRequest request) {
-        return decisions.approve(approvals, request, "requests") ? reload() : null;
-    }
-
-    public String reject(ApprovalRequest request) {
-        return decisions.reject(approvals, request, "requests") ? reload() : null;
-    }
-
-    public String withdraw(ApprovalRequest request) {
-        return decisions.withdraw(approvals, request, "requests") ? reload() : null;
-    }
-
-    public boolean canDecide(ApprovalRequest request) {
-        return RequestDecisions.canDecide(request);
-    }
-
-    public boolean canWithdraw(ApprovalRequest request) {
-        return RequestDecisions.canWithdraw(request);
-    }
-
-    private static String reload() {
-        FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
-        return "/finance/approvals?faces-redirect=true";
+        decisions = new RequestDecisions(approvals, "/finance/approvals");
     }
 
     public List<ApprovalRequest> getRequests() {

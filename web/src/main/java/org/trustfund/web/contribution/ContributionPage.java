@@ -50,7 +50,7 @@ public class ContributionPage implements Serializable {
     private String reason;
     private String giftReason;
     private List<ApprovalRequest> requests = List.of();
-    private final RequestDecisions decisions = new RequestDecisions();
+    private RequestDecisions decisions;
     /** The donor's open instalments the held receipts can pay, oldest due first, with what the officer typed. */
     private List<ApplicationRow> heldRows = List.of();
 
@@ -65,6 +65,7 @@ public class ContributionPage implements Serializable {
             contribution = contributions.find(Long.parseLong(id));
             version = contribution.getVersion();
             requests = approvalService.of(Contribution.SOURCE_TYPE, contribution.getId());
+            decisions = new RequestDecisions(approvals, "/finance/contribution?id=" + contribution.getId());
             Money held = contribution.heldUnapplied();
             if (held.isPositive() && hasRole(Roles.FINANCE_OFFICER)) {
                 List<ApplicationRow> rows = new ArrayList<>();
@@ -153,31 +154,6 @@ public class ContributionPage implements Serializable {
             Messages.showFailure(e, "held");
             return null;
         }
-    }
-
-    public String approve(ApprovalRequest request) {
-        return decisions.approve(approvals, request, "requests") ? reload() : null;
-    }
-
-    public String reject(ApprovalRequest request) {
-        return decisions.reject(approvals, request, "requests") ? reload() : null;
-    }
-
-    public String withdraw(ApprovalRequest request) {
-        return decisions.withdraw(approvals, request, "requests") ? reload() : null;
-    }
-
-    public boolean canDecide(ApprovalRequest request) {
-        return RequestDecisions.canDecide(request);
-    }
-
-    public boolean canWithdraw(ApprovalRequest request) {
-        return RequestDecisions.canWithdraw(request);
-    }
-
-    private String reload() {
-        FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
-        return "/finance/contribution?faces-redirect=true&id=" + contribution.getId();
     }
 
     /** Shows the outcome on the reloaded page (post, redirect, get), so a refresh never repeats the action. */

@@ -41,7 +41,7 @@ public class PledgePage implements Serializable {
     private Approvals approvals;
 
     private List<ApprovalRequest> requests = List.of();
-    private final RequestDecisions decisions = new RequestDecisions();
+    private RequestDecisions decisions;
 
     private Long id;
     private Pledge pledge;
@@ -71,6 +71,7 @@ public class PledgePage implements Serializable {
         pledge = pledges.find(id);
         paid = pledges.paidByInstalment(id);
         requests = approvalService.of(Pledge.SOURCE_TYPE, id);
+        decisions = new RequestDecisions(approvals, "/finance/pledge?id=" + id);
     }
 
     public Money paidOn(Instalment instalment) {
@@ -169,26 +170,6 @@ public class PledgePage implements Serializable {
         }
     }
 
-    public String approve(ApprovalRequest request) {
-        return decisions.approve(approvals, request, "requests") ? reload() : null;
-    }
-
-    public String reject(ApprovalRequest request) {
-        return decisions.reject(approvals, request, "requests") ? reload() : null;
-    }
-
-    public String withdraw(ApprovalRequest request) {
-        return decisions.withdraw(approvals, request, "requests") ? reload() : null;
-    }
-
-    public boolean canDecide(ApprovalRequest request) {
-        return RequestDecisions.canDecide(request);
-    }
-
-    public boolean canWithdraw(ApprovalRequest request) {
-        return RequestDecisions.canWithdraw(request);
-    }
-
     public boolean isRequestPending() {
         return requests.stream().anyMatch(ApprovalRequest::isPending);
     }
@@ -201,10 +182,6 @@ public class PledgePage implements Serializable {
         return decisions;
     }
 
-    private String reload() {
-        jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
-        return "/finance/pledge?faces-redirect=true&id=" + id;
-    }
 
     public Long getId() {
         return id;
