@@ -208,7 +208,7 @@ public class RecordContributionPage implements Serializable {
                 Amounts.money(r.toUsd(amount.get()), ContributionFormat.locale()));
         if (r.isStaleOn(receivedDate)) {
             previewWarning = true;
-            previewText += " " + Messages.text("con.rate.age", r.getEffectiveDate().toString(), r.monthsBefore(receivedDate));
+            previewText += ". " + Messages.text("con.rate.age", r.getEffectiveDate().toString(), r.monthsBefore(receivedDate));
         }
     }
 
