@@ -245,7 +245,7 @@ class ContributionLedgerIT {
     }
 
     @Test
-    void heldReceiptsCannotPayAnotherDonorsInstalment() {
+    void heldReceiptsCannotPayAnotherDonorsOrAnotherFundsInstalment() {
         Pledge pledge = eurPledgeOf3000();
         signAgreement(pledge.getId(), LocalDate.of(2026, 1, 10), "STFA-OWN");
         Pledge others = db.inTransaction(em -> new PledgeService(em, FINANCE).create(new PledgeInput(fx.otherDonorId, fx.fundId,
@@ -254,6 +254,17 @@ class ContributionLedgerIT {
         certify(paid);
         assertEquals("contribution.apply.otherDonor", refused(() -> applyHeld(paid,
                 Map.of(instalmentIds(others.getId()).get(0), eur("100.00")))));
+        long otherFund = db.inTransaction(em -> {
+            org.trustfund.reference.Fund fund = new org.trustfund.reference.Fund("OTHER", "Another trust fund",
+                    LocalDate.of(2006, 1, 1), new BigDecimal("0.13"), java.time.Instant.now(), "setup");
+            em.persist(fund);
+            em.flush();
+            return fund.getId();
+        });
+        Pledge elsewhere = db.inTransaction(em -> new PledgeService(em, FINANCE).create(new PledgeInput(fx.donorId, otherFund,
+                eur("100.00"), "Elsewhere", 2026, 2026, LocalDate.of(2026, 1, 5), List.of(line("2026-03-31", eur("100.00"))))));
+        assertEquals("contribution.apply.otherFund", refused(() -> applyHeld(paid,
+                Map.of(instalmentIds(elsewhere.getId()).get(0), eur("100.00")))));
         assertEquals(eur("500.00"), held(paid));
     }
 
