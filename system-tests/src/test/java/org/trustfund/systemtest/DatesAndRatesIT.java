@@ -153,8 +153,6 @@ class DatesAndRatesIT {
             try (Connection c = Rows.connect(system.database()); Statement s = c.createStatement()) {
                 s.executeUpdate("INSERT IGNORE INTO currency (code, name, minor_units) VALUES ('USD', 'US dollar', 2),"
                         + " ('DKK', 'Danish Krone', 2)");
-                s.executeUpdate("INSERT IGNORE INTO country (code, name, development_status, region)"
-                        + " VALUES ('NO', 'Norway', 'DEVELOPED', 'Europe')");
                 s.executeUpdate("INSERT IGNORE INTO exchange_rate (currency, effective_date, units_per_usd, created_at, created_by)"
                         + " VALUES ('DKK', '" + OLD_RATE + "', 6.850000, NOW(6), 'system-test')");
                 long fundId = Rows.insert(c, "INSERT INTO fund (code, name, base_currency, start_date, psc_rate, created_at, created_by)"
