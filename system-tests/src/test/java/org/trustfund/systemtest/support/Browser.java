@@ -69,14 +69,19 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
-     * Types into a field as a person does (select all, delete, type) and leaves it with the Tab key, so its change
-     * event runs (and a date picker's panel closes; clicking elsewhere would hit a dialog's mask); again, up to three
-     * times, if the field does not keep the text (a key lost while an AJAX update of the field was under way).
+     * Types into a field as a person does (select all, delete, type) and leaves it by clicking the page's title, so
+     * its change event runs and a date picker's panel closes (Tab would move into the open panel); inside a modal
+     * dialog, whose mask takes that click, with the Tab key. Again, up to three times, if the field does not keep
+     * the text (a key lost while an AJAX update of the field was under way).
      */
     public Browser typeAndLeave(String id, String text) {
         for (int attempt = 0; attempt < 3; attempt++) {
             type(id, text);
-            waitVisible(By.id(id)).sendKeys(org.openqa.selenium.Keys.TAB);
+            try {
+                waitClickable(By.cssSelector("main h1")).click();
+            } catch (org.openqa.selenium.ElementClickInterceptedException dialogOpen) {
+                waitVisible(By.id(id)).sendKeys(org.openqa.selenium.Keys.TAB);
+            }
             settle();
             if (text.equals(waitVisible(By.id(id)).getAttribute("value"))) {
                 return this;
