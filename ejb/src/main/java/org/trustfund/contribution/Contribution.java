@@ -128,7 +128,10 @@ public class Contribution {
     @Column(name = "import_batch_id", updatable = false)
     private Long importBatchId;
 
+    // In the order they were made: the unique (contribution, instalment) index that used to give this order went
+    // with V12, when held receipts could be applied to an instalment later a second time.
     @OneToMany(mappedBy = "contribution", cascade = CascadeType.ALL, orphanRemoval = true)
+    @jakarta.persistence.OrderBy("id")
     private List<ContributionApplication> applications = new ArrayList<>();
 
     @Version
