@@ -27,8 +27,11 @@ public class SchemaMigration {
     @Resource(lookup = "jdbc/trustfund")
     private DataSource dataSource;
 
+    // Not named like the static method below: Payara finds an EJB's lifecycle callback by its name, and an overload
+    // of that name can be taken instead (it failed a deployment of CurrencyUnitsLoader with "wrong number of
+    // arguments").
     @PostConstruct
-    void migrate() {
+    void migrateAtStart() {
         MigrateResult result = migrate(dataSource, getClass().getClassLoader());
         LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " ("
                 + result.migrationsExecuted + " migration(s) applied now)");

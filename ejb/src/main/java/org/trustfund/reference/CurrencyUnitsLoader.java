@@ -26,13 +26,16 @@ public class CurrencyUnitsLoader {
     private EntityManager em;
 
     @PostConstruct
-    void load() {
-        Map<String, Integer> loaded = load(em);
+    void loadAtStart() {
+        Map<String, Integer> loaded = readTable(em);
         LOG.info(() -> "Minor units of " + loaded.size() + " accepted currencies loaded");
     }
 
-    /** Also used by the integration tests: the same reading of the table. */
-    public static Map<String, Integer> load(EntityManager em) {
+    /**
+     * Also used by the integration tests: the same reading of the table. Not an overload of the start-up method:
+     * Payara finds a lifecycle callback by its name and once took this one, failing the deployment at random.
+     */
+    public static Map<String, Integer> readTable(EntityManager em) {
         Map<String, Integer> units = new HashMap<>();
         em.createNamedQuery("AcceptedCurrency.findAll", AcceptedCurrency.class).getResultList()
                 .forEach(c -> units.put(c.getCode(), c.getMinorUnits()));

@@ -34,13 +34,13 @@ class CurrencyUnitsIT {
             em.persist(new AcceptedCurrency("XDR", "SDR"));
             em.persist(new AcceptedCurrency("EUR", null));
         });
-        Map<String, Integer> loaded = db.inTransaction(CurrencyUnitsLoader::load);
+        Map<String, Integer> loaded = db.inTransaction(CurrencyUnitsLoader::readTable);
         assertEquals(Map.of("XDR", 0, "EUR", 2), loaded, "a new XDR row takes 0: ISO 4217 gives it none");
         assertThrows(IllegalArgumentException.class, () -> Money.of("100.50", "XDR"));
 
         // An administrator's database says SDR amounts carry 2 decimals: the table wins, everywhere.
         db.sql("UPDATE currency SET minor_units = 2 WHERE code = 'XDR'");
-        db.inTransaction(CurrencyUnitsLoader::load);
+        db.inTransaction(CurrencyUnitsLoader::readTable);
         assertEquals(2, CurrencyUnits.of("XDR"));
         assertEquals("100.50", Money.of("100.50", "XDR").amount().toPlainString());
         assertThrows(IllegalArgumentException.class, () -> Money.of("100.505", "XDR"));
