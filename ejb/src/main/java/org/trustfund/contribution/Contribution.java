@@ -128,11 +128,19 @@ public class Contribution {
     @Column(name = "import_batch_id", updatable = false)
     private Long importBatchId;
 
-    // In the order they were made: the unique (contribution, instalment) index that used to give this order went
-    // with V12, when held receipts could be applied to an instalment later a second time.
     @OneToMany(mappedBy = "contribution", cascade = CascadeType.ALL, orphanRemoval = true)
-    @jakarta.persistence.OrderBy("id")
     private List<ContributionApplication> applications = new ArrayList<>();
+
+    /**
+     * The order applications are shown and posted in: those made with the contribution by due date, then those
+     * applied later from held receipts by when. Neither the rows' ids (the insert order of new rows is the
+     * persistence provider's) nor the database's reading order says it.
+     */
+    private static final java.util.Comparator<ContributionApplication> IN_ORDER = java.util.Comparator
+            .comparing(ContributionApplication::getAppliedAt, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))
+            .thenComparing(a -> a.getInstalment().getDueDate())
+            .thenComparing(a -> a.getInstalment().getPledge().getId(), java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+            .thenComparing(a -> a.getInstalment().getSeq());
 
     @Version
     private long version;
@@ -462,7 +470,9 @@ public class Contribution {
     }
 
     public List<ContributionApplication> getApplications() {
-        return Collections.unmodifiableList(applications);
+        List<ContributionApplication> inOrder = new ArrayList<>(applications);
+        inOrder.sort(IN_ORDER);
+        return Collections.unmodifiableList(inOrder);
     }
 
     public long getVersion() {
