@@ -76,6 +76,56 @@ public class ReceivableRevaluation {
         }
     }
 
+    /**
+     * The restatements a revaluation on {@code reportingDate} would post, without posting them: for each signed
+     * pledge in another currency, what is owed and its carrying amount as the ledger stood at the end of that date
+     * (so a later payment or write-off does not change a past year's figures), restated at the rate in force then.
+     * The annual report of an open year shows these as a preview; {@link #revalue} posts the same.
+     */
+    @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR})
+    public List<Restatement> preview(long fundId, LocalDate reportingDate) {
+        if (reportingDate == null) {
+            throw new BusinessException("reportingDate", "pledge.date.required");
+        }
+        // One aggregate over the fund's receivable lines up to the date, per pledge in another currency.
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT p.id, p.currency, SUM(l.debit) - SUM(l.credit),"
+                        + " SUM(l.currency_amount) FROM pledge p JOIN journal_line l ON l.pledge_id = p.id"
+                        + " AND l.account = 'CONTRIBUTIONS_RECEIVABLE' JOIN journal j ON j.id = l.journal_id"
+                        + " WHERE p.fund_id = ? AND p.currency <> 'USD' AND j.event_date <= ?"
+                        + " GROUP BY p.id, p.currency HAVING SUM(l.currency_amount) > 0 ORDER BY p.id")
+                .setParameter(1, fundId).setParameter(2, reportingDate).getResultList();
+        List<Restatement> out = new ArrayList<>();
+        java.util.Map<String, ExchangeRate> rateOf = new java.util.HashMap<>();
+        for (Object[] row : rows) {
+            long pledgeId = ((Number) row[0]).longValue();
+            String currency = (String) row[1];
+            Money owed = Money.rounded(decimal(row[3]), Money.currency(currency), RoundingMode.UNNECESSARY);
+            ExchangeRate rate = rateOf.computeIfAbsent(currency, c -> rates.inForce(c, reportingDate)
+                    .orElseThrow(() -> new BusinessException("reportingDate", "rate.missing", c, reportingDate.toString())));
+            if (rate.isStaleOn(reportingDate)) {
+                // A restatement at an old rate would put a made-up gain or loss in the statements: no reason can
+                // excuse it, so the month's rate must be entered first.
+                throw new BusinessException("reportingDate", "revaluation.rate.stale", rate.getCurrency(),
+                        java.time.YearMonth.from(reportingDate).toString(), rate.getEffectiveDate().toString());
+            }
+            Money carrying = Money.of(decimal(row[2]), AcceptedCurrency.USD);
+            Money restated = rate.toUsd(owed);
+            if (!restated.minus(carrying).isZero()) {
+                out.add(new Restatement(pledgeId, owed, carrying, restated, rate));
+            }
+        }
+        return out;
+    }
+
+    private static java.math.BigDecimal decimal(Object value) {
+        return value instanceof java.math.BigDecimal d ? d : new java.math.BigDecimal(value.toString());
+    }
+
+    /**
+     * Posts the {@link #preview} restatements, dated {@code reportingDate}, one journal per pledge. Posting moves the
+     * carrying amounts to the restated ones, so running it again for the same date posts nothing.
+     */
     // A certifying officer runs it too: confirming a year's closing posts the year-end difference first.
     @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER})
     public List<Restatement> revalue(long fundId, LocalDate reportingDate) {
@@ -83,39 +133,17 @@ public class ReceivableRevaluation {
             throw new BusinessException("reportingDate", "pledge.date.required");
         }
         closedYears.requireOpen(fundId, reportingDate, "reportingDate");
-        List<Pledge> open = em.createQuery("SELECT p FROM Pledge p WHERE p.fund.id = :fund AND p.agreementDate IS NOT NULL"
-                        + " AND p.agreementDate <= :date AND p.amount.currency <> 'USD'"
-                        + " AND p.status IN (org.trustfund.pledge.PledgeStatus.AGREEMENT_SIGNED,"
-                        + " org.trustfund.pledge.PledgeStatus.PARTLY_PAID) ORDER BY p.id", Pledge.class)
-                .setParameter("fund", fundId).setParameter("date", reportingDate).getResultList();
-        List<Restatement> done = new ArrayList<>();
-        for (Pledge pledge : open) {
-            Ledger.ReceivableBalance balance = ledger.receivable(pledge.getId());
-            Money owed = Money.rounded(balance.inCurrency(), pledge.getAmount().currency(), RoundingMode.UNNECESSARY);
-            if (!owed.isPositive()) {
-                continue;
-            }
-            ExchangeRate rate = rates.inForce(owed.currencyCode(), reportingDate).orElseThrow(() -> new BusinessException(
-                    "reportingDate", "rate.missing", owed.currencyCode(), reportingDate.toString()));
-            if (rate.isStaleOn(reportingDate)) {
-                // A restatement at an old rate would put a made-up gain or loss in the statements: no reason can
-                // excuse it, so the month's rate must be entered first.
-                throw new BusinessException("reportingDate", "revaluation.rate.stale", rate.getCurrency(),
-                        java.time.YearMonth.from(reportingDate).toString(), rate.getEffectiveDate().toString());
-            }
-            Money carrying = Money.of(balance.usd(), AcceptedCurrency.USD);
-            Money restated = rate.toUsd(owed);
-            Money difference = restated.minus(carrying);
-            if (difference.isZero()) {
-                continue;
-            }
+        List<Restatement> done = preview(fundId, reportingDate);
+        for (Restatement r : done) {
+            Pledge pledge = em.find(Pledge.class, r.pledgeId());
+            Money difference = r.gainOrLoss();
             ledger.post(Journal.builder(JournalEvent.REVALUATION, fundId, pledge.getDonor().getId(), reportingDate,
                             Pledge.SOURCE_TYPE, pledge.getId(), "Revaluation of pledge " + pledge.getId() + " receivable "
-                                    + owed + " at " + rate.getUnitsPerUsd().toPlainString() + " per USD on " + reportingDate)
-                    .debit(Account.CONTRIBUTIONS_RECEIVABLE, difference, Money.zero(owed.currency()), pledge.getId())
+                                    + r.owed() + " at " + r.rate().getUnitsPerUsd().toPlainString() + " per USD on "
+                                    + reportingDate)
+                    .debit(Account.CONTRIBUTIONS_RECEIVABLE, difference, Money.zero(r.owed().currency()), pledge.getId())
                     .credit(Account.UNREALIZED_EXCHANGE_GAIN_LOSS, difference)
                     .build(clock.instant(), caller.name()));
-            done.add(new Restatement(pledge.getId(), owed, carrying, restated, rate));
         }
         if (!done.isEmpty()) {
             audit.record(AuditAction.CREATE, "Revaluation", fundId, done.size() + " receivables restated at "

@@ -1,0 +1,41 @@
+package org.trustfund.report;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Locale;
+import org.trustfund.spreadsheet.SheetWriter;
+import org.trustfund.spreadsheet.XlsxWriter;
+
+/** Sheet 9: the accounting basis in plain words, and what "provisional" means. */
+@ApplicationScoped
+public class NotesSection implements AnnualReportSection {
+
+    static final int NOTES = 6;
+
+    @Override
+    public int order() {
+        return 90;
+    }
+
+    @Override
+    public String sheetName(Locale locale) {
+        return ReportContext.texts(locale).getString("sheet.notes");
+    }
+
+    @Override
+    public void write(ReportContext ctx, XlsxWriter xlsx) {
+        SheetWriter sheet = xlsx.sheet(sheetName(ctx.locale()));
+        ctx.heading(sheet, "notes.title");
+        sheet.minWidth(0, 100);
+        for (int n = 1; n <= NOTES; n++) {
+            sheet.row().bold(n + ". " + ctx.text("notes." + n + ".title"));
+            sheet.line(ctx.text("notes." + n));
+            sheet.blankRow();
+        }
+        sheet.row().bold(ctx.text(ctx.isProvisional() ? "status.provisional" : "status.final"));
+        sheet.line(ctx.text(ctx.isProvisional() ? "notes.provisional" : "notes.final", String.valueOf(ctx.year())));
+        if (ctx.isProvisional()) {
+            sheet.line(ctx.previewProblem() == null ? ctx.text("notes.preview", ctx.preview().size(), ctx.previewTotal())
+                    : ctx.text("notes.previewNotPossible", ctx.previewProblem()));
+        }
+    }
+}
