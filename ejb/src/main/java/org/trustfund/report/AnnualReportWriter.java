@@ -59,7 +59,7 @@ public final class AnnualReportWriter {
         List<Object[]> found = em.createNativeQuery("SELECT id, code, name, start_date FROM fund WHERE id = ?")
                 .setParameter(1, fundId).getResultList();
         if (found.isEmpty()) {
-            throw new BusinessException("fund", "fund.unknown", fundId);
+            throw new BusinessException("fund.unknown", fundId);
         }
         Object[] f = found.get(0);
         ReportContext.Fund fund = new ReportContext.Fund(Sql.integer(f[0]), (String) f[1], (String) f[2], Sql.date(f[3]));
