@@ -100,6 +100,29 @@ public final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.toJson(body))));
     }
 
+    /** A GET whose answer is a file (a workbook): its bytes as sent, with status and headers. */
+    public Download download(String path) {
+        try {
+            HttpResponse<byte[]> response = http.send(request(path).setHeader("Accept", "*/*").GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.headers().map(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A file the server sent. */
+    public record Download(int status, Map<String, List<String>> headers, byte[] bytes) {
+
+        public Optional<String> header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst();
+        }
+    }
+
     /** A URL outside the application on the same server, e.g. {@code /openapi}. */
     public Reply getFromServerRoot(String path) {
         String serverRoot = URI.create(baseUrl).resolve("/").toString();
