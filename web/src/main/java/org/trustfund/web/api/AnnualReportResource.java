@@ -36,7 +36,8 @@ public class AnnualReportResource {
     private AnnualReport reports;
 
     @GET
-    @Produces(XLSX)
+    // JSON too: a client that asks for JSON (as every other call answers) gets the workbook, or the error as JSON.
+    @Produces({XLSX, jakarta.ws.rs.core.MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR})
     @Operation(operationId = "getAnnualReport", summary = "The fund's annual financial report for a year (xlsx)",
             description = "Statements, status of donors' contributions, pledges and receivables, contributions received, "
