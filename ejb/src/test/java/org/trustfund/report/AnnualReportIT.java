@@ -272,6 +272,8 @@ class AnnualReportIT {
             assertNotNull(fr.getSheet("Performance financière"));
             assertTrue(fr.getSheetAt(1).getRow(0).getCell(0).getStringCellValue().contains("PROVISOIRE"));
         }
+        keep("annual-report-2025-final.xlsx", first);
+        keep("annual-report-2026-provisional.xlsx", open);
         LibreOfficeCheck.assertRecalculatesTheSame(first, open);
     }
 
@@ -311,6 +313,12 @@ class AnnualReportIT {
     }
 
     // ---------------------------------------------------------------------------------------------------------------
+
+    /** Keeps a generated workbook under target/reports, for a person to open and look at. */
+    private static void keep(String name, byte[] xlsx) throws IOException {
+        java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "reports"));
+        java.nio.file.Files.write(dir.resolve(name), xlsx);
+    }
 
     private byte[] report(int year, Locale locale) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
