@@ -79,6 +79,11 @@ public class ChartsSection implements AnnualReportSection {
                 v[1] = v[1].add(Sql.decimal(r[2]));
             }
         }
+        if (ctx.isProvisional()) {
+            // The same revenue as the statement of an open year: with its year-end revaluation preview.
+            BigDecimal[] v = years.get(ctx.year());
+            v[0] = v[0].add(ctx.previewTotal());
+        }
 
         SheetWriter sheet = xlsx.sheet(sheetName(ctx.locale()));
         ctx.heading(sheet, "charts.title");

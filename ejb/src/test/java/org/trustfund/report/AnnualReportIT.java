@@ -265,6 +265,13 @@ class AnnualReportIT {
             Sheet contributions = wb.getSheet("Contributions received");
             assertAmount(cash2026.subtract(cash2025), contributions, "Total", 8);
             assertNotNull(find(contributions, "Reversal of the receipt of 2025-08-01", 9), "the reversal is its own row");
+            org.apache.poi.xssf.usermodel.XSSFSheet charts = wb.getSheet("Charts");
+            assertEquals(2, charts.getDrawingPatriarch().getCharts().size(), "revenue by group, and over ten years");
+            assertAmount(revenue2026, charts, "2026", 1);
+            assertAmount(revenue2025, charts, "2025", 1);
+            assertAmount(p2Deferred.subtract(new BigDecimal("300.00")), charts, "Governments", 1, null,
+                    new BigDecimal("300.00"));
+            assertAmount(new BigDecimal("-300.00"), charts, "Civil society", 1);
             assertEquals(1.0, valueRight(wb.getSheet("Cover"), "Contributions awaiting certification, left out", 1), 0.0);
             assertReconciled(wb, 9);
         }
