@@ -102,15 +102,19 @@ public class AnnualReportJobs {
     }
 
     /**
-     * The job for the fund and year: the one under way or finished recently, else a new one started now. The caller must
-     * have been checked by {@link AnnualReport#fileName} first (its roles and the year).
+     * The job for the fund and year: the one under way (a second request, a double click, attaches to it), else a new
+     * one started now, so a report asked for again after new entries shows them. The caller must have been checked by
+     * {@link AnnualReport#fileName} first (its roles and the year).
      */
     public Job start(long fundId, int year, String fileName, Locale locale) {
         forgetOld();
         Key key = new Key(fundId, year);
         return jobs.compute(key, (k, existing) -> {
-            if (existing != null && existing.state != State.FAILED && Files.exists(existing.file)) {
+            if (existing != null && !existing.isFinished()) {
                 return existing;
+            }
+            if (existing != null) {
+                delete(existing.file);
             }
             Job job = new Job(k, fileName, newFile());
             executor.submit(() -> run(job, locale));

@@ -133,17 +133,21 @@ public class AnnualReportPage implements Serializable {
         }
         try {
             String fileName = reports.fileName(fundId, year);
-            Job job = jobs.start(fundId, year, fileName, locale());
+            Job job = jobs.find(fundId, year);
+            if (job == null || job.state() == State.FAILED) {
+                job = jobs.start(fundId, year, fileName, locale());
+            }
             asked = job.key();
             if (!jobs.await(job, WAIT) || job.state() != State.DONE || !Files.exists(job.file())) {
                 Messages.error("rep.failed");
                 return null;
             }
             long length = Files.size(job.file());
+            java.nio.file.Path path = job.file();
             return DefaultStreamedContent.builder().name(job.fileName()).contentType(XLSX).contentLength(length)
                     .stream(() -> {
                         try {
-                            return Files.newInputStream(job.file());
+                            return Files.newInputStream(path);
                         } catch (java.io.IOException e) {
                             throw new java.io.UncheckedIOException(e);
                         }
