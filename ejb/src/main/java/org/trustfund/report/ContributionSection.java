@@ -113,7 +113,7 @@ public class ContributionSection implements AnnualReportSection {
     public List<ReconciliationRow> reconciliation(ReportContext ctx) {
         List<ReconciliationRow> rows = new ArrayList<>();
         ctx.total(TOTAL).ifPresent(cell -> rows.add(new ReconciliationRow(ctx.text("reconciliation.contributions"), cell,
-                LedgerSums.debitLessCredit(ctx.em(), ctx.fundId(), List.of(Account.CASH), ctx.yearStart(), ctx.yearEnd()),
+                ctx.ledgerSums().debitLessCredit(List.of(Account.CASH), LedgerSums.Period.YEAR),
                 BigDecimal.ZERO)));
         return rows;
     }

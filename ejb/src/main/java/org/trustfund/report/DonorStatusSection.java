@@ -123,10 +123,10 @@ public class DonorStatusSection implements AnnualReportSection {
     public List<ReconciliationRow> reconciliation(ReportContext ctx) {
         List<ReconciliationRow> rows = new ArrayList<>();
         ctx.total(YEAR_TOTAL).ifPresent(cell -> rows.add(new ReconciliationRow(ctx.text("reconciliation.donorsYear"), cell,
-                LedgerSums.debitLessCredit(ctx.em(), ctx.fundId(), List.of(Account.CASH), ctx.yearStart(), ctx.yearEnd()),
+                ctx.ledgerSums().debitLessCredit(List.of(Account.CASH), LedgerSums.Period.YEAR),
                 BigDecimal.ZERO)));
         ctx.total(TOTAL).ifPresent(cell -> rows.add(new ReconciliationRow(ctx.text("reconciliation.donorsTotal"), cell,
-                LedgerSums.debitLessCredit(ctx.em(), ctx.fundId(), List.of(Account.CASH), null, ctx.yearEnd()),
+                ctx.ledgerSums().debitLessCredit(List.of(Account.CASH), LedgerSums.Period.TO_YEAR_END),
                 BigDecimal.ZERO)));
         return rows;
     }

@@ -4,34 +4,59 @@ import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.stream.Collectors;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import org.trustfund.ledger.Account;
 
 /**
- * The reconciliation's side of the ledger: each figure read by its own query, independent of the aggregate the
- * sheets are written from, so a mistake in either shows as a difference.
+ * The reconciliation's side of the ledger: balances per account read by a query of their own, independent of the
+ * aggregate the sheets are written from (no split by event, no statement lines), so a mistake in either shows as a
+ * difference. One query for every reconciliation row, read when the first row asks.
  */
-final class LedgerSums {
+public final class LedgerSums {
+
+    /** The periods the reconciliation compares. */
+    public enum Period { YEAR, TO_YEAR_END, TO_PRIOR_YEAR_END }
+
+    private final Map<Account, BigDecimal[]> byAccount = new EnumMap<>(Account.class);
 
     private LedgerSums() {
     }
 
-    /** Debits less credits of the fund's lines on {@code accounts}, for journals dated from {@code from} (null: the
-     * beginning) to {@code to}. */
-    static BigDecimal debitLessCredit(EntityManager em, long fundId, Collection<Account> accounts, LocalDate from,
-            LocalDate to) {
-        String in = accounts.stream().map(a -> "'" + a.name() + "'").collect(Collectors.joining(","));
-        Object value = em.createNativeQuery("SELECT COALESCE(SUM(l.debit) - SUM(l.credit), 0) FROM journal j"
-                        + " JOIN journal_line l ON l.journal_id = j.id WHERE j.fund_id = ? AND j.event_date BETWEEN ? AND ?"
-                        + " AND l.account IN (" + in + ")")
-                .setParameter(1, fundId).setParameter(2, from == null ? LocalDate.of(1900, 1, 1) : from)
-                .setParameter(3, to).getSingleResult();
-        return Sql.decimal(value).setScale(2);
+    static LedgerSums read(EntityManager em, long fundId, int year) {
+        LocalDate yearStart = LocalDate.of(year, 1, 1);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT l.account,"
+                        + " SUM(CASE WHEN j.event_date >= ? THEN l.debit - l.credit ELSE 0 END),"
+                        + " SUM(l.debit - l.credit),"
+                        + " SUM(CASE WHEN j.event_date < ? THEN l.debit - l.credit ELSE 0 END)"
+                        + " FROM journal j JOIN journal_line l ON l.journal_id = j.id"
+                        + " WHERE j.fund_id = ? AND j.event_date <= ? GROUP BY l.account")
+                .setParameter(1, yearStart).setParameter(2, yearStart).setParameter(3, fundId)
+                .setParameter(4, LocalDate.of(year, 12, 31)).getResultList();
+        LedgerSums sums = new LedgerSums();
+        for (Object[] r : rows) {
+            sums.byAccount.put(Account.valueOf((String) r[0]),
+                    new BigDecimal[] {Sql.decimal(r[1]), Sql.decimal(r[2]), Sql.decimal(r[3])});
+        }
+        return sums;
     }
 
-    static BigDecimal creditLessDebit(EntityManager em, long fundId, Collection<Account> accounts, LocalDate from,
-            LocalDate to) {
-        return debitLessCredit(em, fundId, accounts, from, to).negate();
+    /** Debits less credits of the fund's lines on {@code accounts} in the period. */
+    public BigDecimal debitLessCredit(Collection<Account> accounts, Period period) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (Account a : accounts) {
+            BigDecimal[] v = byAccount.get(a);
+            if (v != null) {
+                total = total.add(v[period.ordinal()]);
+            }
+        }
+        return total.setScale(2);
+    }
+
+    public BigDecimal creditLessDebit(Collection<Account> accounts, Period period) {
+        return debitLessCredit(accounts, period).negate();
     }
 
     static java.util.Set<Account> ofKind(Account.Kind... kinds) {

@@ -121,17 +121,16 @@ public class PerformanceSection implements AnnualReportSection {
         List<ReconciliationRow> rows = new ArrayList<>();
         BigDecimal preview = ctx.previewTotal();
         ctx.total(REVENUE).ifPresent(cell -> rows.add(new ReconciliationRow(ctx.text("reconciliation.revenue"), cell,
-                LedgerSums.creditLessDebit(ctx.em(), ctx.fundId(), LedgerSums.ofKind(Account.Kind.REVENUE),
-                        ctx.yearStart(), ctx.yearEnd()), preview)));
+                ctx.ledgerSums().creditLessDebit(LedgerSums.ofKind(Account.Kind.REVENUE), LedgerSums.Period.YEAR), preview)));
         ctx.total(EXPENSES).ifPresent(cell -> rows.add(new ReconciliationRow(ctx.text("reconciliation.expenses"), cell,
-                LedgerSums.debitLessCredit(ctx.em(), ctx.fundId(), LedgerSums.ofKind(Account.Kind.EXPENSE),
-                        ctx.yearStart(), ctx.yearEnd()), BigDecimal.ZERO)));
+                ctx.ledgerSums().debitLessCredit(LedgerSums.ofKind(Account.Kind.EXPENSE), LedgerSums.Period.YEAR),
+                BigDecimal.ZERO)));
         ctx.total(CLOSING).ifPresent(cell -> rows.add(new ReconciliationRow(ctx.text("reconciliation.closing"), cell,
-                LedgerSums.creditLessDebit(ctx.em(), ctx.fundId(), LedgerSums.ofKind(Account.Kind.REVENUE,
-                        Account.Kind.EXPENSE), null, ctx.yearEnd()), preview)));
+                ctx.ledgerSums().creditLessDebit(LedgerSums.ofKind(Account.Kind.REVENUE,
+                        Account.Kind.EXPENSE), LedgerSums.Period.TO_YEAR_END), preview)));
         ctx.total(CLOSING + ".prior").ifPresent(cell -> rows.add(new ReconciliationRow(
-                ctx.text("reconciliation.closingPrior"), cell, LedgerSums.creditLessDebit(ctx.em(), ctx.fundId(),
-                LedgerSums.ofKind(Account.Kind.REVENUE, Account.Kind.EXPENSE), null, ctx.yearStart().minusDays(1)),
+                ctx.text("reconciliation.closingPrior"), cell, ctx.ledgerSums().creditLessDebit(
+                        LedgerSums.ofKind(Account.Kind.REVENUE, Account.Kind.EXPENSE), LedgerSums.Period.TO_PRIOR_YEAR_END),
                 BigDecimal.ZERO)));
         return rows;
     }

@@ -239,8 +239,8 @@ public class PledgeSection implements AnnualReportSection {
     public List<ReconciliationRow> reconciliation(ReportContext ctx) {
         List<ReconciliationRow> rows = new ArrayList<>();
         ctx.total(OUTSTANDING).ifPresent(cell -> rows.add(new ReconciliationRow(ctx.text("reconciliation.receivables"),
-                cell, LedgerSums.debitLessCredit(ctx.em(), ctx.fundId(), List.of(Account.CONTRIBUTIONS_RECEIVABLE), null,
-                        ctx.yearEnd()), ctx.previewTotal())));
+                cell, ctx.ledgerSums().debitLessCredit(List.of(Account.CONTRIBUTIONS_RECEIVABLE), LedgerSums.Period.TO_YEAR_END),
+                ctx.previewTotal())));
         return rows;
     }
 }

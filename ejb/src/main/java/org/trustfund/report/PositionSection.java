@@ -103,14 +103,13 @@ public class PositionSection implements AnnualReportSection {
         List<ReconciliationRow> rows = new ArrayList<>();
         BigDecimal preview = ctx.previewTotal();
         ctx.total(ASSETS).ifPresent(cell -> rows.add(new ReconciliationRow(ctx.text("reconciliation.assets"), cell,
-                LedgerSums.debitLessCredit(ctx.em(), ctx.fundId(), LedgerSums.ofKind(Account.Kind.ASSET), null,
-                        ctx.yearEnd()), preview)));
+                ctx.ledgerSums().debitLessCredit(LedgerSums.ofKind(Account.Kind.ASSET), LedgerSums.Period.TO_YEAR_END), preview)));
         ctx.total(LIABILITIES).ifPresent(cell -> rows.add(new ReconciliationRow(ctx.text("reconciliation.liabilities"),
-                cell, LedgerSums.creditLessDebit(ctx.em(), ctx.fundId(), LedgerSums.ofKind(Account.Kind.LIABILITY), null,
-                        ctx.yearEnd()), BigDecimal.ZERO)));
+                cell, ctx.ledgerSums().creditLessDebit(LedgerSums.ofKind(Account.Kind.LIABILITY), LedgerSums.Period.TO_YEAR_END),
+                BigDecimal.ZERO)));
         ctx.total(FUND_BALANCE).ifPresent(cell -> rows.add(new ReconciliationRow(ctx.text("reconciliation.fundBalance"),
-                cell, LedgerSums.creditLessDebit(ctx.em(), ctx.fundId(), LedgerSums.ofKind(Account.Kind.REVENUE,
-                        Account.Kind.EXPENSE), null, ctx.yearEnd()), preview)));
+                cell, ctx.ledgerSums().creditLessDebit(LedgerSums.ofKind(Account.Kind.REVENUE,
+                        Account.Kind.EXPENSE), LedgerSums.Period.TO_YEAR_END), preview)));
         ctx.total(CHECK).ifPresent(cell -> rows.add(new ReconciliationRow(ctx.text("reconciliation.check"), cell,
                 BigDecimal.ZERO.setScale(2), BigDecimal.ZERO)));
         return rows;

@@ -52,6 +52,7 @@ public final class ReportContext {
     private List<Contents> contents = List.of();
     private List<AnnualReportSection> sections = List.of();
     private String previewProblem;
+    private LedgerSums ledgerSums;
 
     ReportContext(EntityManager em, Fund fund, int year, boolean provisional, Instant generatedAt, String generatedBy,
             Locale locale, LedgerTotals ledger, List<Restatement> preview, IntConsumer progress) {
@@ -169,6 +170,14 @@ public final class ReportContext {
 
     public LedgerTotals ledger() {
         return ledger;
+    }
+
+    /** The reconciliation's own reading of the ledger (one query, made when first asked). */
+    public LedgerSums ledgerSums() {
+        if (ledgerSums == null) {
+            ledgerSums = LedgerSums.read(em, fundId, year);
+        }
+        return ledgerSums;
     }
 
     /** The restatements a year-end revaluation would post, by pledge; empty for a closed year (they are posted). */
