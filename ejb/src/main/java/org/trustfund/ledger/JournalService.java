@@ -149,7 +149,8 @@ public class JournalService {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT l.journal_id, l.id, l.account, l.debit, l.credit, l.currency,"
                 + " l.currency_amount, l.pledge_id FROM journal_line l WHERE l.journal_id IN " + ids
-                + " ORDER BY l.journal_id, l.id").getResultList();
+                // Debits before credits, as a journal is written; ids alone do not keep the order lines were built in.
+                + " ORDER BY l.journal_id, l.debit = 0, l.id").getResultList();
         Map<Long, List<JournalLineView>> byJournal = new LinkedHashMap<>();
         for (Object[] r : rows) {
             byJournal.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>()).add(new JournalLineView(
