@@ -30,11 +30,11 @@ public final class LedgerPeriod {
         }
     }
 
-    /** @throws BusinessException {@code fund.unknown} if there is no such fund */
+    /** @throws BusinessException {@code fund.unknown} (no field: the API answers 404) if there is no such fund */
     static Fund requireFund(EntityManager em, long fundId) {
         Fund fund = em.find(Fund.class, fundId);
         if (fund == null) {
-            throw new BusinessException("fund", "fund.unknown", fundId);
+            throw new BusinessException("fund.unknown", fundId);
         }
         return fund;
     }
