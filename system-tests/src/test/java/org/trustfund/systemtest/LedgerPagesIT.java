@@ -1,0 +1,170 @@
+package org.trustfund.systemtest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.trustfund.systemtest.support.Accounts;
+import org.trustfund.systemtest.support.Api;
+import org.trustfund.systemtest.support.Api.Reply;
+import org.trustfund.systemtest.support.Api.User;
+import org.trustfund.systemtest.support.Browser;
+import org.trustfund.systemtest.support.Rows;
+import org.trustfund.systemtest.support.RunningSystem;
+import org.trustfund.systemtest.support.SystemExtension;
+
+/**
+ * Reading the ledger on the real system, on a fund of this test's own so its figures are known: a contribution
+ * recorded and certified through the API, then the trial balance over the API and on the page (dates typed), its
+ * export downloaded and read back, and the path from an account to its journals, a journal and its contribution.
+ */
+@ExtendWith(SystemExtension.class)
+class LedgerPagesIT {
+
+    @Test
+    void theTrialBalanceShowsAndExportsTheFundAndAJournalLeadsToItsContribution(RunningSystem system, Browser browser)
+            throws Exception {
+        String unique = Long.toString(System.nanoTime() % 1_000_000_000_000L, 36).toUpperCase(Locale.ROOT);
+        String fundCode = "TB-" + unique;
+        long fund;
+        long donor;
+        try (Connection c = Rows.connect(system.database()); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT IGNORE INTO currency (code, name, minor_units) VALUES ('USD', 'US dollar', 2)");
+            fund = Rows.insert(c, "INSERT INTO fund (code, name, base_currency, start_date, psc_rate, created_at, created_by)"
+                    + " VALUES (?, ?, 'USD', '2025-01-01', 0.1300, NOW(6), 'system-test')", fundCode, "Ledger fund " + unique);
+            donor = Rows.insert(c, "INSERT INTO donor (name, stakeholder_group, country_code, publicly_named, created_at, created_by)"
+                    + " VALUES (?, 'GOVERNMENT', 'NO', TRUE, NOW(6), 'system-test')", "Ledger donor " + unique);
+        }
+        User officer = Api.readyUser(browser, system, "ledger", "Finance officer");
+        User certifier = Api.readyUser(browser, system, "ledgercert", "Certifying officer");
+        Reply recorded = officer.api(system).post("/api/contributions", Map.of("donorId", donor, "fundId", fund,
+                "receivedDate", "2025-05-05", "amount", Map.of("amount", "250.00", "currency", "USD"),
+                "bankReference", "TB-" + unique));
+        assertEquals(201, recorded.status(), recorded::toString);
+        long contribution = number(recorded, "id");
+        Reply certified = certifier.api(system).post("/api/contributions/" + contribution + "/certification",
+                Map.of("version", number(recorded, "version")));
+        assertEquals(200, certified.status(), certified::toString);
+
+        Reply tb = certifier.api(system).get("/api/funds/" + fund + "/trial-balance?from=2025-01-01&to=2025-12-31");
+        assertEquals(200, tb.status(), tb::toString);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> accounts = (List<Map<String, Object>>) tb.json().get("accounts");
+        assertEquals("CASH", accounts.get(0).get("account"));
+        assertEquals("250.00", accounts.get(0).get("debits"));
+        assertEquals("250.00", tb.json().get("totalCredits"));
+        assertEquals("0.00", tb.json().get("totalClosing"));
+        Reply reversed = certifier.api(system).get("/api/funds/" + fund + "/trial-balance?from=2025-12-31&to=2025-01-01");
+        assertEquals(400, reversed.status(), reversed::toString);
+
+        Accounts.signIn(browser, officer.username(), officer.password());
+        browser.waitForPath("/app/dashboard.xhtml");
+        browser.click("navTrialBalance");
+        browser.waitForPath("/finance/trial-balance.xhtml");
+        browser.open("/finance/trial-balance.xhtml?fund=" + fund);
+        browser.typeAndLeave("tb:from_input", "2025-01-01");
+        browser.typeAndLeave("tb:to_input", "2025-12-31");
+        browser.click("tb:show");
+        assertEquals(fundCode + " · 2025-01-01 – 2025-12-31", browser.text("tb:period"));
+        List<String> rows = texts(browser, "[id='tb:accounts'] tbody tr");
+        assertEquals("Cash Asset Debit 0.00 250.00 0.00 250.00 250.00", rows.get(0));
+        assertTrue(rows.contains("Contribution revenue Revenue Credit 0.00 0.00 250.00 (250.00) 250.00"), rows.toString());
+        assertTrue(rows.contains("Travel and fellowships Expense Debit 0.00 0.00 0.00 0.00 0.00"), "no postings: " + rows);
+        browser.screenshot("trial-balance");
+
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(download(browser, "tb", "tb:export")))) {
+            Sheet sheet = wb.getSheetAt(0);
+            assertEquals("Fund: " + fundCode + " – Ledger fund " + unique, sheet.getRow(1).getCell(0).getStringCellValue());
+            assertEquals("Period: 2025-01-01 – 2025-12-31", sheet.getRow(2).getCell(0).getStringCellValue());
+            int header = 6;
+            assertEquals("Account", sheet.getRow(header).getCell(0).getStringCellValue());
+            Row cash = sheet.getRow(header + 1);
+            assertEquals("Cash", cash.getCell(0).getStringCellValue());
+            assertEquals(250.00, cash.getCell(4).getNumericCellValue(), 0.0);
+            assertEquals(CellType.FORMULA, cash.getCell(6).getCellType());
+            assertEquals(250.00, cash.getCell(6).getNumericCellValue(), 0.0);
+            Row total = sheet.getRow(sheet.getLastRowNum());
+            assertEquals("Total", total.getCell(0).getStringCellValue());
+            Cell debits = total.getCell(4);
+            assertEquals(CellType.FORMULA, debits.getCellType());
+            assertEquals(250.00, wb.getCreationHelper().createFormulaEvaluator().evaluate(debits).getNumberValue(), 0.0);
+        }
+
+        browser.click("tb:accounts:0:account");
+        browser.waitForPath("/finance/journals.xhtml");
+        assertTrue(browser.currentPath().contains("account=CASH"), browser.currentPath());
+        List<WebElement> journalLinks = browser.all(By.cssSelector(".tf-journal-id"));
+        assertEquals(1, journalLinks.size(), "one journal moved cash in the period");
+        browser.screenshot("journals");
+        journalLinks.get(0).click();
+        browser.waitForPath("/finance/journal.xhtml");
+        assertEquals("Contribution certified", browser.text("event"));
+        assertEquals(List.of("Cash 250.00 250.00 USD", "Contribution revenue 250.00 (250.00) USD"),
+                texts(browser, "[id='lines'] tbody tr"));
+        browser.screenshot("journal");
+        browser.click("source");
+        browser.waitForPath("/finance/contribution.xhtml");
+        assertTrue(browser.currentPath().endsWith("id=" + contribution), browser.currentPath());
+    }
+
+    /**
+     * Presses a download button the way the browser does (a plain POST of its form, every field as shown, with the
+     * session cookie) and returns the file: headless Chromium keeps downloads to itself.
+     */
+    private static byte[] download(Browser browser, String formId, String buttonId) throws Exception {
+        WebElement form = browser.waitVisible(By.id(formId));
+        StringBuilder body = new StringBuilder();
+        for (WebElement field : form.findElements(By.cssSelector("input[name], select[name]"))) {
+            String type = field.getAttribute("type");
+            if (type != null && (type.equals("submit") || type.equals("button"))) {
+                continue;
+            }
+            body.append(encode(field.getAttribute("name"))).append('=').append(encode(field.getAttribute("value"))).append('&');
+        }
+        body.append(encode(buttonId)).append('=').append(encode(buttonId));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(form.getAttribute("action")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", "JSESSIONID=" + browser.cookie("JSESSIONID").getValue())
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build();
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, response.statusCode());
+        assertEquals("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                response.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(response.headers().firstValue("Content-Disposition").orElse("").contains(".xlsx"),
+                response.headers().map().toString());
+        return response.body();
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s == null ? "" : s, StandardCharsets.UTF_8);
+    }
+
+    private static long number(Reply reply, String field) {
+        return ((Number) reply.json().get(field)).longValue();
+    }
+
+    private static List<String> texts(Browser browser, String css) {
+        return browser.all(By.cssSelector(css)).stream().map(e -> e.getText().trim().replaceAll("\\s+", " ")).toList();
+    }
+}
