@@ -67,13 +67,19 @@ public class TrialBalancePage implements Serializable {
             long id = Long.parseLong(asked);
             fundId = funds.stream().map(Fund::getId).filter(f -> f == id).findFirst().orElse(null);
         }
+        from = date(params.get("from"), null);
+        to = date(params.get("to"), null);
+        show();
+    }
+
+    /** What is left open takes its default: the first fund, the current year up to today. */
+    private void fillDefaults() {
         if (fundId == null && !funds.isEmpty()) {
             fundId = funds.get(0).getId();
         }
         Clock utc = Clock.systemUTC();
-        from = date(params.get("from"), LedgerPeriod.defaultFrom(utc));
-        to = date(params.get("to"), LedgerPeriod.defaultTo(utc));
-        show();
+        from = from == null ? LedgerPeriod.defaultFrom(utc) : from;
+        to = to == null ? LedgerPeriod.defaultTo(utc) : to;
     }
 
     private static LocalDate date(String text, LocalDate otherwise) {
@@ -87,6 +93,7 @@ public class TrialBalancePage implements Serializable {
     /** Reads the trial balance for the fund and dates as they are now. */
     public void show() {
         report = null;
+        fillDefaults();
         if (fundId == null) {
             return;
         }
@@ -123,6 +130,10 @@ public class TrialBalancePage implements Serializable {
      * are refused.
      */
     public StreamedContent getExport() {
+        fillDefaults();
+        if (fundId == null) {
+            return null;
+        }
         TrialBalanceReport r;
         try {
             r = trialBalance.of(fundId, from, to);
