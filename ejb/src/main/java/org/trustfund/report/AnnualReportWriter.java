@@ -73,8 +73,12 @@ public final class AnnualReportWriter {
         return fund;
     }
 
-    /** Writes the workbook to {@code out} (left open), telling {@code progress} the percentage done. */
-    public void write(Request request, OutputStream out, IntConsumer progress) throws IOException {
+    /**
+     * The context of a report: fund, year, final or provisional, the ledger's totals and the revaluation preview, read
+     * but nothing written. The benchmark reads a report's data with it ({@link PledgeSection#read},
+     * {@link ContributionSection#read}) to time the SQL apart from the sheets.
+     */
+    public ReportContext context(Request request, IntConsumer progress) {
         ReportContext.Fund fund = requireReportable(request.fundId(), request.year());
         progress.accept(1);
         boolean provisional = !new ClosedYears(em).isClosed(fund.id(), request.year());
@@ -93,6 +97,13 @@ public final class AnnualReportWriter {
         ReportContext ctx = new ReportContext(em, fund, request.year(), provisional, clock.instant(), request.requestedBy(),
                 request.locale() == null ? Locale.ENGLISH : request.locale(), ledger, preview, progress);
         ctx.previewProblem(previewProblem);
+        return ctx;
+    }
+
+    /** Writes the workbook to {@code out} (left open), telling {@code progress} the percentage done. */
+    public void write(Request request, OutputStream out, IntConsumer progress) throws IOException {
+        ReportContext ctx = context(request, progress);
+        boolean provisional = ctx.isProvisional();
         List<AnnualReportSection> chosen = sections.stream()
                 .filter(s -> !request.statementOnly() || s.inStatementOnly()).toList();
         List<ReportContext.Contents> contents = new ArrayList<>();
@@ -103,10 +114,10 @@ public final class AnnualReportWriter {
         ctx.sections(chosen);
         progress.accept(5);
         try (XlsxWriter xlsx = XlsxWriter.create()) {
-            String title = ctx.text("document.title", fund.code(), String.valueOf(request.year()))
+            String title = ctx.text("document.title", ctx.fundCode(), String.valueOf(request.year()))
                     + (provisional ? " — " + ctx.text("status.provisional") : "");
-            xlsx.properties(title, ctx.text("document.subject", fund.name()), request.requestedBy(),
-                    ctx.text("document.keywords", fund.code(), String.valueOf(request.year())));
+            xlsx.properties(title, ctx.text("document.subject", ctx.fundName()), request.requestedBy(),
+                    ctx.text("document.keywords", ctx.fundCode(), String.valueOf(request.year())));
             int done = 0;
             for (AnnualReportSection s : chosen) {
                 s.write(ctx, xlsx);

@@ -168,6 +168,16 @@ class AnnualReportIT {
         BigDecimal receivables2025 = p1Restated.add(p2Restated);
 
         byte[] first = report(2025, Locale.ENGLISH);
+        // The readers the benchmark times apart from the sheets: the same rows, chunk by chunk.
+        int[] read = new int[2];
+        db.run(em -> {
+            ReportContext ctx = new AnnualReportWriter(em, AnnualReportWriter.standardSections()).context(
+                    new AnnualReportWriter.Request(fx.fundId, 2025, Locale.ENGLISH, "benchmark", false), p -> { });
+            PledgeSection.read(ctx, chunk -> read[0] += chunk.size());
+            ContributionSection.read(ctx, chunk -> read[1] += chunk.size());
+        });
+        assertEquals(3, read[0], "pledges of 2025");
+        assertEquals(4, read[1], "contributions received in 2025");
         try (XSSFWorkbook wb = open(first)) {
             assertEveryFormulaComputesItsCachedValue(wb);
             Sheet perf = wb.getSheet("Financial performance");
