@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.poi.xddf.usermodel.PresetColor;
+import org.apache.poi.xddf.usermodel.XDDFColor;
+import org.apache.poi.xddf.usermodel.XDDFShapeProperties;
+import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
 import org.apache.poi.xddf.usermodel.chart.BarDirection;
@@ -125,6 +129,8 @@ public class ChartsSection implements AnnualReportSection {
                 List.of(ctx.text("charts.revenue"), ctx.text("charts.expenses")));
     }
 
+    private static final PresetColor[] SERIES_COLOURS = {PresetColor.STEEL_BLUE, PresetColor.DARK_ORANGE};
+
     private static String range(SheetWriter sheet, int first, int last, int column) {
         return new CellRangeAddress(first, last, column, column).formatAsString(sheet.name(), true);
     }
@@ -146,7 +152,12 @@ public class ChartsSection implements AnnualReportSection {
         for (int i = 0; i < values.size(); i++) {
             XDDFChartData.Series series = data.addSeries(categories, values.get(i));
             series.setTitle(names.get(i), null);
+            // Without a fill of their own, LibreOffice draws the bars transparent (Excel picks a theme colour).
+            XDDFShapeProperties shape = new XDDFShapeProperties();
+            shape.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(SERIES_COLOURS[i % SERIES_COLOURS.length])));
+            series.setShapeProperties(shape);
         }
+        data.setVaryColors(false);
         chart.plot(data);
     }
 
