@@ -34,7 +34,7 @@ public final class AuditExport {
         this.em = em;
     }
 
-    AuditExport chunkSize(int rows) {
+    public AuditExport chunkSize(int rows) {
         this.chunk = rows;
         return this;
     }

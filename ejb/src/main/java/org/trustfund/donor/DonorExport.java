@@ -38,7 +38,7 @@ public final class DonorExport {
         this.em = em;
     }
 
-    DonorExport chunkSize(int rows) {
+    public DonorExport chunkSize(int rows) {
         this.chunk = rows;
         return this;
     }

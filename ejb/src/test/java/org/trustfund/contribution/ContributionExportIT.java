@@ -159,6 +159,26 @@ class ContributionExportIT {
                 .stream().map(Contribution::getId).toList();
         assertEquals(listed, newestFirst);
 
+        // A donor user asking for another donor's contributions gets their own donor's only, as in the list.
+        db.run(em -> em.createNativeQuery("INSERT INTO user_account (username, display_name, password_hash, created_at,"
+                + " created_by, donor_id) VALUES ('dora', 'Dora', 'x', NOW(6), 'setup', " + fx.donorId + ")").executeUpdate());
+        ByteArrayOutputStream mine = new ByteArrayOutputStream();
+        db.run(em -> {
+            try {
+                new ContributionService(em, FixedCaller.of("dora", Roles.DONOR)).export(new ContributionQuery(fx.otherDonorId,
+                        null, null, null, null, null, ContributionQuery.Sort.RECEIVED, true), Locale.ENGLISH, mine);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        List<Long> own = recorded.stream().filter(r -> r.donor().equals("Fictional Ministry of Digital Affairs"))
+                .sorted(Comparator.comparing(Recorded::received).thenComparing(Recorded::id).reversed())
+                .map(Recorded::id).toList();
+        assertEquals(5, own.size());
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(mine.toByteArray()))) {
+            assertEquals(own, ids(book.getSheetAt(0)));
+        }
+
         // Nothing selected: the header, no row, and a plain 0.00 for the total (a SUM over no row would point at itself).
         ContributionQuery none = new ContributionQuery(null, null, ContributionStatus.REVERSED, null, null, null,
                 ContributionQuery.Sort.RECEIVED, true);
@@ -174,13 +194,16 @@ class ContributionExportIT {
 
     private List<Long> ids(ContributionQuery query, int chunk) throws IOException {
         try (XSSFWorkbook book = export(query, chunk)) {
-            XSSFSheet sheet = book.getSheetAt(0);
-            List<Long> ids = new ArrayList<>();
-            for (int i = headerRow(sheet) + 1; sheet.getRow(i) != null && sheet.getRow(i).getCell(0) != null; i++) {
-                ids.add((long) sheet.getRow(i).getCell(0).getNumericCellValue());
-            }
-            return ids;
+            return ids(book.getSheetAt(0));
         }
+    }
+
+    private static List<Long> ids(XSSFSheet sheet) {
+        List<Long> ids = new ArrayList<>();
+        for (int i = headerRow(sheet) + 1; sheet.getRow(i) != null && sheet.getRow(i).getCell(0) != null; i++) {
+            ids.add((long) sheet.getRow(i).getCell(0).getNumericCellValue());
+        }
+        return ids;
     }
 
     private XSSFWorkbook export(ContributionQuery query, int chunk) throws IOException {
