@@ -104,7 +104,9 @@ public class ContributionResource {
 
     @GET
     @Path("export")
-    @Produces(ListExport.CONTENT_TYPE)
+    // JSON too: refusals (400, 403) come as JSON like everywhere in the API, and a client that sends the API's
+    // usual "Accept: application/json" still gets the workbook (its Content-Type says so) rather than a 406.
+    @Produces({ListExport.CONTENT_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN, Roles.DONOR})
     @Operation(operationId = "exportContributions", summary = "Every contribution the filters select, as an xlsx",
             description = "The same filters, sort and defaults as the list, without paging; the filter and sort are "
