@@ -15,7 +15,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.trustfund.donor.Donor;
 import org.trustfund.money.CurrencyUnits;
@@ -71,8 +73,8 @@ public final class ContributionExport {
         long count = 0;
         Object[] after = null;
         while (true) {
-            List<Object[]> rows = chunk(q, after);
-            for (Object[] r : rows) {
+            List<Object[]> keys = keys(q, after);
+            for (Object[] r : columns(keys)) {
                 RowWriter row = sheet.row();
                 row.integer((Long) r[0]).date((LocalDate) r[1]).text((String) r[2])
                         .text(text.enumText("group.", (Enum<?>) r[3])).text((String) r[4]).text((String) r[5]);
@@ -90,17 +92,50 @@ public final class ContributionExport {
                 usd = usd.add((BigDecimal) r[10]);
                 count++;
             }
-            if (rows.size() < chunk) {
+            if (keys.size() < chunk) {
                 break;
             }
-            after = rows.get(rows.size() - 1);
+            // The keys of the last row: the next chunk starts after it.
+            after = keys.get(keys.size() - 1);
         }
         text.totals(sheet, first, first + (int) count - 1, new int[] {USD_COLUMN}, new BigDecimal[] {usd});
         return count;
     }
 
-    /** The next rows after {@code after} (null: from the start), at most one chunk. */
-    private List<Object[]> chunk(ContributionQuery q, Object[] after) {
+    /**
+     * The next chunk's sort keys, ending with the id, after {@code after} (null: from the start). Read from the
+     * contribution table's indexes alone (the donor joins in only for the donor's name, as a filter or the sort):
+     * joined to donor, country and fund, MariaDB starts from the small tables and sorts every contribution for
+     * every chunk, as the list's search found (ContributionService#search).
+     */
+    private List<Object[]> keys(ContributionQuery q, Object[] after) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Object[]> cq = cb.createQuery(Object[].class);
+        Root<Contribution> c = cq.from(Contribution.class);
+        // The list's order, made total: the sort key, (for the donor sort) the donor, then the contribution.
+        List<Expression<?>> keys = switch (q.sort()) {
+            case RECEIVED -> List.of(c.get("receivedDate"), c.get("id"));
+            case DONOR -> List.of(c.get("donor").get("name"), c.get("donor").get("id"), c.get("id"));
+            case AMOUNT_USD -> List.of(c.get("usdAmount"), c.get("id"));
+            case STATUS -> List.of(c.get("status"), c.get("id"));
+        };
+        cq.multiselect(keys.toArray(jakarta.persistence.criteria.Selection[]::new));
+        List<Predicate> where = new ArrayList<>(List.of(ContributionService.predicates(cb, c, q)));
+        if (after != null) {
+            where.add(Keyset.after(cb, keys, java.util.Arrays.asList(after), q.descending()));
+        }
+        List<Order> order = new ArrayList<>();
+        keys.forEach(k -> order.add(q.descending() ? cb.desc(k) : cb.asc(k)));
+        cq.where(where.toArray(Predicate[]::new)).orderBy(order);
+        return em.createQuery(cq).setMaxResults(chunk).getResultList();
+    }
+
+    /** The columns of the contributions whose keys these are, in the keys' order. */
+    private List<Object[]> columns(List<Object[]> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = keys.stream().map(k -> (Long) k[k.length - 1]).toList();
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Object[]> cq = cb.createQuery(Object[].class);
         Root<Contribution> c = cq.from(Contribution.class);
@@ -111,35 +146,11 @@ public final class ContributionExport {
                 donor.get("country").get("name"), c.get("fund").get("code"), c.get("amount").get("amount"),
                 c.get("amount").get("currency"), c.get("unitsPerUsd"), rate.get("effectiveDate"), c.get("usdAmount"),
                 c.get("status"), c.get("bankReference"), c.get("recordedBy"), c.get("recordedAt"), c.get("certifiedBy"),
-                c.get("certifiedAt"), replaces.get("id"), c.get("reversedBy"), c.get("reversedAt"),
-                donor.get("id"));
-        // The list's order, made total: the sort key, (for the donor sort) the donor, then the contribution.
-        List<Expression<?>> keys = new ArrayList<>();
-        List<Integer> keyColumns = new ArrayList<>();
-        switch (q.sort()) {
-            case RECEIVED -> add(keys, keyColumns, c.get("receivedDate"), 1);
-            case DONOR -> {
-                add(keys, keyColumns, donor.get("name"), 2);
-                add(keys, keyColumns, donor.get("id"), 20);
-            }
-            case AMOUNT_USD -> add(keys, keyColumns, c.get("usdAmount"), 10);
-            case STATUS -> add(keys, keyColumns, c.get("status"), 11);
-        }
-        add(keys, keyColumns, c.get("id"), 0);
-        List<Predicate> where = new ArrayList<>(List.of(ContributionService.predicates(cb, c, q)));
-        if (after != null) {
-            List<Object> values = keyColumns.stream().map(i -> after[i]).toList();
-            where.add(Keyset.after(cb, keys, values, q.descending()));
-        }
-        List<Order> order = new ArrayList<>();
-        keys.forEach(k -> order.add(q.descending() ? cb.desc(k) : cb.asc(k)));
-        cq.where(where.toArray(Predicate[]::new)).orderBy(order);
-        return em.createQuery(cq).setMaxResults(chunk).getResultList();
-    }
-
-    private static void add(List<Expression<?>> keys, List<Integer> columns, Expression<?> key, int column) {
-        keys.add(key);
-        columns.add(column);
+                c.get("certifiedAt"), replaces.get("id"), c.get("reversedBy"), c.get("reversedAt"));
+        cq.where(c.get("id").in(ids));
+        Map<Long, Object[]> byId = new HashMap<>();
+        em.createQuery(cq).getResultList().forEach(r -> byId.put((Long) r[0], r));
+        return ids.stream().map(byId::get).toList();
     }
 
     private static ContributionQuery withSort(ContributionQuery q, ContributionQuery.Sort sort) {
