@@ -69,37 +69,46 @@ public final class ContributionExport {
         ContributionQuery q = query.sort() == null ? withSort(query, ContributionQuery.Sort.RECEIVED) : query;
         SheetWriter sheet = text.begin(xlsx, "con.title", filters(q, text), sortLine(q, text), by, at, HEADER);
         int first = sheet.nextRow();
-        BigDecimal usd = BigDecimal.ZERO;
-        long count = 0;
+        long[] count = {0};
+        BigDecimal[] usd = {BigDecimal.ZERO};
+        forEachRow(q, r -> {
+            RowWriter row = sheet.row();
+            row.integer((Long) r[0]).date((LocalDate) r[1]).text((String) r[2])
+                    .text(text.enumText("group.", (Enum<?>) r[3])).text((String) r[4]).text((String) r[5]);
+            String currency = (String) r[7];
+            row.amount((BigDecimal) r[6], CurrencyUnits.of(currency)).text(currency)
+                    .rate((BigDecimal) r[8]).date((LocalDate) r[9]).usd((BigDecimal) r[10])
+                    .text(text.enumText("status.", (Enum<?>) r[11])).text((String) r[12])
+                    .text((String) r[13]).timestamp((Instant) r[14]).text((String) r[15]).timestamp((Instant) r[16]);
+            if (r[17] == null) {
+                row.blank();
+            } else {
+                row.integer((Long) r[17]);
+            }
+            row.text((String) r[18]).timestamp((Instant) r[19]);
+            usd[0] = usd[0].add((BigDecimal) r[10]);
+            count[0]++;
+        });
+        text.totals(sheet, first, first + (int) count[0] - 1, new int[] {USD_COLUMN}, new BigDecimal[] {usd[0]});
+        return count[0];
+    }
+
+    /**
+     * Hands each selected contribution's columns to {@code row}, in order, a chunk at a time: the export's reads
+     * without the writing (the benchmark times them apart).
+     */
+    public void forEachRow(ContributionQuery query, java.util.function.Consumer<Object[]> row) {
+        ContributionQuery q = query.sort() == null ? withSort(query, ContributionQuery.Sort.RECEIVED) : query;
         Object[] after = null;
         while (true) {
             List<Object[]> keys = keys(q, after);
-            for (Object[] r : columns(keys)) {
-                RowWriter row = sheet.row();
-                row.integer((Long) r[0]).date((LocalDate) r[1]).text((String) r[2])
-                        .text(text.enumText("group.", (Enum<?>) r[3])).text((String) r[4]).text((String) r[5]);
-                String currency = (String) r[7];
-                row.amount((BigDecimal) r[6], CurrencyUnits.of(currency)).text(currency)
-                        .rate((BigDecimal) r[8]).date((LocalDate) r[9]).usd((BigDecimal) r[10])
-                        .text(text.enumText("status.", (Enum<?>) r[11])).text((String) r[12])
-                        .text((String) r[13]).timestamp((Instant) r[14]).text((String) r[15]).timestamp((Instant) r[16]);
-                if (r[17] == null) {
-                    row.blank();
-                } else {
-                    row.integer((Long) r[17]);
-                }
-                row.text((String) r[18]).timestamp((Instant) r[19]);
-                usd = usd.add((BigDecimal) r[10]);
-                count++;
-            }
+            columns(keys).forEach(row);
             if (keys.size() < chunk) {
-                break;
+                return;
             }
             // The keys of the last row: the next chunk starts after it.
             after = keys.get(keys.size() - 1);
         }
-        text.totals(sheet, first, first + (int) count - 1, new int[] {USD_COLUMN}, new BigDecimal[] {usd});
-        return count;
     }
 
     /**
