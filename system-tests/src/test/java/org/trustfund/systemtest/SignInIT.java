@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Cookie;
 import org.trustfund.systemtest.support.Accounts;
 import org.trustfund.systemtest.support.Browser;
+import org.trustfund.systemtest.support.ReferenceFixture;
 import org.trustfund.systemtest.support.RunningSystem;
 import org.trustfund.systemtest.support.SystemExtension;
 
@@ -44,6 +45,7 @@ class SignInIT {
 
     @Test
     void theAdministratorCreatesAFinanceOfficerWhoSignsInAndSeesTheirDashboard(RunningSystem system, Browser browser) {
+        ReferenceFixture.ensure(system);
         String officer = Accounts.uniqueUsername("officer");
         Accounts.createUser(browser, system, officer, "first password for officer", "Finance officer");
 
@@ -58,7 +60,10 @@ class SignInIT {
                 .type("password:confirmation", "my own long pass phrase")
                 .click("password:submit");
         browser.waitForPath("/app/dashboard.xhtml");
+        assertTrue(browser.waitUntil(java.time.Duration.ofSeconds(10), () -> browser.isPresent("charts:byYear")), "the fund's charts");
+        browser.settle();
         browser.screenshot("dashboard-finance-officer");
+        assertTrue(browser.isPresent("charts:byGroup"), "revenue by stakeholder group");
         assertTrue(browser.text("welcome").contains("Test user " + officer), browser.text("welcome"));
         assertTrue(browser.isPresent("financeCard"), "the finance officer's panel");
         assertFalse(browser.isPresent("adminCard"), "no administrator panel");
