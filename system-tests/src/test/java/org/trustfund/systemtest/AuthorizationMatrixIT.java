@@ -395,20 +395,22 @@ class AuthorizationMatrixIT {
             String finance = basic.get(Who.FINANCE_OFFICER);
             long ownContribution = recordContribution(system, finance, ownDonor, fund, "MX-OWN" + unique);
             long otherContribution = recordContribution(system, finance, otherDonor, fund, "MX-OTHER" + unique);
-            long approval = reversalRequest(system, finance, basic.get(Who.CERTIFYING_OFFICER),
-                    recordContribution(system, finance, ownDonor, fund, "MX-APPROVAL" + unique));
+            long approvedContribution = recordContribution(system, finance, ownDonor, fund, "MX-APPROVAL" + unique);
+            long approval = reversalRequest(system, finance, basic.get(Who.CERTIFYING_OFFICER), approvedContribution);
             long donorUser = linkToDonor(system, basic.get(Who.ADMIN), usernames.get(Who.DONOR), ownDonor);
             // Linking the account to a donor ends its open sessions (the link is fixed in a session): sign in again.
             sessions.put(Who.DONOR, PageSession.signIn(system, usernames.get(Who.DONOR),
                     "own matrix pass phrase " + usernames.get(Who.DONOR)));
 
+            // A journal of the contribution certified for the approval: the ledger's pages read it.
+            long journal = journalOf(system, "Contribution", approvedContribution);
             // XA is a user-assigned ISO code: no test's country, so even a call that got through would touch none.
             Map<String, String> own = Map.of("donor", String.valueOf(ownDonor), "pledge", String.valueOf(ownPledge),
                     "contribution", String.valueOf(ownContribution), "user", String.valueOf(donorUser), "country", "XA",
-                    "fund", String.valueOf(fund), "approval", String.valueOf(approval));
+                    "fund", String.valueOf(fund), "approval", String.valueOf(approval), "journal", String.valueOf(journal));
             Map<String, String> other = Map.of("donor", String.valueOf(otherDonor), "pledge", String.valueOf(otherPledge),
                     "contribution", String.valueOf(otherContribution), "user", String.valueOf(donorUser), "country", "XA",
-                    "fund", String.valueOf(fund), "approval", String.valueOf(approval));
+                    "fund", String.valueOf(fund), "approval", String.valueOf(approval), "journal", String.valueOf(journal));
             return new Fixture(sessions, basic, own, other, otherDonorName);
         }
 
@@ -434,6 +436,17 @@ class AuthorizationMatrixIT {
                 throw new IllegalStateException("Changing the password of " + username + ": " + changed.summary());
             }
             return session;
+        }
+
+        private static long journalOf(RunningSystem system, String sourceType, long sourceId) {
+            try (Connection c = Rows.connect(system.database()); Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT MIN(id) FROM journal WHERE source_type = '" + sourceType
+                            + "' AND source_id = " + sourceId)) {
+                rs.next();
+                return rs.getLong(1);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         private static long igfFund(RunningSystem system) {

@@ -1,0 +1,13 @@
+package org.trustfund.ledger;
+
+import org.trustfund.platform.BusinessException;
+
+/** No journal has that id. */
+public class UnknownJournalException extends BusinessException {
+
+    private static final long serialVersionUID = 1L;
+
+    public UnknownJournalException(Object id) {
+        super("journal.unknown", id);
+    }
+}
