@@ -70,6 +70,12 @@ public class AuditLog {
         return entries.count(query);
     }
 
+    /** The log as an xlsx written to {@code out}: what {@link #search} pages through, in its order, the filter on top. */
+    @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
+    public long export(AuditQuery query, java.util.Locale locale, java.io.OutputStream out) throws java.io.IOException {
+        return entries.export().write(query, locale, caller.name(), clock.instant(), out);
+    }
+
     /** The history of one record, newest first: for the record's own page. */
     @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN})
     public List<AuditEntry> historyOf(String entityType, Object entityId, int max) {

@@ -43,6 +43,11 @@ public class AuditRepository {
         return em.createQuery(cq).setFirstResult(first).setMaxResults(pageSize).getResultList();
     }
 
+    /** The export of the log, on this repository's entity manager. */
+    public AuditExport export() {
+        return new AuditExport(em);
+    }
+
     public long count(AuditQuery query) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Long> cq = cb.createQuery(Long.class);
@@ -59,7 +64,8 @@ public class AuditRepository {
                 .getResultList();
     }
 
-    private static Predicate[] predicates(CriteriaBuilder cb, Root<AuditEntry> entry, AuditQuery query) {
+    /** The list's filter; the export (AuditExport) applies the very same. */
+    static Predicate[] predicates(CriteriaBuilder cb, Root<AuditEntry> entry, AuditQuery query) {
         List<Predicate> where = new ArrayList<>();
         if (query.actor() != null && !query.actor().isBlank()) {
             String pattern = "%" + escapeLike(query.actor().trim().toLowerCase()) + "%";

@@ -614,6 +614,18 @@ public class ContributionService {
         return em.createQuery(cq).getSingleResult();
     }
 
+    /**
+     * The list as an xlsx written to {@code out}: the rows {@link #search} would page through, in its order, with
+     * the filter written on top. A donor user gets only their own donor's contributions, as in the list.
+     *
+     * @return how many contributions it lists
+     */
+    @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN, Roles.DONOR})
+    public long export(ContributionQuery query, java.util.Locale locale, java.io.OutputStream out)
+            throws java.io.IOException {
+        return new ContributionExport(em).write(restrictToCaller(query), locale, caller.name(), clock.instant(), out);
+    }
+
     /** A donor user sees only their own donor's contributions, whatever filter they send. */
     private ContributionQuery restrictToCaller(ContributionQuery q) {
         if (access.isStaff()) {
@@ -624,7 +636,8 @@ public class ContributionService {
         return new ContributionQuery(own, q.donorName(), q.status(), q.currency(), q.from(), q.to(), q.sort(), q.descending());
     }
 
-    private static Predicate[] predicates(CriteriaBuilder cb, Root<Contribution> c, ContributionQuery q) {
+    /** The list's filter; the export (ContributionExport) applies the very same. */
+    static Predicate[] predicates(CriteriaBuilder cb, Root<Contribution> c, ContributionQuery q) {
         List<Predicate> where = new ArrayList<>();
         if (q.donorId() != null) {
             where.add(cb.equal(c.get("donor").get("id"), q.donorId()));

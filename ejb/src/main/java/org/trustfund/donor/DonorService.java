@@ -137,6 +137,12 @@ public class DonorService {
         return em.createQuery(cq).setFirstResult(first).setMaxResults(pageSize).getResultList();
     }
 
+    /** The list as an xlsx written to {@code out}: what {@link #search} pages through, in its order, the filter on top. */
+    @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN})
+    public long export(DonorQuery query, java.util.Locale locale, java.io.OutputStream out) throws java.io.IOException {
+        return new DonorExport(em).write(query, locale, caller.name(), clock.instant(), out);
+    }
+
     @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN})
     public long count(DonorQuery query) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
@@ -146,7 +152,8 @@ public class DonorService {
         return em.createQuery(cq).getSingleResult();
     }
 
-    private static Predicate[] predicates(CriteriaBuilder cb, Root<Donor> donor, DonorQuery query) {
+    /** The list's filter; the export (DonorExport) applies the very same. */
+    static Predicate[] predicates(CriteriaBuilder cb, Root<Donor> donor, DonorQuery query) {
         List<Predicate> where = new ArrayList<>();
         if (query.name() != null && !query.name().isBlank()) {
             String escaped = query.name().trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");

@@ -322,6 +322,23 @@ public class PledgeService {
         return pledges.paidByInstalment(find(pledgeId), null);
     }
 
+    /** A page of the pledge list (staff only: it reads every donor's pledges). */
+    @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN})
+    public List<PledgeRow> search(PledgeQuery query, int first, int pageSize) {
+        return new PledgeList(em).page(query, first, pageSize);
+    }
+
+    @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN})
+    public long count(PledgeQuery query) {
+        return new PledgeList(em).count(query);
+    }
+
+    /** The list as an xlsx written to {@code out}: what {@link #search} pages through, in its order, the filter on top. */
+    @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN})
+    public long export(PledgeQuery query, java.util.Locale locale, java.io.OutputStream out) throws java.io.IOException {
+        return new PledgeList(em).export(query, locale, caller.name(), clock.instant(), out);
+    }
+
     @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN})
     public List<OverdueInstalment> overdue(LocalDate asOf, int max) {
         return pledges.overdue(asOf, max);

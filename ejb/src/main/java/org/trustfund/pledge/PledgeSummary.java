@@ -11,7 +11,12 @@ public record PledgeSummary(Pledge pledge, Money paid, Money overdue) implements
 
     /** What the donor still owes; nothing once paid or written off. */
     public Money outstanding() {
-        return pledge.getStatus().isOpen() ? pledge.getAmount().minus(paid) : Money.zero(pledge.getAmount().currency());
+        return outstanding(pledge.getStatus(), pledge.getAmount(), paid);
+    }
+
+    /** The rule of {@link #outstanding()}, for lists that read a pledge's columns rather than the pledge. */
+    public static Money outstanding(PledgeStatus status, Money amount, Money paid) {
+        return status.isOpen() ? amount.minus(paid) : Money.zero(amount.currency());
     }
 
     /** Outstanding under a signed agreement: a receivable. An unsigned pledge's balance is memo only. */

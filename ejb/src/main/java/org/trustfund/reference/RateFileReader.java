@@ -1,6 +1,5 @@
 package org.trustfund.reference;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -21,20 +20,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntFunction;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.trustfund.platform.BusinessException;
+import org.trustfund.spreadsheet.XlsxCell;
+import org.trustfund.spreadsheet.XlsxReading;
+import org.trustfund.spreadsheet.XlsxRefusal;
 
 /**
  * Reads a file of UN operational rates, as xlsx or CSV, with the columns {@code currency},
@@ -65,10 +56,10 @@ public final class RateFileReader {
     /** What a genuine rate workbook within {@link #MAX_BYTES} can inflate to; a bomb goes far beyond. */
     static final long MAX_INFLATED_BYTES = 50L * 1024 * 1024;
     static final int MAX_ZIP_ENTRIES = 200;
+    /** The header and {@link #MAX_ROWS} rows; any number of columns (only three are read); Excel's cell length. */
+    private static final XlsxReading.Limits XLSX_LIMITS = new XlsxReading.Limits(MAX_ROWS + 1,
+            XlsxReading.EXCEL_COLUMNS, XlsxReading.MAX_CELL_CHARS);
 
-    private static final Logger LOG = Logger.getLogger(RateFileReader.class.getName());
-    private static final byte[] ZIP_MAGIC = {0x50, 0x4B, 0x03, 0x04};
-    private static final byte[] OLE2_MAGIC = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
     private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
             .withResolverStyle(ResolverStyle.STRICT);
     private static final Pattern CODE = Pattern.compile("[A-Za-z]{3}");
@@ -94,11 +85,11 @@ public final class RateFileReader {
         }
         String name = fileName == null ? "" : fileName.trim();
         String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
-        if (startsWith(content, OLE2_MAGIC)) {
+        if (XlsxReading.format(content) == XlsxReading.Format.OLD_OR_PROTECTED) {
             // The old binary .xls, or an xlsx protected by a password: both are compound files.
             throw refused("rate.file.oldExcel");
         }
-        boolean zip = startsWith(content, ZIP_MAGIC);
+        boolean zip = XlsxReading.format(content) == XlsxReading.Format.XLSX;
         return switch (extension) {
             case "xlsx" -> {
                 if (!zip) {
@@ -119,87 +110,67 @@ public final class RateFileReader {
     // ---- xlsx
 
     private RateFile readXlsx(byte[] content) {
-        inspectZip(content);
-        PoiLimits.apply();
-        XSSFWorkbook workbook;
+        Rows rows = new Rows();
+        boolean[] date1904 = {false};
         try {
-            workbook = new XSSFWorkbook(new ByteArrayInputStream(content));
-        } catch (IOException | RuntimeException e) {
-            throw unreadable(e);
-        }
-        try (workbook) {
-            if (workbook.getNumberOfSheets() == 0) {
-                throw refused("rate.file.noRows");
+            // A rate workbook is small: a whole-zip check first refuses a bomb before POI opens a part.
+            if (XlsxReading.checkZip(content, MAX_ZIP_ENTRIES, MAX_INFLATED_BYTES) == 0) {
+                throw refused("rate.file.notXlsx");
             }
-            Sheet sheet = workbook.getSheet(SHEET) != null ? workbook.getSheet(SHEET) : workbook.getSheetAt(0);
-            if (sheet.getPhysicalNumberOfRows() > MAX_ROWS + 1) {
-                throw refused("rate.file.tooManyRows", String.valueOf(MAX_ROWS));
-            }
-            DataFormatter formatter = new DataFormatter(Locale.ROOT);
-            Rows rows = new Rows();
-            for (Row row : sheet) {
-                int number = row.getRowNum() + 1;
-                if (!rows.hasHeader()) {
-                    List<String> names = new ArrayList<>();
-                    for (int i = 0; i < Math.max(row.getLastCellNum(), 0); i++) {
-                        Cell cell = row.getCell(i);
-                        names.add(cell == null ? "" : formatter.formatCellValue(cell));
-                    }
-                    rows.header(names);
-                } else {
-                    rows.add(number, index -> value(row.getCell(index)));
+            XlsxReading.read(content, SHEET, XLSX_LIMITS, new XlsxReading.RowSink() {
+                @Override
+                public void workbook(boolean from1904) {
+                    date1904[0] = from1904;
                 }
-            }
-            return rows.result();
-        } catch (IOException e) {
-            // Closing a workbook read from memory writes nothing; a failure here changes nothing read.
-            throw unreadable(e);
-        }
-    }
 
-    /**
-     * Inflates every entry of the zip (without keeping it) and refuses the file before POI sees it if it
-     * inflates beyond what a rate workbook can, or has more parts than a workbook has.
-     */
-    private static void inspectZip(byte[] content) {
-        long inflated = 0;
-        int entries = 0;
-        byte[] buffer = new byte[16 * 1024];
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                if (++entries > MAX_ZIP_ENTRIES) {
-                    throw refused("rate.file.bomb");
-                }
-                for (int n = zip.read(buffer); n > 0; n = zip.read(buffer)) {
-                    inflated += n;
-                    if (inflated > MAX_INFLATED_BYTES) {
-                        throw refused("rate.file.bomb");
+                @Override
+                public void row(int number, List<XlsxCell> cells) {
+                    if (!rows.hasHeader()) {
+                        List<String> names = new ArrayList<>();
+                        for (XlsxCell cell : cells) {
+                            while (names.size() < cell.column()) {
+                                names.add("");
+                            }
+                            names.add(cell.value());
+                        }
+                        rows.header(names);
+                    } else {
+                        Map<Integer, XlsxCell> byColumn = new HashMap<>();
+                        cells.forEach(cell -> byColumn.put(cell.column(), cell));
+                        rows.add(number, index -> value(byColumn.get(index), date1904[0]));
                     }
                 }
-            }
-        } catch (ZipException e) {
-            throw unreadable(e);
-        } catch (IOException e) {
-            throw unreadable(e);
+            });
+        } catch (XlsxRefusal e) {
+            throw switch (e.reason()) {
+                case ZIP_BOMB -> refused("rate.file.bomb");
+                case NO_SHEET -> refused("rate.file.noRows");
+                case TOO_MANY_ROWS -> refused("rate.file.tooManyRows", String.valueOf(MAX_ROWS));
+                default -> refused("rate.file.unreadable");
+            };
         }
-        if (entries == 0) {
-            throw refused("rate.file.notXlsx");
-        }
+        return rows.result();
     }
 
-    private static Value value(Cell cell) {
+    private static Value value(XlsxCell cell, boolean date1904) {
         if (cell == null) {
             return Value.BLANK;
         }
-        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-        return switch (type) {
-            case STRING -> Value.text(cell.getStringCellValue());
-            case NUMERIC -> DateUtil.isCellDateFormatted(cell)
-                    ? new Value(null, null, cell.getLocalDateTimeCellValue(), false)
-                    : new Value(null, cell.getNumericCellValue(), null, false);
-            case BOOLEAN -> Value.text(String.valueOf(cell.getBooleanCellValue()).toUpperCase(Locale.ROOT));
-            case ERROR -> new Value(null, null, null, true);
-            default -> Value.BLANK;
+        return switch (cell.kind()) {
+            case TEXT, BOOLEAN -> Value.text(cell.value());
+            case NUMBER -> {
+                double number;
+                try {
+                    number = Double.parseDouble(cell.value());
+                } catch (NumberFormatException e) {
+                    yield new Value(null, null, null, true);
+                }
+                yield cell.dateFormatted() && DateUtil.isValidExcelDate(number)
+                        ? new Value(null, null, DateUtil.getLocalDateTime(number, date1904), false)
+                        : new Value(null, number, null, false);
+            }
+            // A formula Excel never computed has no value to read: shown as an error, like #VALUE!.
+            case ERROR, FORMULA_WITHOUT_VALUE -> new Value(null, null, null, true);
         };
     }
 
@@ -471,18 +442,6 @@ public final class RateFileReader {
         return new BigDecimal(Double.toString(number)).round(EXCEL_DIGITS).stripTrailingZeros();
     }
 
-    private static boolean startsWith(byte[] content, byte[] magic) {
-        if (content.length < magic.length) {
-            return false;
-        }
-        for (int i = 0; i < magic.length; i++) {
-            if (content[i] != magic[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** A value from the file, cut short, to repeat in a message. */
     private static String shown(String value) {
         String oneLine = value.replaceAll("\\s+", " ").trim();
@@ -491,14 +450,5 @@ public final class RateFileReader {
 
     private static BusinessException refused(String key, String... args) {
         return new BusinessException("file", key, (Object[]) args);
-    }
-
-    private static BusinessException unreadable(Exception e) {
-        String message = String.valueOf(e.getMessage());
-        LOG.log(Level.INFO, "Rate file refused as unreadable: {0}", message);
-        if (message.toLowerCase(Locale.ROOT).contains("zip bomb")) {
-            return refused("rate.file.bomb");
-        }
-        return refused("rate.file.unreadable");
     }
 }

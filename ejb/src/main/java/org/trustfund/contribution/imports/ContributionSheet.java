@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.trustfund.contribution.imports.XlsxSheetReader.Cell;
-import org.trustfund.contribution.imports.XlsxSheetReader.Kind;
+import org.trustfund.spreadsheet.XlsxCell;
+import org.trustfund.spreadsheet.XlsxCell.Kind;
+import org.trustfund.spreadsheet.XlsxReading;
 
 /**
  * The rows of a contribution import file, read through {@link XlsxSheetReader}: finds the columns by the
@@ -23,7 +24,7 @@ import org.trustfund.contribution.imports.XlsxSheetReader.Kind;
  * cell that cannot be read, by row and column. Whether the values make sense (a known donor, a rate on that
  * date) is checked afterwards by {@link ContributionImport}.
  */
-final class ContributionSheet implements XlsxSheetReader.RowSink {
+final class ContributionSheet implements XlsxReading.RowSink {
 
     /** Excel keeps 15 significant digits; more in the file are binary floating-point noise. */
     private static final MathContext EXCEL_PRECISION = new MathContext(15, RoundingMode.HALF_EVEN);
@@ -70,7 +71,7 @@ final class ContributionSheet implements XlsxSheetReader.RowSink {
     }
 
     @Override
-    public void row(int rowNumber, List<Cell> cells) {
+    public void row(int rowNumber, List<XlsxCell> cells) {
         if (!headerSeen) {
             header(rowNumber, cells);
             return;
@@ -81,9 +82,9 @@ final class ContributionSheet implements XlsxSheetReader.RowSink {
         }
     }
 
-    private void header(int rowNumber, List<Cell> cells) {
+    private void header(int rowNumber, List<XlsxCell> cells) {
         headerSeen = true;
-        for (Cell cell : cells) {
+        for (XlsxCell cell : cells) {
             String text = cell.kind() == Kind.TEXT ? cell.value() : "";
             headerText.put(cell.column(), text);
             Optional<ImportColumn> column = ImportColumn.forHeader(text);
@@ -109,9 +110,9 @@ final class ContributionSheet implements XlsxSheetReader.RowSink {
         headerValid = errors.isEmpty();
     }
 
-    private ImportRow convert(int rowNumber, List<Cell> cells) {
-        Map<ImportColumn, Cell> byColumn = new EnumMap<>(ImportColumn.class);
-        for (Cell cell : cells) {
+    private ImportRow convert(int rowNumber, List<XlsxCell> cells) {
+        Map<ImportColumn, XlsxCell> byColumn = new EnumMap<>(ImportColumn.class);
+        for (XlsxCell cell : cells) {
             ImportColumn column = columnAt.get(cell.column());
             if (column == null) {
                 error(rowNumber, cell.columnLetters(), headerText.get(cell.column()), "import.row.cell.noHeader",
@@ -153,7 +154,7 @@ final class ContributionSheet implements XlsxSheetReader.RowSink {
                 staleRateReason);
     }
 
-    private LocalDate date(int row, Cell cell) {
+    private LocalDate date(int row, XlsxCell cell) {
         if (cell == null) {
             return null;
         }
@@ -174,7 +175,7 @@ final class ContributionSheet implements XlsxSheetReader.RowSink {
         return null;
     }
 
-    private Long id(int row, ImportColumn column, Cell cell) {
+    private Long id(int row, ImportColumn column, XlsxCell cell) {
         if (cell == null) {
             return null;
         }
@@ -191,7 +192,7 @@ final class ContributionSheet implements XlsxSheetReader.RowSink {
         return null;
     }
 
-    private String text(int row, ImportColumn column, Cell cell, int maxLength) {
+    private String text(int row, ImportColumn column, XlsxCell cell, int maxLength) {
         if (cell == null) {
             return null;
         }
@@ -203,7 +204,7 @@ final class ContributionSheet implements XlsxSheetReader.RowSink {
         return s;
     }
 
-    private BigDecimal amount(int row, Cell cell) {
+    private BigDecimal amount(int row, XlsxCell cell) {
         if (cell == null) {
             return null;
         }
@@ -228,7 +229,7 @@ final class ContributionSheet implements XlsxSheetReader.RowSink {
     }
 
     /** The cell's content as text: what to show in a message, or a text column's value. */
-    private static String shown(Cell cell) {
+    private static String shown(XlsxCell cell) {
         if (cell.kind() == Kind.NUMBER) {
             try {
                 return excelNumber(cell.value()).toPlainString();

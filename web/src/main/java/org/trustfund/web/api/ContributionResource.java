@@ -13,7 +13,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.time.Instant;
+import org.trustfund.spreadsheet.ListExport;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Locale;
@@ -96,6 +100,42 @@ public class ContributionResource {
                 Inputs.date("from", from), Inputs.date("to", to), order.key(), order.descending());
         return new ContributionPage(contributions.search(query, pageNumber * pageSize, pageSize).stream()
                 .map(c -> ContributionView.of(c, viewer)).toList(), pageNumber, pageSize, contributions.count(query));
+    }
+
+    @GET
+    @Path("export")
+    // JSON too: refusals (400, 403) come as JSON like everywhere in the API, and a client that sends the API's
+    // usual "Accept: application/json" still gets the workbook (its Content-Type says so) rather than a 406.
+    @Produces({ListExport.CONTENT_TYPE, MediaType.APPLICATION_JSON})
+    @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN, Roles.DONOR})
+    @Operation(operationId = "exportContributions", summary = "Every contribution the filters select, as an xlsx",
+            description = "The same filters, sort and defaults as the list, without paging; the filter and sort are "
+                    + "written above the table, and the USD column has a total. A donor user gets only their own "
+                    + "donor's. Labels in the language of Accept-Language (English or French).")
+    @APIResponse(responseCode = "200", description = "The workbook, streamed",
+            content = @Content(mediaType = ListExport.CONTENT_TYPE))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    public Response export(
+            @Parameter(description = "Donor id") @QueryParam("donorId") String donorId,
+            @Parameter(description = "Part of the donor's name, any case") @QueryParam("donor") String donorName,
+            @Parameter(description = "RECORDED, RETURNED, CERTIFIED or REVERSED") @QueryParam("status") String status,
+            @Parameter(description = "ISO 4217 code") @QueryParam("currency") String currency,
+            @Parameter(description = "Received on or after (yyyy-mm-dd)") @QueryParam("from") String from,
+            @Parameter(description = "Received on or before (yyyy-mm-dd)") @QueryParam("to") String to,
+            @Parameter(description = "received, donor, amountUsd or status; prefix - for descending "
+                    + "(default -received)") @QueryParam("sort") String sort,
+            @Context HttpHeaders headers) {
+        Inputs.SortOrder<ContributionQuery.Sort> order = Inputs.sort("sort", sort, ContributionQuery.Sort.class,
+                new Inputs.SortOrder<>(ContributionQuery.Sort.RECEIVED, true));
+        ContributionQuery query = new ContributionQuery(Inputs.id("donorId", donorId), donorName,
+                Inputs.choice("status", status, ContributionStatus.class),
+                currency == null || currency.isBlank() ? null : currency.trim().toUpperCase(Locale.ROOT),
+                Inputs.date("from", from), Inputs.date("to", to), order.key(), order.descending());
+        Locale locale = ApiLocale.of(headers);
+        StreamingOutput body = out -> contributions.export(query, locale, out);
+        return Response.ok(body, ListExport.CONTENT_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"" + ListExport.fileName("contributions", Instant.now()) + "\"")
+                .build();
     }
 
     @GET

@@ -14,7 +14,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.trustfund.donor.Donor;
 import org.trustfund.donor.DonorQuery;
+import org.trustfund.spreadsheet.ListExport;
 import org.trustfund.donor.DonorService;
 import org.trustfund.donor.StakeholderGroup;
 import org.trustfund.money.Money;
@@ -92,6 +95,37 @@ public class DonorResource {
                 .map(d -> DonorView.of(d, viewer))
                 .toList();
         return new DonorPage(items, pageNumber, pageSize, donors.count(query));
+    }
+
+    @GET
+    @Path("export")
+    // JSON too: refusals (400, 403) come as JSON like everywhere in the API, and a client that sends the API's
+    // usual "Accept: application/json" still gets the workbook (its Content-Type says so) rather than a 406.
+    @Produces({ListExport.CONTENT_TYPE, MediaType.APPLICATION_JSON})
+    @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(operationId = "exportDonors", summary = "Every donor the filters select, as an xlsx",
+            description = "The same filters, sort and defaults as the list, without paging; the filter and sort are "
+                    + "written above the table. Not for donor users. Labels in the language of Accept-Language.")
+    @APIResponse(responseCode = "200", description = "The workbook, streamed",
+            content = @Content(mediaType = ListExport.CONTENT_TYPE))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    public Response export(
+            @Parameter(description = "Part of the name, any case") @QueryParam("name") String name,
+            @Parameter(description = "Stakeholder group, e.g. GOVERNMENT") @QueryParam("group") String group,
+            @Parameter(description = "ISO 3166 country code") @QueryParam("country") String country,
+            @Parameter(description = "name, group, country or created; prefix - for descending")
+            @QueryParam("sort") String sort,
+            @Context HttpHeaders headers) {
+        Inputs.SortOrder<DonorQuery.Sort> order = Inputs.sort("sort", sort, DonorQuery.Sort.class,
+                new Inputs.SortOrder<>(DonorQuery.Sort.NAME, false));
+        DonorQuery query = new DonorQuery(name, Inputs.choice("group", group, StakeholderGroup.class),
+                country == null || country.isBlank() ? null : country.trim().toUpperCase(java.util.Locale.ROOT),
+                order.key(), order.descending());
+        java.util.Locale locale = ApiLocale.of(headers);
+        StreamingOutput body = out -> donors.export(query, locale, out);
+        return Response.ok(body, ListExport.CONTENT_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"" + ListExport.fileName("donors", java.time.Instant.now()) + "\"")
+                .build();
     }
 
     @GET

@@ -10,6 +10,8 @@ import java.util.Map;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
+import org.primefaces.model.StreamedContent;
+import org.trustfund.web.platform.ExcelDownload;
 import org.primefaces.model.SortOrder;
 import org.trustfund.audit.AuditAction;
 import org.trustfund.audit.AuditEntry;
@@ -34,6 +36,8 @@ public class AuditLogPage implements Serializable {
     private AuditAction action;
     private LocalDate from;
     private LocalDate to;
+    /** The table's order as last loaded, for the export. */
+    private boolean shownOldestFirst;
 
     private final LazyDataModel<AuditEntry> entries = new LazyDataModel<>() {
         private static final long serialVersionUID = 1L;
@@ -48,6 +52,7 @@ public class AuditLogPage implements Serializable {
                 Map<String, FilterMeta> filterBy) {
             SortMeta sort = sortBy.get("occurredAt");
             boolean oldestFirst = sort != null && sort.getOrder() == SortOrder.ASCENDING;
+            shownOldestFirst = oldestFirst;
             return auditLog.search(query(oldestFirst), first, pageSize);
         }
 
@@ -64,6 +69,13 @@ public class AuditLogPage implements Serializable {
 
     private AuditQuery query(boolean oldestFirst) {
         return new AuditQuery(actor, entityType, action, from, to, oldestFirst);
+    }
+
+    /** The entries the filters select, in the table's order, as an xlsx streamed to the browser. */
+    public StreamedContent getExport() {
+        AuditQuery query = query(shownOldestFirst);
+        AuditLog log = auditLog;
+        return ExcelDownload.of("audit-log", (locale, out) -> log.export(query, locale, out));
     }
 
     public void clear() {

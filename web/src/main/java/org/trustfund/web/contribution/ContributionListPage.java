@@ -13,6 +13,7 @@ import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 import org.primefaces.model.SortOrder;
+import org.primefaces.model.StreamedContent;
 import org.trustfund.contribution.Contribution;
 import org.trustfund.contribution.ContributionQuery;
 import org.trustfund.contribution.ContributionService;
@@ -20,6 +21,7 @@ import org.trustfund.contribution.ContributionStatus;
 import org.trustfund.donor.DonorService;
 import org.trustfund.reference.AcceptedCurrency;
 import org.trustfund.reference.ReferenceData;
+import org.trustfund.web.platform.ExcelDownload;
 
 /**
  * Backs the contribution list: filters above a lazy table whose paging, filtering and sorting happen in
@@ -49,6 +51,9 @@ public class ContributionListPage implements Serializable {
     private LocalDate from;
     private LocalDate to;
     private List<String> currencies;
+    /** The table's sort as last loaded, for the export: it lists the rows in the order the table shows them. */
+    private ContributionQuery.Sort shownSort = ContributionQuery.Sort.RECEIVED;
+    private boolean shownDescending = true;
 
     private final LazyDataModel<Contribution> rows = new LazyDataModel<>() {
         private static final long serialVersionUID = 1L;
@@ -75,7 +80,10 @@ public class ContributionListPage implements Serializable {
         public List<Contribution> load(int first, int pageSize, Map<String, SortMeta> sortBy,
                 Map<String, FilterMeta> filterBy) {
             SortMeta sort = sortBy.values().stream().filter(s -> s.getOrder() != SortOrder.UNSORTED).findFirst().orElse(null);
-            return contributions.search(query(sort), first, pageSize);
+            ContributionQuery query = query(sort);
+            shownSort = query.sort();
+            shownDescending = query.descending();
+            return contributions.search(query, first, pageSize);
         }
 
         @Override
@@ -124,6 +132,15 @@ public class ContributionListPage implements Serializable {
             descending = sort.getOrder() == SortOrder.DESCENDING;
         }
         return new ContributionQuery(donorId, donorName, status, currency, from, to, by, descending);
+    }
+
+    /** The rows the filters select, in the table's order, as an xlsx streamed to the browser. */
+    public StreamedContent getExport() {
+        ContributionQuery filters = query(null);
+        ContributionQuery query = new ContributionQuery(filters.donorId(), filters.donorName(), filters.status(),
+                filters.currency(), filters.from(), filters.to(), shownSort, shownDescending);
+        ContributionService service = contributions;
+        return ExcelDownload.of("contributions", (locale, out) -> service.export(query, locale, out));
     }
 
     public void clear() {

@@ -10,6 +10,8 @@ import java.util.Map;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
+import org.primefaces.model.StreamedContent;
+import org.trustfund.web.platform.ExcelDownload;
 import org.primefaces.model.SortOrder;
 import org.trustfund.donor.Donor;
 import org.trustfund.donor.DonorQuery;
@@ -35,6 +37,9 @@ public class DonorListPage implements Serializable {
     private StakeholderGroup group;
     private String countryCode;
     private List<Country> countries;
+    /** The table's sort as last loaded, for the export: it lists the rows in the order the table shows them. */
+    private DonorQuery.Sort shownSort = DonorQuery.Sort.NAME;
+    private boolean shownDescending;
 
     private final LazyDataModel<Donor> model = new LazyDataModel<>() {
         private static final long serialVersionUID = 1L;
@@ -47,7 +52,10 @@ public class DonorListPage implements Serializable {
         @Override
         public List<Donor> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
             SortMeta sort = sortBy.values().stream().findFirst().orElse(null);
-            return donors.search(query(sort), first, pageSize);
+            DonorQuery query = query(sort);
+            shownSort = query.sort();
+            shownDescending = query.descending();
+            return donors.search(query, first, pageSize);
         }
 
         @Override
@@ -79,6 +87,13 @@ public class DonorListPage implements Serializable {
             descending = sort.getOrder() == SortOrder.DESCENDING;
         }
         return new DonorQuery(name, group, countryCode, by, descending);
+    }
+
+    /** The donors the filters select, in the table's order, as an xlsx streamed to the browser. */
+    public StreamedContent getExport() {
+        DonorQuery query = new DonorQuery(name, group, countryCode, shownSort, shownDescending);
+        DonorService service = donors;
+        return ExcelDownload.of("donors", (locale, out) -> service.export(query, locale, out));
     }
 
     public void clear() {

@@ -1,4 +1,4 @@
-package org.trustfund.reference;
+package org.trustfund.spreadsheet;
 
 import org.apache.poi.openxml4j.util.ZipArchiveFakeEntry;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
