@@ -48,6 +48,7 @@ public final class Benchmark {
     private boolean generate = true;
     private boolean pages = true;
     private boolean reports = true;
+    private boolean workbooks = true;
     private boolean queries = true;
     private final Report report = new Report();
 
@@ -65,7 +66,7 @@ public final class Benchmark {
         } catch (IllegalArgumentException e) {
             System.err.println("benchmark: " + e.getMessage());
             System.err.println("Usage: ./trustfund benchmark [--state DIR] [--port-base N] [--seed N] [--donors N]"
-                    + " [--runs N] [--warmup N] [--generate true|false] [--queries true|false] [--reports true|false] [--pages true|false]");
+                    + " [--runs N] [--warmup N] [--generate true|false] [--queries true|false] [--reports true|false] [--workbooks true|false] [--pages true|false]");
             System.exit(2);
         }
         try {
@@ -95,6 +96,7 @@ public final class Benchmark {
                 case "--generate" -> generate = Boolean.parseBoolean(value);
                 case "--pages" -> pages = Boolean.parseBoolean(value);
                 case "--reports" -> reports = Boolean.parseBoolean(value);
+                case "--workbooks" -> workbooks = Boolean.parseBoolean(value);
                 case "--queries" -> queries = Boolean.parseBoolean(value);
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
@@ -123,6 +125,9 @@ public final class Benchmark {
             }
             if (queries) {
                 measureQueries(db);
+            }
+            if (workbooks) {
+                measureWorkbooks(db);
             }
         }
         if (pages) {
@@ -286,6 +291,20 @@ public final class Benchmark {
                 measureAll(timings, timings.reportScenarios());
             }
         }
+    }
+
+    private void measureWorkbooks(EmbeddedDatabase db) {
+        report.heading2("Annual report workbook, contribution export, trial balance");
+        report.line("Load average before: " + loadAverage());
+        report.line("");
+        try (QueryTimings timings = new QueryTimings(db.settings(), db.adminSettings())) {
+            new WorkbookTimings(db.settings(), db.adminSettings(), timings, state.resolve("workbooks"), Math.min(runs, 3),
+                    report::line).run();
+        } catch (Exception e) {
+            throw new IllegalStateException("Workbook measurement failed: " + e.getMessage(), e);
+        }
+        report.line("Load average after: " + loadAverage());
+        report.line("");
     }
 
     private void measureAll(QueryTimings timings, List<QueryTimings.Scenario> scenarios) {

@@ -231,16 +231,43 @@ final class QueryTimings implements AutoCloseable {
      * of the work that does not depend on how busy the machine is.
      */
     private Capture capture(Scenario scenario) {
+        return captureWork(() -> inEm(em -> {
+            scenario.request().accept(em);
+            return null;
+        }));
+    }
+
+    /** The SELECT statements some work sends, in order, as the server received them (parameters in place). */
+    List<String> captureStatements(Runnable work) {
+        return captureWork(work).statements();
+    }
+
+    /** The annual report of a fund-year written with this benchmark's persistence unit (as the service does). */
+    void writeAnnualReport(long fundId, int year, java.io.OutputStream out) {
+        writeAnnualReport(fundId, year, false, out);
+    }
+
+    void writeAnnualReport(long fundId, int year, boolean statementOnly, java.io.OutputStream out) {
+        inEm(em -> {
+            try {
+                new org.trustfund.report.AnnualReportWriter(em, org.trustfund.report.AnnualReportWriter.standardSections())
+                        .write(new org.trustfund.report.AnnualReportWriter.Request(fundId, year, java.util.Locale.ENGLISH,
+                                "benchmark", statementOnly), out, percent -> { });
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            return null;
+        });
+    }
+
+    private Capture captureWork(Runnable work) {
         try (Connection root = connect(admin); Statement s = root.createStatement()) {
             s.execute("SET GLOBAL log_output = 'TABLE'");
             s.execute("TRUNCATE TABLE mysql.general_log");
             long rowsBefore = innodbRowsRead(s);
             s.execute("SET GLOBAL general_log = 'ON'");
             try {
-                inEm(em -> {
-                    scenario.request().accept(em);
-                    return null;
-                });
+                work.run();
             } finally {
                 s.execute("SET GLOBAL general_log = 'OFF'");
             }

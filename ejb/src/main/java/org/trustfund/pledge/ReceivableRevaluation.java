@@ -87,14 +87,17 @@ public class ReceivableRevaluation {
         if (reportingDate == null) {
             throw new BusinessException("reportingDate", "pledge.date.required");
         }
-        // One aggregate over the fund's receivable lines up to the date, per pledge in another currency.
+        // One aggregate over the fund's receivable lines up to the date, per pledge in another currency: read from
+        // the fund's journals by date and their lines' covering index (V18), as the report's other totals are.
+        // Driven from the pledges, the lines were fetched row by row (1 s for the largest fund on a million lines).
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT p.id, p.currency, SUM(l.debit) - SUM(l.credit),"
-                        + " SUM(l.currency_amount) FROM pledge p JOIN journal_line l ON l.pledge_id = p.id"
-                        + " AND l.account = 'CONTRIBUTIONS_RECEIVABLE' JOIN journal j ON j.id = l.journal_id"
-                        + " WHERE p.fund_id = ? AND p.currency <> 'USD' AND j.event_date <= ?"
+                        + " SUM(l.currency_amount) FROM journal j FORCE INDEX (ix_journal_fund_date)"
+                        + " JOIN journal_line l ON l.journal_id = j.id AND l.account = 'CONTRIBUTIONS_RECEIVABLE'"
+                        + " JOIN pledge p ON p.id = l.pledge_id"
+                        + " WHERE j.fund_id = ? AND j.event_date <= ? AND p.fund_id = ? AND p.currency <> 'USD'"
                         + " GROUP BY p.id, p.currency HAVING SUM(l.currency_amount) > 0 ORDER BY p.id")
-                .setParameter(1, fundId).setParameter(2, reportingDate).getResultList();
+                .setParameter(1, fundId).setParameter(2, reportingDate).setParameter(3, fundId).getResultList();
         List<Restatement> out = new ArrayList<>();
         java.util.Map<String, ExchangeRate> rateOf = new java.util.HashMap<>();
         for (Object[] row : rows) {

@@ -32,7 +32,7 @@ public final class LedgerTotals {
                         + " SUM(CASE WHEN j.event_date < ? THEN l.debit - l.credit ELSE 0 END),"
                         + " SUM(CASE WHEN j.event_date >= ? AND j.event_date < ? THEN l.debit - l.credit ELSE 0 END),"
                         + " SUM(CASE WHEN j.event_date >= ? THEN l.debit - l.credit ELSE 0 END)"
-                        + " FROM journal j JOIN journal_line l ON l.journal_id = j.id"
+                        + " FROM journal j FORCE INDEX (ix_journal_fund_date) JOIN journal_line l ON l.journal_id = j.id"
                         + " WHERE j.fund_id = ? AND j.event_date <= ? GROUP BY l.account, j.event_type")
                 .setParameter(1, priorStart).setParameter(2, priorStart).setParameter(3, yearStart)
                 .setParameter(4, yearStart).setParameter(5, fundId).setParameter(6, LocalDate.of(reportYear, 12, 31))
