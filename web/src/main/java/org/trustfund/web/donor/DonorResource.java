@@ -1,4 +1,4 @@
-package org.trustfund.web.api;
+package org.trustfund.web.donor;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -35,11 +35,14 @@ import org.trustfund.money.Money;
 import org.trustfund.platform.BusinessException;
 import org.trustfund.pledge.PledgeService;
 import org.trustfund.security.Roles;
-import org.trustfund.web.api.DonorJson.DonorInput;
-import org.trustfund.web.api.DonorJson.DonorPage;
-import org.trustfund.web.api.DonorJson.DonorView;
-import org.trustfund.web.api.PledgeJson.PledgeList;
-import org.trustfund.web.api.PledgeJson.PledgeView;
+import org.trustfund.web.api.ApiLocale;
+import org.trustfund.web.api.Inputs;
+import org.trustfund.web.api.Viewer;
+import org.trustfund.web.donor.DonorJson.DonorInput;
+import org.trustfund.web.donor.DonorJson.DonorPage;
+import org.trustfund.web.donor.DonorJson.DonorView;
+import org.trustfund.web.pledge.PledgeJson.PledgeList;
+import org.trustfund.web.pledge.PledgeJson.PledgeView;
 
 /**
  * Donors. Finance officers record and change them; staff read them; a donor user reads only their own donor
@@ -53,8 +56,6 @@ import org.trustfund.web.api.PledgeJson.PledgeView;
 @APIResponse(responseCode = "401", ref = "Unauthenticated")
 @APIResponse(responseCode = "403", ref = "Forbidden")
 public class DonorResource {
-
-    static final int MAX_PAGE_SIZE = 100;
 
     @EJB
     private DonorService donors;
@@ -84,8 +85,8 @@ public class DonorResource {
             @Parameter(description = "ISO 3166 country code") @QueryParam("country") String country,
             @Parameter(description = "name, group, country or created; prefix - for descending")
             @QueryParam("sort") String sort) {
-        int pageNumber = Inputs.whole("page", page, 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE);
-        int pageSize = Inputs.whole("size", size, 20, 1, MAX_PAGE_SIZE);
+        int pageNumber = Inputs.whole("page", page, 0, 0, Integer.MAX_VALUE / Inputs.MAX_PAGE_SIZE);
+        int pageSize = Inputs.whole("size", size, 20, 1, Inputs.MAX_PAGE_SIZE);
         Inputs.SortOrder<DonorQuery.Sort> order = Inputs.sort("sort", sort, DonorQuery.Sort.class,
                 new Inputs.SortOrder<>(DonorQuery.Sort.NAME, false));
         DonorQuery query = new DonorQuery(name, Inputs.choice("group", group, StakeholderGroup.class),

@@ -1,4 +1,4 @@
-package org.trustfund.web.api;
+package org.trustfund.web.reference;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -29,12 +29,14 @@ import org.trustfund.reference.CountryStatus;
 import org.trustfund.reference.DevelopmentStatus;
 import org.trustfund.reference.ReferenceData;
 import org.trustfund.security.Roles;
-import org.trustfund.web.api.ReferenceJson.CountryDetail;
-import org.trustfund.web.api.ReferenceJson.CountryInput;
-import org.trustfund.web.api.ReferenceJson.CountryList;
-import org.trustfund.web.api.ReferenceJson.CountryStatusOn;
-import org.trustfund.web.api.ReferenceJson.CountryView;
-import org.trustfund.web.api.ReferenceJson.NewCountryStatus;
+import org.trustfund.web.api.Inputs;
+import org.trustfund.web.api.Iso;
+import org.trustfund.web.reference.ReferenceJson.CountryDetail;
+import org.trustfund.web.reference.ReferenceJson.CountryInput;
+import org.trustfund.web.reference.ReferenceJson.CountryList;
+import org.trustfund.web.reference.ReferenceJson.CountryStatusOn;
+import org.trustfund.web.reference.ReferenceJson.CountryView;
+import org.trustfund.web.reference.ReferenceJson.NewCountryStatus;
 
 /**
  * Countries (ISO 3166) with their UN region and the dated history of their development status: staff read
