@@ -28,11 +28,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.trustfund.donor.Donor;
 import org.trustfund.donor.DonorQuery;
+import org.trustfund.platform.UnknownRecordException;
 import org.trustfund.spreadsheet.ListExport;
 import org.trustfund.donor.DonorService;
 import org.trustfund.donor.StakeholderGroup;
 import org.trustfund.money.Money;
-import org.trustfund.platform.BusinessException;
 import org.trustfund.pledge.PledgeService;
 import org.trustfund.security.Roles;
 import org.trustfund.web.api.ApiLocale;
@@ -138,7 +138,7 @@ public class DonorResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DonorView")))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public DonorView get(@PathParam("id") long id) {
-        return DonorView.of(donors.find(id).orElseThrow(() -> new BusinessException("donor.unknown", id)), viewer);
+        return DonorView.of(donors.find(id).orElseThrow(() -> new UnknownRecordException("donor.unknown", id)), viewer);
     }
 
     @POST
@@ -180,7 +180,7 @@ public class DonorResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public PledgeList pledges(@PathParam("id") long id) {
         // Checks access first, then that the donor exists: an empty list would hide a mistyped id.
-        donors.find(id).orElseThrow(() -> new BusinessException("donor.unknown", id));
+        donors.find(id).orElseThrow(() -> new UnknownRecordException("donor.unknown", id));
         Map<Long, Money> paid = pledges.paidByInstalmentOfDonor(id);
         return new PledgeList(pledges.byDonor(id).stream().map(p -> PledgeView.of(p, paid, viewer)).toList());
     }

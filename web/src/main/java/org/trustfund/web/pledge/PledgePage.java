@@ -103,7 +103,7 @@ public class PledgePage implements Serializable {
             PrimeFaces.current().executeScript("PF('agreementDialog').hide()");
         } catch (RuntimeException e) {
             Messages.showFailure(e, "agreement");
-            if (e instanceof org.trustfund.platform.BusinessException be && "rate.stale".equals(be.messageKey())) {
+            if (e instanceof org.trustfund.reference.StaleRateException) {
                 staleRateAsked = true;
             }
         }

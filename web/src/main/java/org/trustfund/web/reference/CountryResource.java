@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.trustfund.platform.BusinessException;
+import org.trustfund.platform.UnknownRecordException;
 import org.trustfund.reference.Country;
 import org.trustfund.reference.CountryStatus;
 import org.trustfund.reference.DevelopmentStatus;
@@ -96,7 +97,7 @@ public class CountryResource {
         LocalDate date = Inputs.date("on", on);
         LocalDate day = date == null ? today() : date;
         Country country = country(code);
-        CountryStatus period = country.periodOn(day).orElseThrow(() -> new BusinessException((String) null,
+        CountryStatus period = country.periodOn(day).orElseThrow(() -> new UnknownRecordException(
                 "country.status.unknown", country.getCode(), day.toString()));
         return new CountryStatusOn(country.getCode(), Iso.text(day), period.getStatus().name(),
                 Iso.text(period.getEffectiveFrom()), country.endOf(period).map(Iso::text).orElse(null));
@@ -142,7 +143,7 @@ public class CountryResource {
     }
 
     private Country country(String code) {
-        return reference.country(code).orElseThrow(() -> new BusinessException("country.unknown", (Object) code));
+        return reference.country(code).orElseThrow(() -> new UnknownRecordException("country.unknown", (Object) code));
     }
 
     private static LocalDate today() {
