@@ -7,6 +7,8 @@ import jakarta.persistence.PersistenceException;
 import java.util.List;
 import java.util.Optional;
 import org.trustfund.platform.BusinessException;
+import org.trustfund.platform.ConcurrentChangeException;
+import org.trustfund.platform.UnknownRecordException;
 
 /** Stores and finds approval requests, for the services that own their subjects. */
 @ApplicationScoped
@@ -62,18 +64,16 @@ public class ApprovalRequests {
     public ApprovalRequest load(long id, long expectedVersion) {
         ApprovalRequest request = em.find(ApprovalRequest.class, id);
         if (request == null) {
-            throw new BusinessException("approval.unknown", id);
+            throw new UnknownRecordException("approval.unknown", id);
         }
-        if (request.getVersion() != expectedVersion) {
-            throw new BusinessException("record.changedByAnother");
-        }
+        ConcurrentChangeException.requireVersion(request.getVersion(), expectedVersion);
         return request;
     }
 
     public ApprovalRequest find(long id) {
         ApprovalRequest request = em.find(ApprovalRequest.class, id);
         if (request == null) {
-            throw new BusinessException("approval.unknown", id);
+            throw new UnknownRecordException("approval.unknown", id);
         }
         return request;
     }

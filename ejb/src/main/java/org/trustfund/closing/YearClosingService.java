@@ -18,6 +18,8 @@ import org.trustfund.audit.AuditAction;
 import org.trustfund.audit.AuditLog;
 import org.trustfund.platform.BusinessException;
 import org.trustfund.platform.Changes;
+import org.trustfund.platform.ConcurrentChangeException;
+import org.trustfund.platform.UnknownRecordException;
 import org.trustfund.pledge.ReceivableRevaluation;
 import org.trustfund.reference.Fund;
 import org.trustfund.security.Caller;
@@ -188,9 +190,7 @@ public class YearClosingService {
             }
             y = new FundYear(fund, year);
         }
-        if (y.getVersion() != expectedVersion) {
-            throw new BusinessException("record.changedByAnother");
-        }
+        ConcurrentChangeException.requireVersion(y.getVersion(), expectedVersion);
         return y;
     }
 
@@ -202,7 +202,7 @@ public class YearClosingService {
     private Fund fund(long fundId) {
         Fund fund = em.find(Fund.class, fundId);
         if (fund == null) {
-            throw new BusinessException("fund.unknown", fundId);
+            throw new UnknownRecordException("fund.unknown", fundId);
         }
         return fund;
     }
@@ -218,7 +218,7 @@ public class YearClosingService {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof java.sql.SQLIntegrityConstraintViolationException) {
                     // Two first proposals of the same year at once: the unique (fund, year) key lets one through.
-                    throw new BusinessException("record.changedByAnother");
+                    throw new ConcurrentChangeException();
                 }
             }
             throw e;

@@ -31,6 +31,7 @@ import org.trustfund.pledge.Instalment;
 import org.trustfund.reference.AcceptedCurrency;
 import org.trustfund.reference.ExchangeRate;
 import org.trustfund.reference.Fund;
+import org.trustfund.reference.StaleRateException;
 
 /**
  * Cash received from a donor for a fund, in the currency it arrived in, with its US dollar value at the
@@ -193,7 +194,7 @@ public class Contribution {
     public void explainRate(String reason) {
         boolean stale = rate != null && rate.isStaleOn(receivedDate);
         if (stale && (reason == null || reason.isBlank())) {
-            throw org.trustfund.reference.ExchangeRates.stale("receivedDate", rate, receivedDate);
+            throw new StaleRateException("receivedDate", rate, receivedDate);
         }
         if (stale && reason.trim().length() > 500) {
             throw new BusinessException("staleRateReason", "rate.staleReason.tooLong", 500);

@@ -34,8 +34,11 @@ import org.trustfund.ledger.Journal;
 import org.trustfund.ledger.JournalEvent;
 import org.trustfund.ledger.Ledger;
 import org.trustfund.money.Money;
+import org.trustfund.platform.AccessDeniedException;
 import org.trustfund.platform.BusinessException;
 import org.trustfund.platform.Changes;
+import org.trustfund.platform.ConcurrentChangeException;
+import org.trustfund.platform.UnknownRecordException;
 import org.trustfund.pledge.Instalment;
 import org.trustfund.pledge.Pledge;
 import org.trustfund.pledge.PledgeRepository;
@@ -118,7 +121,7 @@ public class ContributionService {
     public Contribution recordReplacement(long reversedId, ContributionInput input) {
         Contribution reversed = em.find(Contribution.class, reversedId);
         if (reversed == null) {
-            throw new BusinessException("contribution.unknown", reversedId);
+            throw new UnknownRecordException("contribution.unknown", reversedId);
         }
         if (reversed.getStatus() != ContributionStatus.REVERSED) {
             throw new BusinessException("contribution.wrongStatus", reversed.getStatus());
@@ -557,7 +560,7 @@ public class ContributionService {
     public Contribution find(long id) {
         Contribution c = em.find(Contribution.class, id);
         if (c == null) {
-            throw new BusinessException("contribution.unknown", id);
+            throw new UnknownRecordException("contribution.unknown", id);
         }
         access.requireDonorAccess(c.getDonor().getId());
         c.getApplications().size();
@@ -632,7 +635,7 @@ public class ContributionService {
             return q;
         }
         long own = access.linkedDonor()
-                .orElseThrow(CallerAccess.AccessDeniedException::new);
+                .orElseThrow(AccessDeniedException::new);
         return new ContributionQuery(own, q.donorName(), q.status(), q.currency(), q.from(), q.to(), q.sort(), q.descending());
     }
 
@@ -664,11 +667,9 @@ public class ContributionService {
     private Contribution load(long id, long expectedVersion) {
         Contribution c = em.find(Contribution.class, id);
         if (c == null) {
-            throw new BusinessException("contribution.unknown", id);
+            throw new UnknownRecordException("contribution.unknown", id);
         }
-        if (c.getVersion() != expectedVersion) {
-            throw new BusinessException("record.changedByAnother");
-        }
+        ConcurrentChangeException.requireVersion(c.getVersion(), expectedVersion);
         return c;
     }
 

@@ -21,6 +21,8 @@ import org.trustfund.audit.AuditAction;
 import org.trustfund.audit.AuditLog;
 import org.trustfund.platform.BusinessException;
 import org.trustfund.platform.Changes;
+import org.trustfund.platform.ConcurrentChangeException;
+import org.trustfund.platform.UnknownRecordException;
 import org.trustfund.reference.Country;
 import org.trustfund.security.Caller;
 import org.trustfund.security.CallerAccess;
@@ -72,11 +74,9 @@ public class DonorService {
     public Donor update(long id, long expectedVersion, DonorDetails details) {
         Donor donor = em.find(Donor.class, id);
         if (donor == null) {
-            throw new BusinessException("donor.unknown", id);
+            throw new UnknownRecordException("donor.unknown", id);
         }
-        if (donor.getVersion() != expectedVersion) {
-            throw new BusinessException("record.changedByAnother");
-        }
+        ConcurrentChangeException.requireVersion(donor.getVersion(), expectedVersion);
         details.validate();
         DonorDetails before = donor.details();
         donor.change(details, country(details.countryCode()));

@@ -4,6 +4,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.trustfund.platform.BusinessException;
+import org.trustfund.platform.UnknownRecordException;
 import org.trustfund.reference.Fund;
 
 /**
@@ -34,7 +35,7 @@ public final class LedgerPeriod {
     static Fund requireFund(EntityManager em, long fundId) {
         Fund fund = em.find(Fund.class, fundId);
         if (fund == null) {
-            throw new BusinessException("fund.unknown", fundId);
+            throw new UnknownRecordException("fund.unknown", fundId);
         }
         return fund;
     }

@@ -1,9 +1,9 @@
 package org.trustfund.ledger;
 
-import org.trustfund.platform.BusinessException;
+import org.trustfund.platform.UnknownRecordException;
 
 /** No journal has that id. */
-public class UnknownJournalException extends BusinessException {
+public class UnknownJournalException extends UnknownRecordException {
 
     private static final long serialVersionUID = 1L;
 

@@ -32,6 +32,7 @@ import org.trustfund.money.Money;
 import org.trustfund.platform.BusinessException;
 import org.trustfund.reference.ExchangeRate;
 import org.trustfund.reference.Fund;
+import org.trustfund.reference.StaleRateException;
 
 /**
  * A donor's promise to a fund, in the donor's currency, with an instalment schedule that adds up to it.
@@ -242,7 +243,7 @@ public class Pledge {
         }
         boolean stale = rate != null && rate.isStaleOn(date);
         if (stale && (staleRateReason == null || staleRateReason.isBlank())) {
-            throw org.trustfund.reference.ExchangeRates.stale("agreementDate", rate, date);
+            throw new StaleRateException("agreementDate", rate, date);
         }
         if (stale && staleRateReason.trim().length() > 500) {
             throw new BusinessException("staleRateReason", "rate.staleReason.tooLong", 500);

@@ -25,6 +25,8 @@ import org.trustfund.ledger.Ledger;
 import org.trustfund.money.Money;
 import org.trustfund.platform.BusinessException;
 import org.trustfund.platform.Changes;
+import org.trustfund.platform.ConcurrentChangeException;
+import org.trustfund.platform.UnknownRecordException;
 import org.trustfund.reference.AcceptedCurrency;
 import org.trustfund.reference.ExchangeRate;
 import org.trustfund.reference.ExchangeRates;
@@ -281,7 +283,7 @@ public class PledgeService {
     public Pledge find(long id) {
         Pledge pledge = pledges.find(id);
         if (pledge == null) {
-            throw new BusinessException("pledge.unknown", id);
+            throw new UnknownRecordException("pledge.unknown", id);
         }
         access.requireDonorAccess(pledge.getDonor().getId());
         pledge.getInstalments().size();
@@ -347,11 +349,9 @@ public class PledgeService {
     private Pledge load(long id, long expectedVersion) {
         Pledge pledge = pledges.find(id);
         if (pledge == null) {
-            throw new BusinessException("pledge.unknown", id);
+            throw new UnknownRecordException("pledge.unknown", id);
         }
-        if (pledge.getVersion() != expectedVersion) {
-            throw new BusinessException("record.changedByAnother");
-        }
+        ConcurrentChangeException.requireVersion(pledge.getVersion(), expectedVersion);
         return pledge;
     }
 

@@ -37,9 +37,9 @@ public class ExchangeRates {
      * The rate to convert {@code currency} on {@code date}, or null for US dollars. A stale rate (see
      * {@link ExchangeRate#isStaleOn}) is refused: there is no reason to give here.
      *
-     * @throws BusinessException naming the currency and date if no rate is in force, or the currency, the
-     *         month and the latest rate's date if that rate is stale ({@code field} is where the user typed
-     *         the date or amount)
+     * @throws BusinessException naming the currency and date if no rate is in force ({@code field} is where the
+     *         user typed the date or amount)
+     * @throws StaleRateException naming the currency, the month and the latest rate's date if that rate is stale
      */
     public ExchangeRate require(String currency, LocalDate date, String field) {
         return require(currency, date, field, null);
@@ -56,15 +56,9 @@ public class ExchangeRates {
         ExchangeRate rate = inForce(currency, date)
                 .orElseThrow(() -> new BusinessException(field, "rate.missing", currency, date.toString()));
         if (rate.isStaleOn(date) && (staleRateReason == null || staleRateReason.isBlank())) {
-            throw stale(field, rate, date);
+            throw new StaleRateException(field, rate, date);
         }
         return rate;
-    }
-
-    /** The refusal of a stale rate: currency, the date's month (yyyy-mm) and the latest rate's date. */
-    public static BusinessException stale(String field, ExchangeRate rate, LocalDate date) {
-        return new BusinessException(field, "rate.stale", rate.getCurrency(), java.time.YearMonth.from(date).toString(),
-                rate.getEffectiveDate().toString());
     }
 
     /** The US dollar value of an amount on a date. */

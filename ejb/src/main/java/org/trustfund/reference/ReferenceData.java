@@ -27,7 +27,9 @@ import org.trustfund.audit.AuditAction;
 import org.trustfund.audit.AuditLog;
 import org.trustfund.platform.BusinessException;
 import org.trustfund.platform.Changes;
+import org.trustfund.platform.ConcurrentChangeException;
 import org.trustfund.platform.InstantConverter;
+import org.trustfund.platform.UnknownRecordException;
 import org.trustfund.security.Caller;
 import org.trustfund.security.Roles;
 
@@ -177,8 +179,8 @@ public class ReferenceData {
 
     public Fund updateFund(long id, long expectedVersion, String name, LocalDate startDate, BigDecimal pscRate) {
         Fund fund = Optional.ofNullable(em.find(Fund.class, id))
-                .orElseThrow(() -> new BusinessException("fund.unknown", id));
-        requireVersion(fund.getVersion(), expectedVersion);
+                .orElseThrow(() -> new UnknownRecordException("fund.unknown", id));
+        ConcurrentChangeException.requireVersion(fund.getVersion(), expectedVersion);
         if (name == null || name.isBlank()) {
             throw new BusinessException("name", "fund.name.required");
         }
@@ -261,7 +263,7 @@ public class ReferenceData {
      */
     @PermitAll
     public Optional<DevelopmentStatus> developmentStatusOn(String countryCode, LocalDate date) {
-        Country country = country(countryCode).orElseThrow(() -> new BusinessException("country.unknown", (Object) countryCode));
+        Country country = country(countryCode).orElseThrow(() -> new UnknownRecordException("country.unknown", (Object) countryCode));
         return country.statusOn(date);
     }
 
@@ -271,8 +273,8 @@ public class ReferenceData {
      */
     public CountryStatus addCountryStatus(String countryCode, long expectedVersion, LocalDate effectiveFrom,
             DevelopmentStatus status, String reason) {
-        Country country = country(countryCode).orElseThrow(() -> new BusinessException("country.unknown", (Object) countryCode));
-        requireVersion(country.getVersion(), expectedVersion);
+        Country country = country(countryCode).orElseThrow(() -> new UnknownRecordException("country.unknown", (Object) countryCode));
+        ConcurrentChangeException.requireVersion(country.getVersion(), expectedVersion);
         CountryStatus period = country.recordStatus(effectiveFrom, status, reason, clock.instant(), caller.name());
         em.persist(period);
         // The country's version counts its periods too: two administrators adding at once, one is refused.
@@ -498,8 +500,8 @@ public class ReferenceData {
     /** Corrects a mistyped rate, only while no recorded transaction has used it. */
     public ExchangeRate correctRate(long id, long expectedVersion, BigDecimal unitsPerUsd) {
         ExchangeRate rate = Optional.ofNullable(em.find(ExchangeRate.class, id))
-                .orElseThrow(() -> new BusinessException("rate.unknown", id));
-        requireVersion(rate.getVersion(), expectedVersion);
+                .orElseThrow(() -> new UnknownRecordException("rate.unknown", id));
+        ConcurrentChangeException.requireVersion(rate.getVersion(), expectedVersion);
         if (rates.isUsed(rate)) {
             throw new BusinessException("unitsPerUsd", "rate.used", rate.getCurrency(), rate.getEffectiveDate().toString());
         }
@@ -511,12 +513,6 @@ public class ReferenceData {
         audit.record(AuditAction.UPDATE, "ExchangeRate", id, Changes.of()
                 .field("unitsPerUsd", before, rate.getUnitsPerUsd().toPlainString()).toString());
         return rate;
-    }
-
-    private static void requireVersion(long actual, long expected) {
-        if (actual != expected) {
-            throw new BusinessException("record.changedByAnother");
-        }
     }
 
 }

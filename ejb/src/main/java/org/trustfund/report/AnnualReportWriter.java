@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.function.IntConsumer;
 import org.trustfund.closing.ClosedYears;
 import org.trustfund.platform.BusinessException;
+import org.trustfund.platform.UnknownRecordException;
 import org.trustfund.pledge.ReceivableRevaluation;
 import org.trustfund.pledge.ReceivableRevaluation.Restatement;
 import org.trustfund.security.Caller;
@@ -59,7 +60,7 @@ public final class AnnualReportWriter {
         List<Object[]> found = em.createNativeQuery("SELECT id, code, name, start_date FROM fund WHERE id = ?")
                 .setParameter(1, fundId).getResultList();
         if (found.isEmpty()) {
-            throw new BusinessException("fund.unknown", fundId);
+            throw new UnknownRecordException("fund.unknown", fundId);
         }
         Object[] f = found.get(0);
         ReportContext.Fund fund = new ReportContext.Fund(Sql.integer(f[0]), (String) f[1], (String) f[2], Sql.date(f[3]));

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
-import org.trustfund.platform.BusinessException;
+import org.trustfund.platform.AccessDeniedException;
 
 /**
  * Which donor a signed-in DONOR user belongs to, and the check that keeps them to that donor's records.
@@ -54,14 +54,5 @@ public class CallerAccess {
     public boolean isStaff() {
         return caller.isInRole(Roles.FINANCE_OFFICER) || caller.isInRole(Roles.CERTIFYING_OFFICER)
                 || caller.isInRole(Roles.AUDITOR) || caller.isInRole(Roles.ADMIN);
-    }
-
-    /** The caller may not see or change this record. */
-    public static class AccessDeniedException extends BusinessException {
-        private static final long serialVersionUID = 1L;
-
-        public AccessDeniedException() {
-            super("access.denied");
-        }
     }
 }

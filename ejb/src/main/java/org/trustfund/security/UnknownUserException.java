@@ -1,9 +1,9 @@
 package org.trustfund.security;
 
-import org.trustfund.platform.BusinessException;
+import org.trustfund.platform.UnknownRecordException;
 
 /** No user account has that id. */
-public class UnknownUserException extends BusinessException {
+public class UnknownUserException extends UnknownRecordException {
 
     private static final long serialVersionUID = 1L;
 

@@ -13,6 +13,7 @@ import org.trustfund.audit.AuditLog;
 import org.trustfund.donor.Donor;
 import org.trustfund.platform.BusinessException;
 import org.trustfund.platform.Changes;
+import org.trustfund.platform.ConcurrentChangeException;
 
 /** What an administrator does to user accounts. Every change is audited with what changed. */
 @Stateless
@@ -78,9 +79,7 @@ public class UserAdministration {
     public UserAccount updateUser(long id, long expectedVersion, String displayName, Set<Role> roles, boolean enabled,
             Long donorId) {
         UserAccount account = users.find(id).orElseThrow(() -> new UnknownUserException(id));
-        if (account.getVersion() != expectedVersion) {
-            throw new BusinessException("record.changedByAnother");
-        }
+        ConcurrentChangeException.requireVersion(account.getVersion(), expectedVersion);
         if (displayName == null || displayName.isBlank()) {
             throw new BusinessException("displayName", "user.displayName.required");
         }
@@ -127,9 +126,7 @@ public class UserAdministration {
      */
     public String resetPassword(long id, long expectedVersion) {
         UserAccount account = users.find(id).orElseThrow(() -> new UnknownUserException(id));
-        if (account.getVersion() != expectedVersion) {
-            throw new BusinessException("record.changedByAnother");
-        }
+        ConcurrentChangeException.requireVersion(account.getVersion(), expectedVersion);
         String temporary = TemporaryPasswords.generate();
         account.resetPassword(hasher.hash(temporary.toCharArray()));
         audit.record(AuditAction.PASSWORD_RESET, ENTITY, id, Changes.of().secret("password")
@@ -143,9 +140,7 @@ public class UserAdministration {
      */
     public UserAccount linkDonor(long userId, long expectedVersion, Long donorId) {
         UserAccount account = users.find(userId).orElseThrow(() -> new UnknownUserException(userId));
-        if (account.getVersion() != expectedVersion) {
-            throw new BusinessException("record.changedByAnother");
-        }
+        ConcurrentChangeException.requireVersion(account.getVersion(), expectedVersion);
         if (donorId != null) {
             if (!account.getRoles().contains(Role.DONOR)) {
                 throw new BusinessException("donorId", "user.donorLink.notDonor", account.getUsername());

@@ -43,6 +43,7 @@ import org.trustfund.money.CurrencyUnits;
 import org.trustfund.money.Money;
 import org.trustfund.platform.BusinessException;
 import org.trustfund.platform.Changes;
+import org.trustfund.platform.UnknownRecordException;
 import org.trustfund.pledge.Instalment;
 import org.trustfund.pledge.Pledge;
 import org.trustfund.pledge.PledgeRepository;
@@ -221,7 +222,7 @@ public class ContributionImport {
     public CertifiedBatch certifyBatch(long batchId) {
         ImportedFile batch = em.find(ImportedFile.class, batchId);
         if (batch == null || !ImportedFile.CONTRIBUTIONS.equals(batch.getKind())) {
-            throw new BusinessException("import.batch.unknown", batchId);
+            throw new UnknownRecordException("import.batch.unknown", batchId);
         }
         if (batch.getImportedBy().equals(caller.name())) {
             throw new BusinessException("import.batch.ownImport");

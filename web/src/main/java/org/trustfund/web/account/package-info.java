@@ -1,2 +1,5 @@
-/** The signed-in user's own account: changing their password. */
+/**
+ * The signed-in user's own account: changing their password, their API tokens, and the API's {@code /api/me}
+ * with its token operations.
+ */
 package org.trustfund.web.account;

@@ -10,7 +10,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.primefaces.PrimeFaces;
 import org.trustfund.donor.DonorService;
 import org.trustfund.security.Role;
 import org.trustfund.security.UserAccount;
@@ -74,7 +73,6 @@ public class UserAdminPage implements Serializable {
             newDisplayName = null;
             newRoles = new Role[0];
             load();
-            PrimeFaces.current().executeScript("PF('newUserDialog').hide()");
         } catch (RuntimeException e) {
             Messages.showFailure(e, "newUser");
         } finally {
@@ -98,7 +96,6 @@ public class UserAdminPage implements Serializable {
                     editDonor == null ? null : editDonor.id());
             Messages.info("user.updated", editUsername);
             load();
-            PrimeFaces.current().executeScript("PF('editUserDialog').hide()");
         } catch (RuntimeException e) {
             Messages.showFailure(e, "editUser");
         }
@@ -109,7 +106,6 @@ public class UserAdminPage implements Serializable {
             temporaryPassword = administration.resetPassword(user.getId(), user.getVersion());
             temporaryPasswordFor = user.getUsername();
             load();
-            PrimeFaces.current().executeScript("PF('temporaryPasswordDialog').show()");
         } catch (RuntimeException e) {
             Messages.showFailure(e, "users");
         }

@@ -13,8 +13,11 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Logger;
+import org.trustfund.platform.AccessDeniedException;
 import org.trustfund.platform.BusinessException;
-import org.trustfund.security.Roles;
+import org.trustfund.platform.ConcurrentChangeException;
+import org.trustfund.platform.UnknownRecordException;
+import org.trustfund.reference.StaleRateException;
 import org.trustfund.security.UnknownApiTokenException;
 import org.trustfund.web.platform.ErrorReference;
 
@@ -35,23 +38,27 @@ final class ApiErrors {
     }
 
     static Response toResponse(Throwable failure, HttpHeaders headers, SecurityContext security) {
-        Locale locale = ApiLocale.of(headers);
+        return respond(error(failure, ApiLocale.of(headers), security));
+    }
+
+    /** The answer to a failed call: its status by the type of the failure (or of a cause), its message. */
+    static ApiError error(Throwable failure, Locale locale, SecurityContext security) {
         if (hasCause(failure, NoContentException.class)) {
-            return respond(ApiError.of(400, locale, "body", "api.body.required"));
+            return ApiError.of(400, locale, "body", "api.body.required");
         }
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof BusinessException business) {
-                return respond(business(business, locale, security));
+                return business(business, locale, security);
             }
             if (t instanceof EJBAccessException) {
-                return respond(ApiError.of(403, locale, null, "access.denied"));
+                return ApiError.of(403, locale, null, "access.denied");
             }
             if (isOptimisticLock(t)) {
-                return respond(ApiError.of(409, locale, null, "record.changedByAnother"));
+                return ApiError.of(409, locale, null, "record.changedByAnother");
             }
             if (t instanceof JsonbException || t instanceof JsonException) {
                 String reference = ErrorReference.logged(LOG, null, "Unreadable JSON in an API request: " + oneLine(t));
-                return respond(ApiError.of(400, locale, null, "api.json.invalid").withReference(reference));
+                return ApiError.of(400, locale, null, "api.json.invalid").withReference(reference);
             }
             if (t instanceof WebApplicationException web) {
                 return webApplication(web, locale);
@@ -61,7 +68,7 @@ final class ApiErrors {
             }
         }
         String reference = ErrorReference.logged(LOG, failure, "Unexpected failure of an API call");
-        return respond(ApiError.of(500, locale, null, "api.unexpected").withReference(reference));
+        return ApiError.of(500, locale, null, "api.unexpected").withReference(reference);
     }
 
     private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
@@ -76,13 +83,13 @@ final class ApiErrors {
     private static ApiError business(BusinessException e, Locale locale, SecurityContext security) {
         String key = e.messageKey();
         String field = e.field().map(f -> JSON_FIELDS.getOrDefault(f, f)).orElse(null);
-        if ("access.denied".equals(key)) {
+        if (e instanceof AccessDeniedException) {
             return ApiError.of(403, locale, null, key);
         }
-        if ("record.changedByAnother".equals(key)) {
+        if (e instanceof ConcurrentChangeException) {
             return ApiError.of(409, locale, field, key, e.arguments());
         }
-        if (field == null && key.endsWith(".unknown")) {
+        if (e instanceof UnknownRecordException) {
             // A donor user asking for an id that does not exist is told what they are told for another
             // donor's record, so ids cannot be probed. (A token id is only ever looked for among the caller's
             // own tokens, so "not found" tells nothing of anyone else's.)
@@ -91,7 +98,7 @@ final class ApiErrors {
             }
             return ApiError.of(404, locale, null, key, e.arguments());
         }
-        if ("rate.stale".equals(key)) {
+        if (e instanceof StaleRateException) {
             // Not a broken rule: the call is right but needs one more thing, a reason to use the old rate.
             return ApiError.of(422, locale, field, key, e.arguments());
         }
@@ -103,7 +110,7 @@ final class ApiErrors {
         return t instanceof OptimisticLockException || "OptimisticLockException".equals(t.getClass().getSimpleName());
     }
 
-    private static Response webApplication(WebApplicationException e, Locale locale) {
+    private static ApiError webApplication(WebApplicationException e, Locale locale) {
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         String key = switch (status) {
             case 400 -> "api.badRequest";
@@ -117,14 +124,14 @@ final class ApiErrors {
         };
         ApiError error = ApiError.of(status, locale, null, key);
         if (status >= 500) {
-            return respond(error.withReference(ErrorReference.logged(LOG, e, "API call failed")));
+            return error.withReference(ErrorReference.logged(LOG, e, "API call failed"));
         }
         if (status == 400 || status == 404) {
             // No stack trace for a mistyped address, only a line to find by its reference.
             String reference = ErrorReference.logged(LOG, null, "API call refused: " + oneLine(e));
-            return respond(error.withReference(reference));
+            return error.withReference(reference);
         }
-        return respond(error);
+        return error;
     }
 
     /** The failure on one log line: its text may echo what the caller sent, line breaks included. */

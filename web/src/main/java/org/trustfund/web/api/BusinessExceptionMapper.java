@@ -9,8 +9,8 @@ import jakarta.ws.rs.ext.Provider;
 import org.trustfund.platform.BusinessException;
 
 /**
- * A business rule refused the call: 400 naming the field; 403 for access, 404 for an unknown id, 409 for a
- * concurrent change.
+ * A business rule refused the call: 400 naming the field; by the exception's type, 403 for access, 404 for an
+ * unknown id, 409 for a concurrent change, 422 for a stale rate used without a reason.
  */
 @Provider
 public class BusinessExceptionMapper implements ExceptionMapper<BusinessException> {

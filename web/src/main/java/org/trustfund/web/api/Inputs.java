@@ -14,7 +14,10 @@ import org.trustfund.platform.BusinessException;
  * property. What is readable but not acceptable (a negative amount, a currency we do not take) is left to
  * the services, which say so in the same way as on the pages.
  */
-final class Inputs {
+public final class Inputs {
+
+    /** The largest page a list of donors, contributions or journals answers with. */
+    public static final int MAX_PAGE_SIZE = 100;
 
     private static final String DECIMAL = "[+-]?\\d+(\\.\\d+)?";
 
@@ -22,7 +25,7 @@ final class Inputs {
     }
 
     /** Money from its JSON form; null if absent, so the service can say that an amount is required. */
-    static Money money(String field, MoneyJson json) {
+    public static Money money(String field, MoneyJson json) {
         if (json == null) {
             return null;
         }
@@ -53,7 +56,7 @@ final class Inputs {
     }
 
     /** A decimal that is not money (a rate, a percentage); null if absent. */
-    static BigDecimal decimal(String field, String text) {
+    public static BigDecimal decimal(String field, String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -64,7 +67,7 @@ final class Inputs {
     }
 
     /** An ISO date (yyyy-mm-dd); null if absent. */
-    static LocalDate date(String field, String text) {
+    public static LocalDate date(String field, String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -75,7 +78,7 @@ final class Inputs {
         }
     }
 
-    static <T> T required(String field, T value) {
+    public static <T> T required(String field, T value) {
         if (value == null) {
             throw new BusinessException(field, "api.required");
         }
@@ -83,7 +86,7 @@ final class Inputs {
     }
 
     /** A whole number from a query parameter, within bounds; the default if absent. */
-    static int whole(String field, String text, int defaultValue, int min, int max) {
+    public static int whole(String field, String text, int defaultValue, int min, int max) {
         if (text == null || text.isBlank()) {
             return defaultValue;
         }
@@ -100,7 +103,7 @@ final class Inputs {
     }
 
     /** An id from a query parameter; null if absent. */
-    static Long id(String field, String text) {
+    public static Long id(String field, String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -112,7 +115,7 @@ final class Inputs {
     }
 
     /** One of an enum's constants, case-insensitively; null if absent. */
-    static <E extends Enum<E>> E choice(String field, String text, Class<E> type) {
+    public static <E extends Enum<E>> E choice(String field, String text, Class<E> type) {
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -123,7 +126,7 @@ final class Inputs {
         }
     }
 
-    static <E extends Enum<E>> String names(Class<E> type) {
+    public static <E extends Enum<E>> String names(Class<E> type) {
         StringBuilder out = new StringBuilder();
         for (E e : type.getEnumConstants()) {
             out.append(out.length() == 0 ? "" : ", ").append(e.name());
@@ -132,14 +135,14 @@ final class Inputs {
     }
 
     /** A sort order: a property name, with a leading {@code -} for descending. */
-    record SortOrder<E extends Enum<E>>(E key, boolean descending) {
+    public record SortOrder<E extends Enum<E>>(E key, boolean descending) {
     }
 
     /**
      * Reads {@code name}, {@code -name} or {@code amountUsd} into the service's sort constant
      * ({@code NAME}, {@code AMOUNT_USD}); the default if absent.
      */
-    static <E extends Enum<E>> SortOrder<E> sort(String field, String text, Class<E> type, SortOrder<E> defaultOrder) {
+    public static <E extends Enum<E>> SortOrder<E> sort(String field, String text, Class<E> type, SortOrder<E> defaultOrder) {
         if (text == null || text.isBlank()) {
             return defaultOrder;
         }

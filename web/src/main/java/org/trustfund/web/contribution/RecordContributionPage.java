@@ -292,7 +292,7 @@ public class RecordContributionPage implements Serializable {
             return "/finance/contribution?faces-redirect=true&id=" + saved.getId();
         } catch (RuntimeException e) {
             Messages.showFailure(e, FORM);
-            if (e instanceof org.trustfund.platform.BusinessException be && "rate.stale".equals(be.messageKey())) {
+            if (e instanceof org.trustfund.reference.StaleRateException) {
                 // The message is at the date; the reason field appears beside it, and what was typed stays.
                 staleRateAsked = true;
             }

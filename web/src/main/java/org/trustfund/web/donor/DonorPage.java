@@ -17,7 +17,7 @@ import org.trustfund.contribution.ContributionService;
 import org.trustfund.donor.Donor;
 import org.trustfund.donor.DonorService;
 import org.trustfund.money.Money;
-import org.trustfund.platform.BusinessException;
+import org.trustfund.platform.UnknownRecordException;
 import org.trustfund.pledge.PledgeService;
 import org.trustfund.pledge.PledgeSummary;
 import org.trustfund.reference.DevelopmentStatus;
@@ -63,7 +63,7 @@ public class DonorPage implements Serializable {
     }
 
     public void load() {
-        donor = donors.find(id).orElseThrow(() -> new BusinessException("donor.unknown", id));
+        donor = donors.find(id).orElseThrow(() -> new UnknownRecordException("donor.unknown", id));
         pledges = pledgeService.summariesForDonor(id);
         contributions = contributionService.search(new ContributionQuery(id, null, null, null, null, null,
                 ContributionQuery.Sort.RECEIVED, true), 0, 200);

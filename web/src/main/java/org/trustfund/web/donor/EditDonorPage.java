@@ -12,6 +12,7 @@ import org.trustfund.donor.Donor;
 import org.trustfund.donor.DonorDetails;
 import org.trustfund.donor.DonorService;
 import org.trustfund.donor.StakeholderGroup;
+import org.trustfund.platform.UnknownRecordException;
 import org.trustfund.reference.Country;
 import org.trustfund.reference.ReferenceData;
 import org.trustfund.security.Roles;
@@ -48,7 +49,7 @@ public class EditDonorPage implements Serializable {
         }
         countries = reference.countries();
         if (id != null && !FacesContext.getCurrentInstance().isPostback()) {
-            Donor donor = donors.find(id).orElseThrow(() -> new org.trustfund.platform.BusinessException("donor.unknown", id));
+            Donor donor = donors.find(id).orElseThrow(() -> new UnknownRecordException("donor.unknown", id));
             version = donor.getVersion();
             DonorDetails d = donor.details();
             name = d.name();

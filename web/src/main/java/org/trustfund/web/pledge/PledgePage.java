@@ -8,7 +8,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.primefaces.PrimeFaces;
 import org.trustfund.money.Money;
 import org.trustfund.platform.BusinessException;
 import org.trustfund.pledge.Instalment;
@@ -100,10 +99,9 @@ public class PledgePage implements Serializable {
                     staleRateAsked ? staleRateReason : null);
             Messages.info("pledge.agreementRecorded");
             load();
-            PrimeFaces.current().executeScript("PF('agreementDialog').hide()");
         } catch (RuntimeException e) {
             Messages.showFailure(e, "agreement");
-            if (e instanceof org.trustfund.platform.BusinessException be && "rate.stale".equals(be.messageKey())) {
+            if (e instanceof org.trustfund.reference.StaleRateException) {
                 staleRateAsked = true;
             }
         }
@@ -114,7 +112,6 @@ public class PledgePage implements Serializable {
             pledges.recordConditionsMet(id, pledge.getVersion(), conditionsMetOn);
             Messages.info("pledge.conditionsMetRecorded");
             load();
-            PrimeFaces.current().executeScript("PF('conditionsDialog').hide()");
         } catch (RuntimeException e) {
             Messages.showFailure(e, "conditions");
         }
@@ -152,7 +149,6 @@ public class PledgePage implements Serializable {
             pledges.revise(id, pledge.getVersion(), amount, revisedSchedule.toLines(currency), revisionReason);
             Messages.info("pledge.revised");
             load();
-            PrimeFaces.current().executeScript("PF('reviseDialog').hide()");
         } catch (RuntimeException e) {
             Messages.showFailure(e, "revise");
         }
@@ -164,7 +160,6 @@ public class PledgePage implements Serializable {
             ApprovalRequest r = pledges.requestWriteOff(id, pledge.getVersion(), writeOffDate, writeOffReason);
             Messages.info("apr.requested.done", r.getId());
             load();
-            PrimeFaces.current().executeScript("PF('writeOffDialog').hide()");
         } catch (RuntimeException e) {
             Messages.showFailure(e, "writeOff");
         }

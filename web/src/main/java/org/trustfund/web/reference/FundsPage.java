@@ -10,7 +10,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import org.primefaces.PrimeFaces;
 import org.trustfund.reference.Fund;
 import org.trustfund.reference.ReferenceData;
 import org.trustfund.web.platform.Messages;
@@ -62,7 +61,6 @@ public class FundsPage implements Serializable {
             newStartDate = null;
             newPscPercent = DEFAULT_PSC_PERCENT;
             load();
-            PrimeFaces.current().executeScript("PF('newFundDialog').hide()");
         } catch (RuntimeException e) {
             Messages.showFailure(e, "newFund");
         }
@@ -87,7 +85,6 @@ public class FundsPage implements Serializable {
             referenceData.updateFund(editId, editVersion, editName, editStartDate, Percent.toFraction(editPscPercent));
             Messages.info("fund.updated", editCode);
             load();
-            PrimeFaces.current().executeScript("PF('editFundDialog').hide()");
         } catch (RuntimeException e) {
             Messages.showFailure(e, "editFund");
         }

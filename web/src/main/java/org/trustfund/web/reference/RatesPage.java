@@ -124,7 +124,6 @@ public class RatesPage implements Serializable {
             Messages.info("rate.added", added.getCurrency(), added.getEffectiveDate().toString());
             newEffectiveDate = null;
             newUnitsPerUsd = null;
-            PrimeFaces.current().executeScript("PF('addRateDialog').hide()");
         } catch (RuntimeException e) {
             Messages.showFailure(e, "newRate");
         }
@@ -148,7 +147,6 @@ public class RatesPage implements Serializable {
         try {
             referenceData.correctRate(correctId, correctVersion, correctUnitsPerUsd);
             Messages.info("rate.corrected", correctCurrency, correctDate.toString());
-            PrimeFaces.current().executeScript("PF('correctRateDialog').hide()");
         } catch (RuntimeException e) {
             Messages.showFailure(e, "correctRate");
         }
@@ -188,7 +186,8 @@ public class RatesPage implements Serializable {
                 Messages.error("rate.import.rejected", name, result.problems().size());
             } else {
                 Messages.info("rate.import.done", result.added(), result.alreadyThere());
-                PrimeFaces.current().executeScript("PF('importDialog').hide()");
+                // The view closes the dialog on this; a refused file keeps it open with its problems.
+                PrimeFaces.current().ajax().addCallbackParam("imported", true);
             }
         } catch (RuntimeException e) {
             Messages.showFailure(e, "import");

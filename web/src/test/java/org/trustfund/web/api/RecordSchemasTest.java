@@ -16,6 +16,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.trustfund.web.account.MeResource;
+import org.trustfund.web.contribution.ContributionJson;
+import org.trustfund.web.contribution.ContributionResource;
+import org.trustfund.web.pledge.PledgeJson;
+import org.trustfund.web.pledge.PledgeResource;
 
 /**
  * Every JSON record a resource method reads or answers with has a schema with exactly its components as

@@ -1,4 +1,4 @@
-package org.trustfund.web.api;
+package org.trustfund.web.contribution;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +11,10 @@ import org.trustfund.contribution.ContributionStatus;
 import org.trustfund.money.Money;
 import org.trustfund.platform.BusinessException;
 import org.trustfund.reference.AcceptedCurrency;
+import org.trustfund.web.api.Inputs;
+import org.trustfund.web.api.Iso;
+import org.trustfund.web.api.MoneyJson;
+import org.trustfund.web.api.Viewer;
 
 /** The JSON forms of contributions. */
 public final class ContributionJson {

@@ -1,4 +1,4 @@
-package org.trustfund.web.api;
+package org.trustfund.web.admin;
 
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

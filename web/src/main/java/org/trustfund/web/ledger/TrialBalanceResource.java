@@ -1,4 +1,4 @@
-package org.trustfund.web.api;
+package org.trustfund.web.ledger;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -17,7 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.trustfund.ledger.TrialBalance;
 import org.trustfund.security.Roles;
-import org.trustfund.web.api.LedgerJson.TrialBalanceView;
+import org.trustfund.web.api.Inputs;
+import org.trustfund.web.ledger.LedgerJson.TrialBalanceView;
 
 /**
  * A fund's trial balance for a period, as finance staff and auditors read it. A period left out is the current year

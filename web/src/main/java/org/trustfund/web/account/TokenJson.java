@@ -1,10 +1,11 @@
-package org.trustfund.web.api;
+package org.trustfund.web.account;
 
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.trustfund.security.ApiToken;
 import org.trustfund.security.ApiTokenService.NewToken;
+import org.trustfund.web.api.Viewer;
 
 /** The JSON forms of API tokens. The secret appears once, in the answer that made the token. */
 public final class TokenJson {
@@ -28,7 +29,7 @@ public final class TokenJson {
             @Schema(enumeration = {"ACTIVE", "EXPIRED", "REVOKED"}) String status) {
 
         /** As {@code viewer} (named {@code viewerName}) may see it: a donor sees no staff member's name. */
-        static TokenView of(ApiToken t, Viewer viewer, String viewerName) {
+        public static TokenView of(ApiToken t, Viewer viewer, String viewerName) {
             String status = t.isRevoked() ? "REVOKED" : t.isUsableAt(Instant.now()) ? "ACTIVE" : "EXPIRED";
             return new TokenView(t.getId(), t.getName(), t.getPrefix(), text(t.getCreatedAt()),
                     viewer.person(t.getCreatedBy(), viewerName), text(t.getExpiresAt()), text(t.getLastUsedAt()),
@@ -44,14 +45,14 @@ public final class TokenJson {
             @Schema(description = "The token to send as 'Authorization: Bearer …'. Shown this once; only its hash"
                     + " is kept.") String secret) {
 
-        static CreatedToken of(NewToken made, Viewer viewer, String viewerName) {
+        public static CreatedToken of(NewToken made, Viewer viewer, String viewerName) {
             return new CreatedToken(TokenView.of(made.token(), viewer, viewerName), made.secret());
         }
     }
 
     public record TokenList(List<TokenView> items) {
 
-        static TokenList of(List<ApiToken> tokens, Viewer viewer, String viewerName) {
+        public static TokenList of(List<ApiToken> tokens, Viewer viewer, String viewerName) {
             return new TokenList(tokens.stream().map(t -> TokenView.of(t, viewer, viewerName)).toList());
         }
     }

@@ -1,4 +1,4 @@
-package org.trustfund.web.api;
+package org.trustfund.web.closing;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -18,10 +18,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.trustfund.closing.YearClosingService;
 import org.trustfund.closing.YearStatus;
 import org.trustfund.security.Roles;
-import org.trustfund.web.api.YearJson.YearList;
-import org.trustfund.web.api.YearJson.YearStep;
-import org.trustfund.web.api.YearJson.YearStepWithReason;
-import org.trustfund.web.api.YearJson.YearView;
+import org.trustfund.web.api.Inputs;
+import org.trustfund.web.closing.YearJson.YearList;
+import org.trustfund.web.closing.YearJson.YearStep;
+import org.trustfund.web.closing.YearJson.YearStepWithReason;
+import org.trustfund.web.closing.YearJson.YearView;
 
 /**
  * Year-end closing of a fund: a finance officer proposes and asks to reopen, a certifying officer who did not do

@@ -1,4 +1,4 @@
-package org.trustfund.web.api;
+package org.trustfund.web.approval;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -24,11 +24,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.trustfund.approval.ApprovalRequest;
 import org.trustfund.approval.ApprovalService;
 import org.trustfund.security.Roles;
-import org.trustfund.web.api.ApprovalJson.ApprovalList;
-import org.trustfund.web.api.ApprovalJson.ApprovalView;
-import org.trustfund.web.api.ApprovalJson.Decision;
-import org.trustfund.web.api.ApprovalJson.Rejection;
-import org.trustfund.web.approval.Approvals;
+import org.trustfund.web.api.Inputs;
+import org.trustfund.web.api.Viewer;
+import org.trustfund.web.approval.ApprovalJson.ApprovalList;
+import org.trustfund.web.approval.ApprovalJson.ApprovalView;
+import org.trustfund.web.approval.ApprovalJson.Decision;
+import org.trustfund.web.approval.ApprovalJson.Rejection;
 
 /**
  * Requests for a reversal, a write-off or a separate gift, which take effect only when a certifying officer who
@@ -57,7 +58,7 @@ public class ApprovalResource {
     private Viewer viewer;
 
     /** 202 Accepted with the filed request, Location naming it under {@code /api/approvals}. */
-    static Response filed(UriInfo uri, ApprovalRequest request, Viewer viewer) {
+    public static Response filed(UriInfo uri, ApprovalRequest request, Viewer viewer) {
         return Response.accepted(ApprovalView.of(request, viewer))
                 .location(uri.getBaseUriBuilder().path("approvals").path(String.valueOf(request.getId())).build())
                 .build();

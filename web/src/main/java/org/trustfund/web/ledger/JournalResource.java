@@ -1,4 +1,4 @@
-package org.trustfund.web.api;
+package org.trustfund.web.ledger;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -23,9 +23,10 @@ import org.trustfund.ledger.JournalQuery;
 import org.trustfund.ledger.JournalService;
 import org.trustfund.ledger.LedgerPeriod;
 import org.trustfund.security.Roles;
-import org.trustfund.web.api.LedgerJson.JournalDetailView;
-import org.trustfund.web.api.LedgerJson.JournalList;
-import org.trustfund.web.api.LedgerJson.JournalView;
+import org.trustfund.web.api.Inputs;
+import org.trustfund.web.ledger.LedgerJson.JournalDetailView;
+import org.trustfund.web.ledger.LedgerJson.JournalList;
+import org.trustfund.web.ledger.LedgerJson.JournalView;
 
 /**
  * The ledger's journals as finance staff and auditors read them, and each with its lines. A period left out is the
@@ -69,7 +70,7 @@ public class JournalResource {
                 start == null ? LedgerPeriod.defaultFrom(utc) : start, end == null ? LedgerPeriod.defaultTo(utc) : end,
                 order.key(), order.descending());
         int from0 = Inputs.whole("first", first, 0, 0, Integer.MAX_VALUE);
-        int size = Inputs.whole("max", max, 20, 1, DonorResource.MAX_PAGE_SIZE);
+        int size = Inputs.whole("max", max, 20, 1, Inputs.MAX_PAGE_SIZE);
         return new JournalList(journals.search(query, from0, size).stream().map(JournalView::of).toList(), from0, size,
                 journals.count(query));
     }

@@ -1,4 +1,4 @@
-package org.trustfund.web.api;
+package org.trustfund.web.pledge;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -26,13 +26,16 @@ import org.trustfund.approval.ApprovalService;
 import org.trustfund.pledge.Pledge;
 import org.trustfund.pledge.PledgeService;
 import org.trustfund.security.Roles;
-import org.trustfund.web.api.ApprovalJson.ApprovalList;
-import org.trustfund.web.api.ApprovalJson.ApprovalView;
-import org.trustfund.web.api.PledgeJson.AgreementInput;
-import org.trustfund.web.api.PledgeJson.ConditionsMetInput;
-import org.trustfund.web.api.PledgeJson.NewPledge;
-import org.trustfund.web.api.PledgeJson.PledgeView;
-import org.trustfund.web.api.PledgeJson.WriteOffInput;
+import org.trustfund.web.api.Inputs;
+import org.trustfund.web.api.Viewer;
+import org.trustfund.web.approval.ApprovalJson.ApprovalList;
+import org.trustfund.web.approval.ApprovalJson.ApprovalView;
+import org.trustfund.web.approval.ApprovalResource;
+import org.trustfund.web.pledge.PledgeJson.AgreementInput;
+import org.trustfund.web.pledge.PledgeJson.ConditionsMetInput;
+import org.trustfund.web.pledge.PledgeJson.NewPledge;
+import org.trustfund.web.pledge.PledgeJson.PledgeView;
+import org.trustfund.web.pledge.PledgeJson.WriteOffInput;
 
 /**
  * Pledges and their agreements. Finance officers record them; staff read them; a donor user reads only

@@ -1,4 +1,4 @@
-package org.trustfund.web.api;
+package org.trustfund.web.reference;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -17,22 +17,23 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.trustfund.reference.AcceptedCurrency;
+import org.trustfund.reference.Fund;
 import org.trustfund.reference.ReferenceData;
 import org.trustfund.security.Roles;
-import org.trustfund.web.api.ReferenceJson.CurrencyList;
-import org.trustfund.web.api.ReferenceJson.CurrencyView;
-import org.trustfund.web.api.ReferenceJson.NewCurrency;
+import org.trustfund.web.api.Inputs;
+import org.trustfund.web.reference.ReferenceJson.FundList;
+import org.trustfund.web.reference.ReferenceJson.FundView;
+import org.trustfund.web.reference.ReferenceJson.NewFund;
 
-/** The currencies the funds accept (ISO 4217): staff read them, an administrator adds them. */
-@Path("currencies")
+/** The trust funds: staff read them (pledges and contributions name one), an administrator creates them. */
+@Path("funds")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Currencies")
+@Tag(name = "Funds")
 @APIResponse(responseCode = "401", ref = "Unauthenticated")
 @APIResponse(responseCode = "403", ref = "Forbidden")
-public class CurrencyResource {
+public class FundResource {
 
     @EJB
     private ReferenceData reference;
@@ -42,27 +43,29 @@ public class CurrencyResource {
 
     @GET
     @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN})
-    @Operation(operationId = "listCurrencies", summary = "The accepted currencies")
-    @APIResponse(responseCode = "200", description = "The currencies",
+    @Operation(operationId = "listFunds", summary = "All funds")
+    @APIResponse(responseCode = "200", description = "The funds",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(ref = "CurrencyList")))
+                    schema = @Schema(ref = "FundList")))
     // Payara leaves out the class-level responses for a method that declares only its success.
     @APIResponse(responseCode = "401", ref = "Unauthenticated")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    public CurrencyList list() {
-        return new CurrencyList(reference.currencies().stream().map(CurrencyView::of).toList());
+    public FundList list() {
+        return new FundList(reference.funds().stream().map(FundView::of).toList());
     }
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "addCurrency", summary = "Accept a currency")
-    @APIResponse(responseCode = "201", description = "Accepted",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CurrencyView")))
+    @Operation(operationId = "createFund",
+            summary = "Create a fund", description = "Base currency US dollars; support cost rate 13% unless given.")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "FundView")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    public Response add(NewCurrency input) {
+    public Response create(NewFund input) {
         Inputs.required("body", input);
-        AcceptedCurrency currency = reference.addCurrency(input.code(), input.name());
-        return Response.created(uri.getAbsolutePathBuilder().path(currency.getCode()).build())
-                .entity(CurrencyView.of(currency)).build();
+        Fund fund = reference.createFund(input.code(), input.name(), Inputs.date("startDate", input.startDate()),
+                Inputs.decimal("pscRate", input.pscRate()));
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(fund.getId())).build())
+                .entity(FundView.of(fund)).build();
     }
 }

@@ -1,4 +1,4 @@
-package org.trustfund.web.api;
+package org.trustfund.web.pledge;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +11,11 @@ import org.trustfund.pledge.Pledge;
 import org.trustfund.pledge.PledgeInput;
 import org.trustfund.pledge.ScheduleLine;
 import org.trustfund.reference.ExchangeRate;
+import org.trustfund.web.api.Inputs;
+import org.trustfund.web.api.Iso;
+import org.trustfund.web.api.MoneyJson;
+import org.trustfund.web.api.Viewer;
+import org.trustfund.web.reference.ReferenceJson;
 
 /** The JSON forms of pledges and their instalments. */
 public final class PledgeJson {

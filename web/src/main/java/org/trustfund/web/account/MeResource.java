@@ -1,4 +1,4 @@
-package org.trustfund.web.api;
+package org.trustfund.web.account;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -24,11 +24,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.trustfund.security.ApiTokenService;
 import org.trustfund.security.Role;
-import org.trustfund.web.api.TokenJson.CreatedToken;
-import org.trustfund.web.api.TokenJson.NewTokenRequest;
-import org.trustfund.web.api.TokenJson.TokenList;
-import org.trustfund.web.api.TokenJson.TokenView;
+import org.trustfund.web.account.TokenJson.CreatedToken;
+import org.trustfund.web.account.TokenJson.NewTokenRequest;
+import org.trustfund.web.account.TokenJson.TokenList;
+import org.trustfund.web.account.TokenJson.TokenView;
 import org.trustfund.security.Roles;
+import org.trustfund.web.api.Inputs;
+import org.trustfund.web.api.Viewer;
 
 /** Who the caller is, which roles they hold, and their own API tokens. */
 @Path("me")

@@ -1,4 +1,4 @@
-package org.trustfund.web.api;
+package org.trustfund.web.admin;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -22,14 +22,16 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.trustfund.security.ApiTokenService;
 import org.trustfund.security.Roles;
-import org.trustfund.web.api.TokenJson.CreatedToken;
-import org.trustfund.web.api.TokenJson.NewTokenRequest;
-import org.trustfund.web.api.TokenJson.TokenList;
-import org.trustfund.web.api.TokenJson.TokenView;
+import org.trustfund.web.account.TokenJson.CreatedToken;
+import org.trustfund.web.account.TokenJson.NewTokenRequest;
+import org.trustfund.web.account.TokenJson.TokenList;
+import org.trustfund.web.account.TokenJson.TokenView;
 import org.trustfund.security.UserAdministration;
-import org.trustfund.web.api.UserJson.DonorLink;
-import org.trustfund.web.api.UserJson.UserList;
-import org.trustfund.web.api.UserJson.UserView;
+import org.trustfund.web.admin.UserJson.DonorLink;
+import org.trustfund.web.admin.UserJson.UserList;
+import org.trustfund.web.admin.UserJson.UserView;
+import org.trustfund.web.api.Inputs;
+import org.trustfund.web.api.Viewer;
 
 /** User accounts, for an administrator: who exists, and which donor a DONOR user belongs to. */
 @Path("users")

@@ -1,4 +1,4 @@
-package org.trustfund.web.api;
+package org.trustfund.web.contribution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,8 +9,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.trustfund.money.Money;
 import org.trustfund.platform.BusinessException;
-import org.trustfund.web.api.ContributionJson.NewApplication;
-import org.trustfund.web.api.ContributionJson.NewContribution;
+import org.trustfund.web.api.MoneyJson;
+import org.trustfund.web.contribution.ContributionJson.NewApplication;
+import org.trustfund.web.contribution.ContributionJson.NewContribution;
 
 /** The API's applications field: absent means the page's suggestion, an empty list means nothing applied. */
 class NewContributionTest {

@@ -1,4 +1,4 @@
-package org.trustfund.web.api;
+package org.trustfund.web.donor;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -28,18 +28,21 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.trustfund.donor.Donor;
 import org.trustfund.donor.DonorQuery;
+import org.trustfund.platform.UnknownRecordException;
 import org.trustfund.spreadsheet.ListExport;
 import org.trustfund.donor.DonorService;
 import org.trustfund.donor.StakeholderGroup;
 import org.trustfund.money.Money;
-import org.trustfund.platform.BusinessException;
 import org.trustfund.pledge.PledgeService;
 import org.trustfund.security.Roles;
-import org.trustfund.web.api.DonorJson.DonorInput;
-import org.trustfund.web.api.DonorJson.DonorPage;
-import org.trustfund.web.api.DonorJson.DonorView;
-import org.trustfund.web.api.PledgeJson.PledgeList;
-import org.trustfund.web.api.PledgeJson.PledgeView;
+import org.trustfund.web.api.ApiLocale;
+import org.trustfund.web.api.Inputs;
+import org.trustfund.web.api.Viewer;
+import org.trustfund.web.donor.DonorJson.DonorInput;
+import org.trustfund.web.donor.DonorJson.DonorPage;
+import org.trustfund.web.donor.DonorJson.DonorView;
+import org.trustfund.web.pledge.PledgeJson.PledgeList;
+import org.trustfund.web.pledge.PledgeJson.PledgeView;
 
 /**
  * Donors. Finance officers record and change them; staff read them; a donor user reads only their own donor
@@ -53,8 +56,6 @@ import org.trustfund.web.api.PledgeJson.PledgeView;
 @APIResponse(responseCode = "401", ref = "Unauthenticated")
 @APIResponse(responseCode = "403", ref = "Forbidden")
 public class DonorResource {
-
-    static final int MAX_PAGE_SIZE = 100;
 
     @EJB
     private DonorService donors;
@@ -84,8 +85,8 @@ public class DonorResource {
             @Parameter(description = "ISO 3166 country code") @QueryParam("country") String country,
             @Parameter(description = "name, group, country or created; prefix - for descending")
             @QueryParam("sort") String sort) {
-        int pageNumber = Inputs.whole("page", page, 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE);
-        int pageSize = Inputs.whole("size", size, 20, 1, MAX_PAGE_SIZE);
+        int pageNumber = Inputs.whole("page", page, 0, 0, Integer.MAX_VALUE / Inputs.MAX_PAGE_SIZE);
+        int pageSize = Inputs.whole("size", size, 20, 1, Inputs.MAX_PAGE_SIZE);
         Inputs.SortOrder<DonorQuery.Sort> order = Inputs.sort("sort", sort, DonorQuery.Sort.class,
                 new Inputs.SortOrder<>(DonorQuery.Sort.NAME, false));
         DonorQuery query = new DonorQuery(name, Inputs.choice("group", group, StakeholderGroup.class),
@@ -137,7 +138,7 @@ public class DonorResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DonorView")))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public DonorView get(@PathParam("id") long id) {
-        return DonorView.of(donors.find(id).orElseThrow(() -> new BusinessException("donor.unknown", id)), viewer);
+        return DonorView.of(donors.find(id).orElseThrow(() -> new UnknownRecordException("donor.unknown", id)), viewer);
     }
 
     @POST
@@ -179,7 +180,7 @@ public class DonorResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public PledgeList pledges(@PathParam("id") long id) {
         // Checks access first, then that the donor exists: an empty list would hide a mistyped id.
-        donors.find(id).orElseThrow(() -> new BusinessException("donor.unknown", id));
+        donors.find(id).orElseThrow(() -> new UnknownRecordException("donor.unknown", id));
         Map<Long, Money> paid = pledges.paidByInstalmentOfDonor(id);
         return new PledgeList(pledges.byDonor(id).stream().map(p -> PledgeView.of(p, paid, viewer)).toList());
     }

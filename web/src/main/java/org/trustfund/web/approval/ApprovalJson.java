@@ -1,8 +1,10 @@
-package org.trustfund.web.api;
+package org.trustfund.web.approval;
 
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.trustfund.approval.ApprovalRequest;
+import org.trustfund.web.api.Iso;
+import org.trustfund.web.api.Viewer;
 
 /** The JSON forms of approval requests (four eyes: one asks, a certifying officer who did not ask decides). */
 public final class ApprovalJson {

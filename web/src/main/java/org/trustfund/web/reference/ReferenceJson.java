@@ -1,4 +1,4 @@
-package org.trustfund.web.api;
+package org.trustfund.web.reference;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -8,6 +8,7 @@ import org.trustfund.reference.Country;
 import org.trustfund.reference.CountryStatus;
 import org.trustfund.reference.ExchangeRate;
 import org.trustfund.reference.Fund;
+import org.trustfund.web.api.Iso;
 
 /** The JSON forms of reference data: funds, countries, currencies and operational rates. */
 public final class ReferenceJson {
@@ -108,7 +109,7 @@ public final class ReferenceJson {
             @Schema(description = "Units of the currency per US dollar, as a decimal string") String unitsPerUsd,
             @Schema(format = "date-time") String createdAt, String createdBy, long version) {
 
-        static RateView of(ExchangeRate r) {
+        public static RateView of(ExchangeRate r) {
             return new RateView(r.getId(), r.getCurrency(), Iso.text(r.getEffectiveDate()),
                     r.getUnitsPerUsd().stripTrailingZeros().toPlainString(), Iso.text(r.getCreatedAt()),
                     r.getCreatedBy(),

@@ -1,8 +1,9 @@
-package org.trustfund.web.api;
+package org.trustfund.web.closing;
 
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.trustfund.closing.YearSummary;
+import org.trustfund.web.api.Iso;
 
 /** The JSON forms of a fund's years and their closing. */
 public final class YearJson {

@@ -1,4 +1,4 @@
-package org.trustfund.web.api;
+package org.trustfund.web.ledger;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -8,6 +8,7 @@ import org.trustfund.ledger.JournalLineView;
 import org.trustfund.ledger.JournalSummary;
 import org.trustfund.ledger.TrialBalanceReport;
 import org.trustfund.ledger.TrialBalanceRow;
+import org.trustfund.web.api.Iso;
 
 /** The JSON forms of the ledger as read: a trial balance, journals and their lines. Amounts are US dollars as text. */
 public final class LedgerJson {

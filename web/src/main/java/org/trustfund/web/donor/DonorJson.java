@@ -1,10 +1,13 @@
-package org.trustfund.web.api;
+package org.trustfund.web.donor;
 
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.trustfund.donor.Donor;
 import org.trustfund.donor.DonorDetails;
 import org.trustfund.donor.StakeholderGroup;
+import org.trustfund.web.api.Inputs;
+import org.trustfund.web.api.Iso;
+import org.trustfund.web.api.Viewer;
 
 /** The JSON forms of donors. */
 public final class DonorJson {

@@ -1,4 +1,4 @@
-package org.trustfund.web.api;
+package org.trustfund.web.reference;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -24,17 +24,20 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.trustfund.platform.BusinessException;
+import org.trustfund.platform.UnknownRecordException;
 import org.trustfund.reference.Country;
 import org.trustfund.reference.CountryStatus;
 import org.trustfund.reference.DevelopmentStatus;
 import org.trustfund.reference.ReferenceData;
 import org.trustfund.security.Roles;
-import org.trustfund.web.api.ReferenceJson.CountryDetail;
-import org.trustfund.web.api.ReferenceJson.CountryInput;
-import org.trustfund.web.api.ReferenceJson.CountryList;
-import org.trustfund.web.api.ReferenceJson.CountryStatusOn;
-import org.trustfund.web.api.ReferenceJson.CountryView;
-import org.trustfund.web.api.ReferenceJson.NewCountryStatus;
+import org.trustfund.web.api.Inputs;
+import org.trustfund.web.api.Iso;
+import org.trustfund.web.reference.ReferenceJson.CountryDetail;
+import org.trustfund.web.reference.ReferenceJson.CountryInput;
+import org.trustfund.web.reference.ReferenceJson.CountryList;
+import org.trustfund.web.reference.ReferenceJson.CountryStatusOn;
+import org.trustfund.web.reference.ReferenceJson.CountryView;
+import org.trustfund.web.reference.ReferenceJson.NewCountryStatus;
 
 /**
  * Countries (ISO 3166) with their UN region and the dated history of their development status: staff read
@@ -94,7 +97,7 @@ public class CountryResource {
         LocalDate date = Inputs.date("on", on);
         LocalDate day = date == null ? today() : date;
         Country country = country(code);
-        CountryStatus period = country.periodOn(day).orElseThrow(() -> new BusinessException((String) null,
+        CountryStatus period = country.periodOn(day).orElseThrow(() -> new UnknownRecordException(
                 "country.status.unknown", country.getCode(), day.toString()));
         return new CountryStatusOn(country.getCode(), Iso.text(day), period.getStatus().name(),
                 Iso.text(period.getEffectiveFrom()), country.endOf(period).map(Iso::text).orElse(null));
@@ -140,7 +143,7 @@ public class CountryResource {
     }
 
     private Country country(String code) {
-        return reference.country(code).orElseThrow(() -> new BusinessException("country.unknown", (Object) code));
+        return reference.country(code).orElseThrow(() -> new UnknownRecordException("country.unknown", (Object) code));
     }
 
     private static LocalDate today() {

@@ -1,4 +1,4 @@
-package org.trustfund.web.api;
+package org.trustfund.web.report;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.trustfund.platform.BusinessException;
 import org.trustfund.report.AnnualReport;
 import org.trustfund.security.Roles;
+import org.trustfund.web.api.ApiLocale;
 
 /** The annual financial report of a fund and year, as the xlsx workbook the report page offers. */
 @Path("funds/{fundId}/annual-report")

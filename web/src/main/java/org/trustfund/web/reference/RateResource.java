@@ -1,4 +1,4 @@
-package org.trustfund.web.api;
+package org.trustfund.web.reference;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -24,9 +24,10 @@ import org.trustfund.reference.ExchangeRate;
 import org.trustfund.reference.RateRow;
 import org.trustfund.reference.ReferenceData;
 import org.trustfund.security.Roles;
-import org.trustfund.web.api.ReferenceJson.NewRate;
-import org.trustfund.web.api.ReferenceJson.RateList;
-import org.trustfund.web.api.ReferenceJson.RateView;
+import org.trustfund.web.api.Inputs;
+import org.trustfund.web.reference.ReferenceJson.NewRate;
+import org.trustfund.web.reference.ReferenceJson.RateList;
+import org.trustfund.web.reference.ReferenceJson.RateView;
 
 /** UN operational rates of exchange: staff read them, an administrator adds them. */
 @Path("rates")

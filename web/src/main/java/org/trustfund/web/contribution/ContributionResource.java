@@ -1,4 +1,4 @@
-package org.trustfund.web.api;
+package org.trustfund.web.contribution;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -35,14 +35,18 @@ import org.trustfund.contribution.ContributionService;
 import org.trustfund.contribution.ContributionStatus;
 import org.trustfund.money.Money;
 import org.trustfund.security.Roles;
-import org.trustfund.web.api.ApprovalJson.ApprovalList;
-import org.trustfund.web.api.ApprovalJson.ApprovalView;
-import org.trustfund.web.api.ContributionJson.Certification;
-import org.trustfund.web.api.ContributionJson.ContributionPage;
-import org.trustfund.web.api.ContributionJson.ContributionView;
-import org.trustfund.web.api.ContributionJson.HeldApplications;
-import org.trustfund.web.api.ContributionJson.NewContribution;
-import org.trustfund.web.api.ContributionJson.WithReason;
+import org.trustfund.web.api.ApiLocale;
+import org.trustfund.web.api.Inputs;
+import org.trustfund.web.api.Viewer;
+import org.trustfund.web.approval.ApprovalJson.ApprovalList;
+import org.trustfund.web.approval.ApprovalJson.ApprovalView;
+import org.trustfund.web.approval.ApprovalResource;
+import org.trustfund.web.contribution.ContributionJson.Certification;
+import org.trustfund.web.contribution.ContributionJson.ContributionPage;
+import org.trustfund.web.contribution.ContributionJson.ContributionView;
+import org.trustfund.web.contribution.ContributionJson.HeldApplications;
+import org.trustfund.web.contribution.ContributionJson.NewContribution;
+import org.trustfund.web.contribution.ContributionJson.WithReason;
 
 /**
  * Contributions, maker–checker: a finance officer records, a certifying officer who is someone else
@@ -90,8 +94,8 @@ public class ContributionResource {
             @Parameter(description = "Received on or before (yyyy-mm-dd)") @QueryParam("to") String to,
             @Parameter(description = "received, donor, amountUsd or status; prefix - for descending "
                     + "(default -received)") @QueryParam("sort") String sort) {
-        int pageNumber = Inputs.whole("page", page, 0, 0, Integer.MAX_VALUE / DonorResource.MAX_PAGE_SIZE);
-        int pageSize = Inputs.whole("size", size, 20, 1, DonorResource.MAX_PAGE_SIZE);
+        int pageNumber = Inputs.whole("page", page, 0, 0, Integer.MAX_VALUE / Inputs.MAX_PAGE_SIZE);
+        int pageSize = Inputs.whole("size", size, 20, 1, Inputs.MAX_PAGE_SIZE);
         Inputs.SortOrder<ContributionQuery.Sort> order = Inputs.sort("sort", sort, ContributionQuery.Sort.class,
                 new Inputs.SortOrder<>(ContributionQuery.Sort.RECEIVED, true));
         ContributionQuery query = new ContributionQuery(Inputs.id("donorId", donorId), donorName,
