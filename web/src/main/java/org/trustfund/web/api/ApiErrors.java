@@ -16,6 +16,7 @@ import java.util.logging.Logger;
 import org.trustfund.platform.BusinessException;
 import org.trustfund.security.Roles;
 import org.trustfund.security.UnknownApiTokenException;
+import org.trustfund.web.platform.DatabaseUnreachable;
 import org.trustfund.web.platform.ErrorReference;
 
 /**
@@ -38,6 +39,12 @@ final class ApiErrors {
         Locale locale = ApiLocale.of(headers);
         if (hasCause(failure, NoContentException.class)) {
             return respond(ApiError.of(400, locale, "body", "api.body.required"));
+        }
+        if (DatabaseUnreachable.causedBy(failure)) {
+            LOG.warning("API call answered 503, the database is not reachable: " + oneLine(failure));
+            return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                    .header("Retry-After", DatabaseUnreachable.RETRY_AFTER_SECONDS)
+                    .entity(ApiError.of(503, locale, null, "api.databaseUnavailable")).build();
         }
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof BusinessException business) {

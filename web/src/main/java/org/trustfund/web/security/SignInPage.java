@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.Optional;
 import org.trustfund.security.SignInResult;
+import org.trustfund.web.platform.DatabaseUnreachable;
 import org.trustfund.web.platform.Messages;
 
 /** Backs the sign-in page. */
@@ -57,11 +58,23 @@ public class SignInPage {
         // A new session id before authenticating: an id known before sign-in is useless after it.
         request.getSession(true);
         request.changeSessionId();
-        AuthenticationStatus status = securityContext.authenticate(request, response,
-                AuthenticationParameters.withParams()
-                        .credential(new UsernamePasswordCredential(username == null ? "" : username.trim(),
-                                new Password(password == null ? "" : password)))
-                        .newAuthentication(true));
+        AuthenticationStatus status;
+        try {
+            status = securityContext.authenticate(request, response,
+                    AuthenticationParameters.withParams()
+                            .credential(new UsernamePasswordCredential(username == null ? "" : username.trim(),
+                                    new Password(password == null ? "" : password)))
+                            .newAuthentication(true));
+        } catch (RuntimeException e) {
+            if (!DatabaseUnreachable.causedBy(e)) {
+                throw e;
+            }
+            // Said on the form, which keeps the user name, rather than on an error page.
+            password = null;
+            Messages.error("error.database.text");
+            facesContext.validationFailed();
+            return;
+        }
         password = null;
         switch (status) {
             case SEND_CONTINUE -> facesContext.responseComplete();
