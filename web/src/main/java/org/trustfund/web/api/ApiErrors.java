@@ -41,7 +41,8 @@ final class ApiErrors {
             return respond(ApiError.of(400, locale, "body", "api.body.required"));
         }
         if (DatabaseUnreachable.causedBy(failure)) {
-            LOG.warning("API call answered 503, the database is not reachable: " + oneLine(failure));
+            LOG.warning("API call answered 503, the database is not reachable: "
+                    + DatabaseUnreachable.describe(failure));
             return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
                     .header("Retry-After", DatabaseUnreachable.RETRY_AFTER_SECONDS)
                     .entity(ApiError.of(503, locale, null, "api.databaseUnavailable")).build();

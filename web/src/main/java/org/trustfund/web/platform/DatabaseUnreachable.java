@@ -49,6 +49,20 @@ public final class DatabaseUnreachable {
         return false;
     }
 
+    /**
+     * The failure on one log line with its innermost cause (e.g. the driver's "Communications link failure"),
+     * for the warning that replaces a stack trace: the outage is not a fault of the code.
+     */
+    public static String describe(Throwable failure) {
+        Throwable root = failure;
+        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+        while (root.getCause() != null && seen.put(root, Boolean.TRUE) == null) {
+            root = root.getCause();
+        }
+        String text = root == failure ? String.valueOf(failure) : failure + " (cause: " + root + ")";
+        return text.replaceAll("[\\r\\n\\t]+", " ");
+    }
+
     private static boolean isSign(Throwable t) {
         if (t instanceof SQLNonTransientConnectionException || t instanceof SQLTransientConnectionException
                 || t instanceof SQLRecoverableException) {

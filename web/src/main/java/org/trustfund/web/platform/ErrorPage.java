@@ -52,7 +52,7 @@ public class ErrorPage {
             ec.setResponseHeader("Retry-After", String.valueOf(DatabaseUnreachable.RETRY_AFTER_SECONDS));
             if (failure != null) {
                 LOG.warning("The database is not reachable; failure on " + attributes.get(RequestDispatcher.ERROR_REQUEST_URI)
-                        + ": " + failure);
+                        + ": " + DatabaseUnreachable.describe(failure));
             }
         } else if (failure != null) {
             reference = ErrorReference.logged(LOG, failure,

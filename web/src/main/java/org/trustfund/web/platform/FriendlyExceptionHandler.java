@@ -46,7 +46,7 @@ public class FriendlyExceptionHandler extends ExceptionHandlerWrapper {
                 } else if (DatabaseUnreachable.causedBy(failure)) {
                     // Not a fault to report with a reference: the user is told to try again.
                     LOG.warning("The database is not reachable; failure on " + ec.getRequestServletPath() + ": "
-                            + failure);
+                            + DatabaseUnreachable.describe(failure));
                     ec.redirect(ErrorPage.databaseUnreachableUrl(ec.getRequestContextPath(),
                             ErrorPage.pageToRetry((HttpServletRequest) ec.getRequest())));
                 } else {

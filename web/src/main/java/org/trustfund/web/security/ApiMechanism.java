@@ -75,7 +75,7 @@ public class ApiMechanism implements HttpAuthenticationMechanism {
             }
             // Credentials cannot be checked without the database: no one is let in, and the caller is told
             // to come back rather than given an empty 500.
-            LOG.warning("API call answered 503, the database is not reachable: " + e);
+            LOG.warning("API call answered 503, the database is not reachable: " + DatabaseUnreachable.describe(e));
             return refuse(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "api.databaseUnavailable",
                     Duration.ofSeconds(DatabaseUnreachable.RETRY_AFTER_SECONDS));
         }

@@ -123,7 +123,7 @@ public class PageSignInMechanism implements HttpAuthenticationMechanism {
             return context.doNothing();
         }
         LOG.warning("Page " + request.getRequestURI() + " sent to the error page, the database is not reachable: "
-                + failure);
+                + DatabaseUnreachable.describe(failure));
         SecurityHeaders.apply(response, false);
         String notice = ErrorPage.databaseUnreachableUrl(request.getContextPath(), ErrorPage.pageToRetry(request));
         return isAjax(request) ? partialRedirect(response, notice) : context.redirect(notice);

@@ -65,6 +65,17 @@ class DatabaseUnreachableTest {
     }
 
     @Test
+    void theLogLineNamesTheInnermostCauseOnOneLine() {
+        SQLException driver = new SQLException("Communications link failure\n\nThe last packet sent...", "08S01");
+        assertEquals("java.lang.IllegalStateException: Cannot read the standing of user finance (cause:"
+                        + " java.sql.SQLException: Communications link failure The last packet sent...)",
+                DatabaseUnreachable.describe(new IllegalStateException("Cannot read the standing of user finance",
+                        new RuntimeException("wrapped", driver))));
+        assertEquals("java.sql.SQLException: Communications link failure The last packet sent...",
+                DatabaseUnreachable.describe(driver));
+    }
+
+    @Test
     void aCauseChainThatLoopsEnds() {
         RuntimeException first = new RuntimeException("first");
         RuntimeException second = new RuntimeException("second", first);
