@@ -40,7 +40,7 @@ class AnnualReportPageIT {
             fund = Rows.insert(c, "INSERT INTO fund (code, name, base_currency, start_date, psc_rate, created_at, created_by)"
                     + " VALUES (?, ?, 'USD', '2025-01-01', 0.1300, NOW(6), 'system-test')", fundCode, "Report fund " + unique);
         }
-        User auditor = Api.readyUser(browser, system, "reader", "Auditor");
+        User auditor = Api.readyUser(system, "reader", "Auditor");
         Accounts.signIn(browser, auditor.username(), auditor.password());
         browser.waitForPath("/app/dashboard.xhtml");
         assertTrue(browser.isPresent("navAnnualReport"), "the menu leads to the report");

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.trustfund.systemtest.support.Api;
-import org.trustfund.systemtest.support.Browser;
 import org.trustfund.systemtest.support.RunningSystem;
 import org.trustfund.systemtest.support.SystemExtension;
 
@@ -35,8 +34,8 @@ class ApiAuthenticationBenchmarkIT {
     private static final long CLOCK_TICKS_PER_SECOND = 100;
 
     @Test
-    void serverCpuPerAuthenticatedCall(RunningSystem system, Browser browser) throws Exception {
-        Api.User user = Api.readyUser(browser, system, "bench", "Auditor");
+    void serverCpuPerAuthenticatedCall(RunningSystem system) throws Exception {
+        Api.User user = Api.readyUser(system, "bench", "Auditor");
         Api basic = user.api(system);
         Api bearer = Api.withToken(system, SignInUnderAttackIT.createToken(basic, "benchmark"));
         long pid = system.payaraProcess().pid();

@@ -19,7 +19,7 @@ class ApiTokenPageIT {
 
     @Test
     void aTokenIsShownOnceWorksAndStopsWhenRevokedOnThePage(RunningSystem system, Browser browser) {
-        Api.User user = Api.readyUser(browser, system, "tokenpage", "Finance officer");
+        Api.User user = Api.readyUser(system, "tokenpage", "Finance officer");
         browser.open("/login.xhtml");
         Accounts.signIn(browser, user.username(), user.password());
         browser.waitForPath("/app/dashboard.xhtml");

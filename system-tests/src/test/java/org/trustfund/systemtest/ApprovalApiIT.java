@@ -38,9 +38,9 @@ class ApprovalApiIT {
     @Test
     void aReversalIsRequestedByOneAndApprovedOnceByAnotherCertifyingOfficer(RunningSystem system, Browser browser)
             throws Exception {
-        User officer = Api.readyUser(browser, system, "officer", "Finance officer");
-        User requester = Api.readyUser(browser, system, "certifier", "Certifying officer");
-        User approver = Api.readyUser(browser, system, "certifier", "Certifying officer");
+        User officer = Api.readyUser(system, "officer", "Finance officer");
+        User requester = Api.readyUser(system, "certifier", "Certifying officer");
+        User approver = Api.readyUser(system, "certifier", "Certifying officer");
         Api finance = officer.api(system);
         Map<String, Object> fund = FinanceApi.fund(system);
         long donor = FinanceApi.donor(finance, "Government of Reversia");
@@ -126,8 +126,8 @@ class ApprovalApiIT {
 
     @Test
     void aRejectedWriteOffLeavesThePledgeAsItWasAndOnlyTheRequesterWithdraws(RunningSystem system, Browser browser) {
-        User officer = Api.readyUser(browser, system, "officer", "Finance officer");
-        User certifier = Api.readyUser(browser, system, "certifier", "Certifying officer");
+        User officer = Api.readyUser(system, "officer", "Finance officer");
+        User certifier = Api.readyUser(system, "certifier", "Certifying officer");
         Api finance = officer.api(system);
         Map<String, Object> fund = FinanceApi.fund(system);
         long donor = FinanceApi.donor(finance, "Ministry of Write-offs");

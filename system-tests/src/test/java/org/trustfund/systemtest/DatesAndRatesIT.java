@@ -39,10 +39,10 @@ class DatesAndRatesIT {
     private static final String OLD_RATE = "2023-03-01";
 
     @Test
-    void theApiRefusesImpossibleDatesAtTheirFieldAndAStaleRateUntilAReasonIsGiven(RunningSystem system, Browser browser)
+    void theApiRefusesImpossibleDatesAtTheirFieldAndAStaleRateUntilAReasonIsGiven(RunningSystem system)
             throws SQLException {
         Fixture fx = Fixture.create(system);
-        Api finance = Api.readyUser(browser, system, "officer", "Finance officer").api(system);
+        Api finance = Api.readyUser(system, "officer", "Finance officer").api(system);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         String tomorrow = today.plusDays(1).toString();
         int year = today.getYear();
@@ -80,7 +80,7 @@ class DatesAndRatesIT {
     void theRecordPageShowsTheStaleRateAtTheTypedDateAndTakesAReason(RunningSystem system, Browser browser)
             throws SQLException {
         Fixture fx = Fixture.create(system);
-        Api.User officer = Api.readyUser(browser, system, "recorder", "Finance officer");
+        Api.User officer = Api.readyUser(system, "recorder", "Finance officer");
         Accounts.signIn(browser, officer.username(), officer.password());
         browser.waitForPath("/app/dashboard.xhtml");
         LocalDate today = LocalDate.now(ZoneOffset.UTC);

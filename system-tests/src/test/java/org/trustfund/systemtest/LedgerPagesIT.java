@@ -67,7 +67,7 @@ class LedgerPagesIT {
             s.executeUpdate("INSERT INTO journal_line (journal_id, account, debit, credit, currency, currency_amount) VALUES"
                     + " (" + journal + ", 'CASH', 250, 0, 'USD', 250), (" + journal + ", 'CONTRIBUTION_REVENUE', 0, 250, 'USD', -250)");
         }
-        User auditor = Api.readyUser(browser, system, "ledger", "Auditor");
+        User auditor = Api.readyUser(system, "ledger", "Auditor");
 
         Reply tb = auditor.api(system).get("/api/funds/" + fund + "/trial-balance?from=2025-01-01&to=2025-12-31");
         assertEquals(200, tb.status(), tb::toString);

@@ -70,10 +70,10 @@ class RestApiIT {
     }
 
     @Test
-    void aRoleThatMayNotWriteIsRefusedWith403AndNothingIsSaved(RunningSystem system, Browser browser) {
+    void aRoleThatMayNotWriteIsRefusedWith403AndNothingIsSaved(RunningSystem system) {
         long fund = fundWithEuroRate(system);
-        User auditor = Api.readyUser(browser, system, "auditor", "Auditor");
-        User certifier = Api.readyUser(browser, system, "certifier", "Certifying officer");
+        User auditor = Api.readyUser(system, "auditor", "Auditor");
+        User certifier = Api.readyUser(system, "certifier", "Certifying officer");
         String name = "Refused donor " + Accounts.uniqueUsername("d");
 
         Reply byAuditor = auditor.api(system).post("/api/donors", donor(name));
@@ -96,9 +96,9 @@ class RestApiIT {
     }
 
     @Test
-    void badInputIsRefusedWith400NamingTheFieldAndNothingIsSaved(RunningSystem system, Browser browser) {
+    void badInputIsRefusedWith400NamingTheFieldAndNothingIsSaved(RunningSystem system) {
         long fund = fundWithEuroRate(system);
-        User officer = Api.readyUser(browser, system, "officer", "Finance officer");
+        User officer = Api.readyUser(system, "officer", "Finance officer");
         Api api = officer.api(system);
         long donor = createDonor(api, "Careful donor " + Accounts.uniqueUsername("d"));
 
@@ -138,10 +138,10 @@ class RestApiIT {
     }
 
     @Test
-    void aDonorUserReadsTheirOwnDonorAndIsRefusedAnotherDonors(RunningSystem system, Browser browser) {
+    void aDonorUserReadsTheirOwnDonorAndIsRefusedAnotherDonors(RunningSystem system) {
         fundWithEuroRate(system);
-        User officer = Api.readyUser(browser, system, "officer", "Finance officer");
-        User donorUser = Api.readyUser(browser, system, "donoruser", "Donor");
+        User officer = Api.readyUser(system, "officer", "Finance officer");
+        User donorUser = Api.readyUser(system, "donoruser", "Donor");
         String ownName = "Own donor " + Accounts.uniqueUsername("d");
         String otherName = "Other donor " + Accounts.uniqueUsername("d");
         long own = createDonor(officer.api(system), ownName);
@@ -180,10 +180,10 @@ class RestApiIT {
     }
 
     @Test
-    void donorPledgeAgreementAndContributionCertifiedByAnotherUser(RunningSystem system, Browser browser) {
+    void donorPledgeAgreementAndContributionCertifiedByAnotherUser(RunningSystem system) {
         long fund = fundWithEuroRate(system);
-        User officer = Api.readyUser(browser, system, "officer", "Finance officer");
-        User certifier = Api.readyUser(browser, system, "certifier", "Certifying officer");
+        User officer = Api.readyUser(system, "officer", "Finance officer");
+        User certifier = Api.readyUser(system, "certifier", "Certifying officer");
         Api finance = officer.api(system);
         String name = "Government of Testland " + Accounts.uniqueUsername("d");
 

@@ -127,8 +127,8 @@ class SecurityHeadersIT {
     }
 
     @Test
-    void apiBodiesOverOneMegabyteAreRefusedWith413AsJson(RunningSystem system, Browser browser) throws Exception {
-        User officer = Api.readyUser(browser, system, "officer", "Finance officer");
+    void apiBodiesOverOneMegabyteAreRefusedWith413AsJson(RunningSystem system) throws Exception {
+        User officer = Api.readyUser(system, "officer", "Finance officer");
         byte[] body = twoMegabytesOfJson();
         HttpRequest.Builder withLength = apiPost(system, "/api/donors")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
@@ -153,7 +153,7 @@ class SecurityHeadersIT {
 
     @Test
     void anUploadOverTenMegabytesShowsTheMessageAtTheField(RunningSystem system, Browser browser) throws Exception {
-        User officer = Api.readyUser(browser, system, "officer", "Finance officer");
+        User officer = Api.readyUser(system, "officer", "Finance officer");
         Accounts.signIn(browser, officer.username(), officer.password());
         browser.waitForPath("/app/dashboard.xhtml");
         browser.open("/finance/import-contributions.xhtml");
@@ -197,11 +197,11 @@ class SecurityHeadersIT {
     }
 
     @Test
-    void aDonorUserReadsNoStaffUserNames(RunningSystem system, Browser browser) {
+    void aDonorUserReadsNoStaffUserNames(RunningSystem system) {
         ReferenceFixture.ensure(system);
-        User officer = Api.readyUser(browser, system, "officer", "Finance officer");
-        User certifier = Api.readyUser(browser, system, "certifier", "Certifying officer");
-        User donorUser = Api.readyUser(browser, system, "donoruser", "Donor");
+        User officer = Api.readyUser(system, "officer", "Finance officer");
+        User certifier = Api.readyUser(system, "certifier", "Certifying officer");
+        User donorUser = Api.readyUser(system, "donoruser", "Donor");
         Api admin = Api.asAdmin(system);
         Api finance = officer.api(system);
 

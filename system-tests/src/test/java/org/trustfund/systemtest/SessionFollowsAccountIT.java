@@ -23,7 +23,7 @@ class SessionFollowsAccountIT {
 
     @Test
     void aDemotedThenDisabledUserIsOutOnTheirNextRequest(RunningSystem system, Browser browser) {
-        Api.User user = Api.readyUser(browser, system, "demoted", "Finance officer");
+        Api.User user = Api.readyUser(system, "demoted", "Finance officer");
         PageSession session = PageSession.signIn(system, user.username(), user.password());
         assertEquals(200, session.get("/finance/record-contribution.xhtml").status());
         Api basic = user.api(system);

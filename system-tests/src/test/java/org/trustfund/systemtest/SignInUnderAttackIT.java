@@ -18,7 +18,6 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.trustfund.systemtest.support.Api;
-import org.trustfund.systemtest.support.Browser;
 import org.trustfund.systemtest.support.PageSession;
 import org.trustfund.systemtest.support.Rows;
 import org.trustfund.systemtest.support.RunningSystem;
@@ -36,9 +35,9 @@ class SignInUnderAttackIT {
     private static final int PARALLEL_CALLS = 50;
 
     @Test
-    void fiftyParallelCallsOfOneUserAllSucceedWithBasicAndWithAToken(RunningSystem system, Browser browser)
+    void fiftyParallelCallsOfOneUserAllSucceedWithBasicAndWithAToken(RunningSystem system)
             throws Exception {
-        Api.User user = Api.readyUser(browser, system, "parallel", "Finance officer");
+        Api.User user = Api.readyUser(system, "parallel", "Finance officer");
         Api basic = user.api(system);
         List<Api.Reply> replies = parallel(PARALLEL_CALLS, () -> basic.get("/api/me"));
         assertEquals(List.of(), replies.stream().filter(r -> r.status() != 200).toList(), "every Basic call answered 200");
@@ -51,9 +50,9 @@ class SignInUnderAttackIT {
     }
 
     @Test
-    void eightParallelWrongPasswordsAreEachCountedAndAuditedOnce(RunningSystem system, Browser browser)
+    void eightParallelWrongPasswordsAreEachCountedAndAuditedOnce(RunningSystem system)
             throws Exception {
-        Api.User user = Api.readyUser(browser, system, "guessed", "Auditor");
+        Api.User user = Api.readyUser(system, "guessed", "Auditor");
         String address = Api.uniqueAddress();
         Api wrong = Api.as(system, user.username(), "not the password").from(address);
         List<Api.Reply> replies = parallel(8, () -> wrong.get("/api/me"));
@@ -68,8 +67,8 @@ class SignInUnderAttackIT {
     }
 
     @Test
-    void aKnownNameWithAWrongPasswordAndAnUnknownNameAnswerAlike(RunningSystem system, Browser browser) {
-        Api.User user = Api.readyUser(browser, system, "known", "Auditor");
+    void aKnownNameWithAWrongPasswordAndAnUnknownNameAnswerAlike(RunningSystem system) {
+        Api.User user = Api.readyUser(system, "known", "Auditor");
         String address = Api.uniqueAddress();
         Api.Reply known = Api.as(system, user.username(), "wrong").from(address).get("/api/me");
         Api.Reply unknown = Api.as(system, "nobody-" + user.username(), "wrong").from(address).get("/api/me");
@@ -80,9 +79,8 @@ class SignInUnderAttackIT {
     }
 
     @Test
-    void guessingIsSlowedThenRefusedAndReleasedWhileTheHolderElsewhereIsNotLockedOut(RunningSystem system,
-            Browser browser) throws Exception {
-        Api.User user = Api.readyUser(browser, system, "throttled", "Auditor");
+    void guessingIsSlowedThenRefusedAndReleasedWhileTheHolderElsewhereIsNotLockedOut(RunningSystem system) throws Exception {
+        Api.User user = Api.readyUser(system, "throttled", "Auditor");
         String attacker = Api.uniqueAddress();
         Api guess = Api.as(system, user.username(), "a guess").from(attacker);
         int checked = 0;
@@ -125,8 +123,8 @@ class SignInUnderAttackIT {
     }
 
     @Test
-    void wrongCurrentPasswordsOnTheChangePasswordFormAreThrottledToo(RunningSystem system, Browser browser) {
-        Api.User user = Api.readyUser(browser, system, "changer", "Auditor");
+    void wrongCurrentPasswordsOnTheChangePasswordFormAreThrottledToo(RunningSystem system) {
+        Api.User user = Api.readyUser(system, "changer", "Auditor");
         PageSession session = PageSession.from(system, Api.uniqueAddress());
         assertEquals(302, session.attemptSignIn(user.username(), user.password()).status());
         PageSession.Page answer = null;
@@ -141,8 +139,8 @@ class SignInUnderAttackIT {
     }
 
     @Test
-    void aTokenWorksUntilRevokedAndStopsWithItsDisabledAccount(RunningSystem system, Browser browser) {
-        Api.User user = Api.readyUser(browser, system, "scripted", "Finance officer");
+    void aTokenWorksUntilRevokedAndStopsWithItsDisabledAccount(RunningSystem system) {
+        Api.User user = Api.readyUser(system, "scripted", "Finance officer");
         Api basic = user.api(system);
         String token = createToken(basic, "bank reconciliation");
         Api bearer = Api.withToken(system, token);
@@ -179,8 +177,8 @@ class SignInUnderAttackIT {
     }
 
     @Test
-    void tokenRulesAreCheckedAtTheField(RunningSystem system, Browser browser) {
-        Api.User user = Api.readyUser(browser, system, "tokenrules", "Auditor");
+    void tokenRulesAreCheckedAtTheField(RunningSystem system) {
+        Api.User user = Api.readyUser(system, "tokenrules", "Auditor");
         Api api = user.api(system);
         Api.Reply tooFar = api.post("/api/me/tokens", Map.of("name", "x",
                 "expiresOn", LocalDate.now(ZoneOffset.UTC).plusYears(2).toString()));

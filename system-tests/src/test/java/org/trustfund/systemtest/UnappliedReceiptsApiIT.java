@@ -37,8 +37,8 @@ class UnappliedReceiptsApiIT {
     @Test
     void withoutApplicationsTheContributionPaysTheOldestInstalmentsFirstAndTheLedgerStaysConsistent(
             RunningSystem system, Browser browser) {
-        User officer = Api.readyUser(browser, system, "officer", "Finance officer");
-        User certifier = Api.readyUser(browser, system, "certifier", "Certifying officer");
+        User officer = Api.readyUser(system, "officer", "Finance officer");
+        User certifier = Api.readyUser(system, "certifier", "Certifying officer");
         Api finance = officer.api(system);
         Map<String, Object> fund = FinanceApi.fund(system);
         long donor = FinanceApi.donor(finance, "Government of Testland");
@@ -73,8 +73,8 @@ class UnappliedReceiptsApiIT {
 
     @Test
     void anEmptyListHoldsTheCashAsUnappliedReceiptsUntilAnOfficerAppliesIt(RunningSystem system, Browser browser) {
-        User officer = Api.readyUser(browser, system, "officer", "Finance officer");
-        User certifier = Api.readyUser(browser, system, "certifier", "Certifying officer");
+        User officer = Api.readyUser(system, "officer", "Finance officer");
+        User certifier = Api.readyUser(system, "certifier", "Certifying officer");
         Api finance = officer.api(system);
         Map<String, Object> fund = FinanceApi.fund(system);
         long donor = FinanceApi.donor(finance, "Ministry of Held Receipts");
@@ -130,8 +130,8 @@ class UnappliedReceiptsApiIT {
 
     @Test
     void heldReceiptsApprovedAsASeparateGiftBecomeRevenue(RunningSystem system, Browser browser) {
-        User officer = Api.readyUser(browser, system, "officer", "Finance officer");
-        User certifier = Api.readyUser(browser, system, "certifier", "Certifying officer");
+        User officer = Api.readyUser(system, "officer", "Finance officer");
+        User certifier = Api.readyUser(system, "certifier", "Certifying officer");
         Api finance = officer.api(system);
         Map<String, Object> fund = FinanceApi.fund(system);
         long donor = FinanceApi.donor(finance, "Foundation with a gift");

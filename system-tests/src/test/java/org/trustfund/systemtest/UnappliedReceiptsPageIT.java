@@ -34,8 +34,8 @@ class UnappliedReceiptsPageIT {
 
     @Test
     void cashRecordedWithoutApplyingItIsHeldThenAppliedAndTheBooksAgree(RunningSystem system, Browser browser) {
-        User officer = Api.readyUser(browser, system, "officer", "Finance officer");
-        User certifier = Api.readyUser(browser, system, "certifier", "Certifying officer");
+        User officer = Api.readyUser(system, "officer", "Finance officer");
+        User certifier = Api.readyUser(system, "certifier", "Certifying officer");
         Api finance = officer.api(system);
         String fundCode = fundWithNovemberEuroRate(system);
         long fund = fundId(system, fundCode);

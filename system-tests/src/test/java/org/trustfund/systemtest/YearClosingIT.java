@@ -53,8 +53,8 @@ class YearClosingIT {
             donor = Rows.insert(c, "INSERT INTO donor (name, stakeholder_group, country_code, publicly_named, created_at, created_by)"
                     + " VALUES (?, 'GOVERNMENT', 'NO', TRUE, NOW(6), 'system-test')", donorName);
         }
-        User officer = Api.readyUser(browser, system, "closer", "Finance officer");
-        User certifier = Api.readyUser(browser, system, "confirmer", "Certifying officer");
+        User officer = Api.readyUser(system, "closer", "Finance officer");
+        User certifier = Api.readyUser(system, "confirmer", "Certifying officer");
         Api finance = officer.api(system);
         Api certifying = certifier.api(system);
         String years = "/api/funds/" + fund + "/years";

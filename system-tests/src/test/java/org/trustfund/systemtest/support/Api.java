@@ -185,22 +185,19 @@ public final class Api {
     }
 
     /**
-     * Creates a user through the administration page and has them replace the temporary password on the
-     * page, as a person must before the API accepts them.
+     * A user with this role (its label as the users page shows it, e.g. "Finance officer") and their own
+     * password, put straight into the database as if made and readied long ago: the set-up of tests that are
+     * not about user administration (that page and the first password change have their own tests, which
+     * use {@link Accounts#createUser}).
      */
-    public static User readyUser(Browser browser, RunningSystem system, String prefix, String roleLabel) {
+    public static User readyUser(RunningSystem system, String prefix, String roleLabel) {
         String username = Accounts.uniqueUsername(prefix);
-        String temporary = "temporary password " + username;
-        String own = "own api pass phrase " + username;
-        Accounts.createUser(browser, system, username, temporary, roleLabel);
-        Accounts.signIn(browser, username, temporary);
-        browser.waitForPath("/app/account/change-password.xhtml");
-        browser.type("password:currentPassword", temporary)
-                .type("password:newPassword", own)
-                .type("password:confirmation", own)
-                .click("password:submit");
-        browser.waitForPath("/app/dashboard.xhtml");
-        Accounts.signOut(browser);
-        return new User(username, own);
+        return new User(username, ReadyUsers.insert(system, username, ReadyUsers.role(roleLabel)));
+    }
+
+    /** A ready DONOR user linked to that donor, as {@link #readyUser(RunningSystem, String, String)}. */
+    public static User readyDonorUser(RunningSystem system, String prefix, long donor) {
+        String username = Accounts.uniqueUsername(prefix);
+        return new User(username, ReadyUsers.insert(system, username, "DONOR", donor));
     }
 }

@@ -218,6 +218,23 @@ public final class Browser implements AutoCloseable {
                 .toList();
     }
 
+    /**
+     * What axe-core (Deque's WCAG 2.1 A and AA rules, run in this page) finds of serious or critical impact: one
+     * line per rule with the elements it names; empty when there is none.
+     */
+    public List<String> seriousAccessibilityViolations() {
+        com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder()
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
+        if (results.isErrored()) {
+            return List.of("axe-core did not run: " + results.getErrorMessage());
+        }
+        return results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .map(rule -> rule.getImpact() + " " + rule.getId() + " (" + rule.getHelp() + "): "
+                        + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).limit(5).toList())
+                .toList();
+    }
+
     public Cookie cookie(String name) {
         return driver.manage().getCookieNamed(name);
     }
