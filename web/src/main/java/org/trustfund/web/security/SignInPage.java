@@ -17,7 +17,6 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.Optional;
 import org.trustfund.security.SignInResult;
-import org.trustfund.web.platform.DatabaseUnreachable;
 import org.trustfund.web.platform.Messages;
 
 /** Backs the sign-in page. */
@@ -58,29 +57,21 @@ public class SignInPage {
         // A new session id before authenticating: an id known before sign-in is useless after it.
         request.getSession(true);
         request.changeSessionId();
-        AuthenticationStatus status;
-        try {
-            status = securityContext.authenticate(request, response,
-                    AuthenticationParameters.withParams()
-                            .credential(new UsernamePasswordCredential(username == null ? "" : username.trim(),
-                                    new Password(password == null ? "" : password)))
-                            .newAuthentication(true));
-        } catch (RuntimeException e) {
-            if (!DatabaseUnreachable.causedBy(e)) {
-                throw e;
-            }
-            // Said on the form, which keeps the user name, rather than on an error page.
-            password = null;
-            Messages.error("error.database.text");
-            facesContext.validationFailed();
-            return;
-        }
+        AuthenticationStatus status = securityContext.authenticate(request, response,
+                AuthenticationParameters.withParams()
+                        .credential(new UsernamePasswordCredential(username == null ? "" : username.trim(),
+                                new Password(password == null ? "" : password)))
+                        .newAuthentication(true));
         password = null;
         switch (status) {
             case SEND_CONTINUE -> facesContext.responseComplete();
             case SUCCESS -> ec.redirect(returnTo(request).orElse(ec.getRequestContextPath() + "/app/dashboard.xhtml"));
             default -> {
-                if (request.getAttribute(SessionKeys.SIGN_IN_RESULT) instanceof SignInResult result
+                if (Boolean.TRUE.equals(request.getAttribute(SessionKeys.DATABASE_UNREACHABLE))) {
+                    // Said on the form, which keeps the user name, rather than "wrong password".
+                    response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+                    Messages.error("error.database.text");
+                } else if (request.getAttribute(SessionKeys.SIGN_IN_RESULT) instanceof SignInResult result
                         && result.outcome() == SignInResult.Outcome.THROTTLED) {
                     Messages.error("signin.throttled", result.retryAfter().toSeconds());
                 } else {
