@@ -137,6 +137,42 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return folder;
     }
 
+    /** Whether the server process is still running: false after {@link #close()} and when it died. */
+    public synchronized boolean isRunning() {
+        return !closed && process.isAlive();
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** How the server process ended, e.g. {@code "killed by signal 9"} or {@code "exit 1"}; empty while it runs. */
+    public Optional<String> exitStatus() {
+        if (process.isAlive()) {
+            return Optional.empty();
+        }
+        int code = process.exitValue();
+        // A process ended by a signal reports 128 + the signal's number.
+        return Optional.of(code > 128 && code < 160 ? "killed by signal " + (code - 128) : "exit " + code);
+    }
+
+    /**
+     * Starts the server again after it died, on the same folder (data and credentials) and the same port, so
+     * that whoever connects to it (Payara's pool) reconnects without being told anything. The log of the run
+     * that ended is kept as {@code mariadbd-previous.log}.
+     *
+     * @throws StartupException if it cannot start again
+     */
+    public EmbeddedDatabase restart() {
+        close();
+        try {
+            Files.copy(log(), folder.resolve("mariadbd-previous.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            // Only the log of the run that ended is lost.
+        }
+        return start(folder, port);
+    }
+
     /** The server's own log (its console output of the current run). */
     public Path log() {
         return folder.resolve("mariadbd.log");

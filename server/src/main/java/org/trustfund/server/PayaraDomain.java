@@ -70,6 +70,8 @@ public final class PayaraDomain implements AutoCloseable {
     static final String POOL = "TrustfundPool";
     static final String JNDI_NAME = "jdbc/trustfund";
 
+    /** See {@link #createDataSource}. */
+    static final int POOL_MAX_WAIT_MILLIS = 5000;
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration DEPLOY_TIMEOUT = Duration.ofMinutes(10);
@@ -157,6 +159,11 @@ public final class PayaraDomain implements AutoCloseable {
     /**
      * Creates the password alias {@value #DB_PASSWORD_ALIAS}, the pool {@value #POOL} (MysqlDataSource with
      * {@code URL}, {@code user} and the aliased password), pings it, and creates {@value #JNDI_NAME}.
+     *
+     * <p>The pool checks a connection before handing it out and, when one is found broken, closes them all: after
+     * the database was restarted every pooled connection is dead, and the first requests would otherwise fail on
+     * them one by one. A request waits at most {@value #POOL_MAX_WAIT_MILLIS} ms for a free connection (not the
+     * default minute), so that an exhausted or unreachable database is said at once.
      */
     public void createDataSource(DatabaseSettings database) {
         Path passwordFile = settings.folder().toAbsolutePath().resolve("work/alias-passwordfile");
@@ -166,11 +173,14 @@ public final class PayaraDomain implements AutoCloseable {
                     "AS_ADMIN_ALIASPASSWORD", database.password()));
             String properties = "user=" + Asadmin.propertyValue(database.user())
                     + ":password=${ALIAS=" + DB_PASSWORD_ALIAS + "}"
-                    + ":URL=" + Asadmin.propertyValue(database.jdbcUrlWithUtcSession());
+                    + ":URL=" + Asadmin.propertyValue(database.poolJdbcUrl());
             asadmin.withPasswordFile(passwordFile).multimode(COMMAND_TIMEOUT, List.of(
                     "create-password-alias " + DB_PASSWORD_ALIAS,
                     "create-jdbc-connection-pool --datasourceclassname com.mysql.cj.jdbc.MysqlDataSource"
-                            + " --restype javax.sql.DataSource --property \"" + properties + "\" " + POOL,
+                            + " --restype javax.sql.DataSource --maxwait " + POOL_MAX_WAIT_MILLIS
+                            + " --isconnectvalidatereq=true --validationmethod custom-validation"
+                            + " --validationclassname org.glassfish.api.jdbc.validation.MySQLConnectionValidation"
+                            + " --failconnection=true --property \"" + properties + "\" " + POOL,
                     "ping-connection-pool " + POOL,
                     "create-jdbc-resource --connectionpoolid " + POOL + " " + JNDI_NAME));
         } finally {

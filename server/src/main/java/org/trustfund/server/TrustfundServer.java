@@ -5,6 +5,8 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -14,8 +16,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The command line: {@code run} starts everything and blocks until Ctrl-C or {@code stop}; {@code stop}
- * ends a running {@code run} through the pid file in the state folder.
+ * The command line: {@code run} starts everything and blocks until Ctrl-C or {@code stop}, watching Payara
+ * and the database meanwhile (a database that stops is started again; if Payara stops, or the database cannot
+ * be started again, it says so, stops the rest and exits with status 1); {@code stop} ends a running
+ * {@code run} through the pid file in the state folder.
  *
  * <pre>
  * java -jar server/target/trustfund-server.jar run  [--state DIR] [--port-base N] [--bind ADDRESS] [--https]
@@ -35,6 +39,7 @@ public final class TrustfundServer {
 
     static final String PID_FILE = "trustfund.pid";
     private static final Duration STOP_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration WATCH_INTERVAL = Duration.ofSeconds(1);
 
     private TrustfundServer() {
     }
@@ -132,11 +137,29 @@ public final class TrustfundServer {
         });
         System.out.println();
         System.out.println("Stop with Ctrl-C, or ./trustfund stop from another terminal.");
+        watch(system[0], stopped);
+    }
+
+    /**
+     * Until Ctrl-C or {@code stop}, checks every {@link #WATCH_INTERVAL} that Payara and the database still run
+     * ({@link TrustfundSystem#keepRunning}); if the system cannot go on, ends this JVM with status 1, whose
+     * shutdown hook stops what is left.
+     */
+    private static void watch(TrustfundSystem system, CountDownLatch stopped) {
         try {
-            stopped.await();
+            while (!stopped.await(WATCH_INTERVAL.toMillis(), TimeUnit.MILLISECONDS)) {
+                if (!system.keepRunning(TrustfundServer::say)) {
+                    System.exit(1);
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** A line about the running system, with the time, so that it can be found in a long console. */
+    private static void say(String line) {
+        System.out.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " trustfund: " + line);
     }
 
     /** Ends the {@code run} whose pid is in the state folder and waits until it has stopped. */

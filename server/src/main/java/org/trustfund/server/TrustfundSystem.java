@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The whole system on this machine: the database (embedded, or external when the environment says so),
@@ -39,6 +41,9 @@ public final class TrustfundSystem implements AutoCloseable {
     public static final String TRUSTED_PROXIES_PROPERTY = "trustfund.trustedProxies";
 
     private static final Duration READINESS_TIMEOUT = Duration.ofSeconds(180);
+    /** How often {@link #keepRunning} starts a database that stopped, within {@link #DATABASE_RESTART_WINDOW}. */
+    static final int DATABASE_RESTARTS = 3;
+    static final Duration DATABASE_RESTART_WINDOW = Duration.ofMinutes(10);
 
     /**
      * How to start.
@@ -178,6 +183,8 @@ public final class TrustfundSystem implements AutoCloseable {
     private EmbeddedDatabase embeddedDatabase;
     private DatabaseSettings databaseSettings;
     private PayaraDomain payara;
+    private ProcessHandle payaraProcess;
+    private final List<Instant> databaseRestarts = new ArrayList<>();
     private Thread shutdownHook;
     private boolean closed;
 
@@ -216,6 +223,19 @@ public final class TrustfundSystem implements AutoCloseable {
         }
     }
 
+    /** A system of one embedded database and no Payara, for tests of {@link #keepRunning}. */
+    static TrustfundSystem ofDatabaseOnly(Options options, EmbeddedDatabase database) {
+        TrustfundSystem system = new TrustfundSystem(options);
+        system.embeddedDatabase = database;
+        system.databaseSettings = database.settings();
+        return system;
+    }
+
+    /** The embedded database now running (another object after a restart); null with an external one. */
+    EmbeddedDatabase embeddedDatabase() {
+        return embeddedDatabase;
+    }
+
     private void startAll(Optional<DatabaseSettings> external) {
         Path stateDir = StateFiles.directory(options.stateDir().toAbsolutePath().normalize());
         long begin = System.nanoTime();
@@ -241,6 +261,7 @@ public final class TrustfundSystem implements AutoCloseable {
                 stateDir.resolve("payara"), options.portBase(), options.bindAddress(), options.https(),
                 systemProperties, serverEnvironment));
         step = time("domain start", step);
+        payaraProcess = payara.serverProcess().orElse(null);
         payara.createDataSource(databaseSettings);
         step = time("data source", step);
         payara.deploy(options.ear(), APP_NAME, CONTEXT_ROOT + READINESS_PAGE, READINESS_TIMEOUT);
@@ -305,6 +326,57 @@ public final class TrustfundSystem implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Checks that what was started still runs; {@code ./trustfund run} asks every second. An embedded database
+     * that stopped (killed, crashed) is started again on the same data and port, so Payara's pool reconnects by
+     * itself; at most {@value #DATABASE_RESTARTS} times in {@link #DATABASE_RESTART_WINDOW}, since a database
+     * that keeps dying needs a person. Payara is not restarted (the domain, the data source and the deploy take
+     * a minute, and a server that died may well die again): its end ends the system.
+     *
+     * @param say prints one line for a person: what stopped, what is done about it
+     * @return false if the system cannot go on (what stopped was said); true if it runs, or was closed on purpose
+     */
+    public synchronized boolean keepRunning(Consumer<String> say) {
+        if (closed) {
+            return true;
+        }
+        if (payaraProcess != null && !payaraProcess.isAlive()) {
+            say.accept("Payara Server (pid " + payaraProcess.pid() + ") has stopped unexpectedly; the application is"
+                    + " gone. Stopping Trustfund. Its log: " + payara.serverLog());
+            return false;
+        }
+        if (embeddedDatabase != null && !embeddedDatabase.isRunning()) {
+            return restartDatabase(say);
+        }
+        return true;
+    }
+
+    private boolean restartDatabase(Consumer<String> say) {
+        String how = embeddedDatabase.exitStatus().orElse("stopped");
+        Instant now = Instant.now();
+        databaseRestarts.removeIf(restart -> restart.isBefore(now.minus(DATABASE_RESTART_WINDOW)));
+        if (databaseRestarts.size() >= DATABASE_RESTARTS) {
+            say.accept("The database (pid " + embeddedDatabase.pid() + ") has stopped again (" + how + "), "
+                    + (DATABASE_RESTARTS + 1) + " times within " + DATABASE_RESTART_WINDOW.toMinutes()
+                    + " minutes. Stopping Trustfund. Its log: " + embeddedDatabase.log());
+            return false;
+        }
+        databaseRestarts.add(now);
+        say.accept("The database (pid " + embeddedDatabase.pid() + ") has stopped unexpectedly (" + how
+                + "). Starting it again on port " + embeddedDatabase.port() + " with the same data...");
+        long begin = System.nanoTime();
+        try {
+            embeddedDatabase = embeddedDatabase.restart();
+        } catch (RuntimeException e) {
+            say.accept("The database could not be started again: " + e.getMessage().lines().findFirst().orElse("")
+                    + " Stopping Trustfund. Its log: " + embeddedDatabase.log());
+            return false;
+        }
+        say.accept(String.format("The database is running again (pid %d, %.1f s); the application reconnects by"
+                + " itself.", embeddedDatabase.pid(), (System.nanoTime() - begin) / 1e9));
+        return true;
     }
 
     /** Stops Payara, then the embedded database; safe to call twice and from a shutdown hook. */

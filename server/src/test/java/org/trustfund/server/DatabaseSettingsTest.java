@@ -162,4 +162,13 @@ class DatabaseSettingsTest {
         assertEquals("jdbc:mysql://h/db?connectionTimeZone=SERVER",
                 new DatabaseSettings("jdbc:mysql://h/db?connectionTimeZone=SERVER", "u", "p").jdbcUrlWithUtcSession());
     }
+
+    @Test
+    void thePoolConnectsWithAConnectTimeoutUnlessTheUrlSetsOne() {
+        assertEquals("jdbc:mysql://h/db?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true"
+                        + "&connectTimeout=2000",
+                new DatabaseSettings("jdbc:mysql://h/db", "u", "p").poolJdbcUrl());
+        assertEquals("jdbc:mysql://h/db?connectTimeout=9000&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true",
+                new DatabaseSettings("jdbc:mysql://h/db?connectTimeout=9000", "u", "p").poolJdbcUrl());
+    }
 }

@@ -19,6 +19,7 @@ import org.trustfund.platform.ConcurrentChangeException;
 import org.trustfund.platform.UnknownRecordException;
 import org.trustfund.reference.StaleRateException;
 import org.trustfund.security.UnknownApiTokenException;
+import org.trustfund.web.platform.DatabaseUnreachable;
 import org.trustfund.web.platform.ErrorReference;
 
 /**
@@ -45,6 +46,13 @@ final class ApiErrors {
     static ApiError error(Throwable failure, Locale locale, SecurityContext security) {
         if (hasCause(failure, NoContentException.class)) {
             return ApiError.of(400, locale, "body", "api.body.required");
+        }
+        if (DatabaseUnreachable.causedBy(failure)) {
+            LOG.warning("API call answered 503, the database is not reachable: "
+                    + DatabaseUnreachable.describe(failure));
+            return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                    .header("Retry-After", DatabaseUnreachable.RETRY_AFTER_SECONDS)
+                    .entity(ApiError.of(503, locale, null, "api.databaseUnavailable")).build();
         }
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof BusinessException business) {

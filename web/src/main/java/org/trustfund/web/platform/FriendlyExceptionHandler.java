@@ -6,6 +6,7 @@ import jakarta.faces.context.ExceptionHandlerWrapper;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.ExceptionQueuedEvent;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.logging.Level;
@@ -15,7 +16,8 @@ import java.util.logging.Logger;
  * No stack trace reaches a page. An unexpected failure, on a full request or an AJAX one, is logged
  * with a short reference and the user is sent to the error page showing that reference, so support can
  * find the log line. An expired view (idle session) sends the user back to the page, which asks them to
- * sign in again if needed.
+ * sign in again if needed. A database that cannot be reached is not such a failure: the error page says
+ * so and offers to try the page again.
  */
 public class FriendlyExceptionHandler extends ExceptionHandlerWrapper {
 
@@ -41,6 +43,12 @@ public class FriendlyExceptionHandler extends ExceptionHandlerWrapper {
             try {
                 if (failure instanceof ViewExpiredException expired) {
                     ec.redirect(ec.getRequestContextPath() + expired.getViewId() + "?expired=true");
+                } else if (DatabaseUnreachable.causedBy(failure)) {
+                    // Not a fault to report with a reference: the user is told to try again.
+                    LOG.warning("The database is not reachable; failure on " + ec.getRequestServletPath() + ": "
+                            + DatabaseUnreachable.describe(failure));
+                    ec.redirect(ErrorPage.databaseUnreachableUrl(ec.getRequestContextPath(),
+                            ErrorPage.pageToRetry((HttpServletRequest) ec.getRequest())));
                 } else {
                     String reference = ErrorReference.logged(LOG, failure,
                             "Unexpected failure on " + ec.getRequestServletPath());

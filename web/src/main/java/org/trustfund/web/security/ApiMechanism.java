@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.trustfund.security.AccountStandingCheck;
 import org.trustfund.security.ApiTokenCheck;
@@ -25,6 +26,7 @@ import org.trustfund.security.SignInResult;
 import org.trustfund.security.SignInService;
 import org.trustfund.web.api.ApiError;
 import org.trustfund.web.api.ApiLocale;
+import org.trustfund.web.platform.DatabaseUnreachable;
 import org.trustfund.web.platform.SecurityHeaders;
 
 /**
@@ -38,7 +40,8 @@ import org.trustfund.web.platform.SecurityHeaders;
  * </ul>
  * A call without valid credentials gets 401 with a JSON body and a challenge, never a redirect; too many
  * failures from the client get 429 with {@code Retry-After}; a user who must still replace a temporary
- * password gets 403 until they have done so on the page.
+ * password gets 403 until they have done so on the page; while the database cannot be reached, 503 with
+ * {@code Retry-After}.
  */
 @Typed(ApiMechanism.class)
 @ApplicationScoped
@@ -47,6 +50,7 @@ public class ApiMechanism implements HttpAuthenticationMechanism {
     static final String CHALLENGE = "Basic realm=\"trustfund\", Bearer realm=\"trustfund\"";
     private static final String BASIC = "Basic ";
     private static final String BEARER = "Bearer ";
+    private static final Logger LOG = Logger.getLogger(ApiMechanism.class.getName());
 
     @EJB
     private SignInService signIn;
@@ -62,6 +66,22 @@ public class ApiMechanism implements HttpAuthenticationMechanism {
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        try {
+            return authenticate(request, response, context);
+        } catch (RuntimeException e) {
+            if (!DatabaseUnreachable.causedBy(e)) {
+                throw e;
+            }
+            // Credentials cannot be checked without the database: no one is let in, and the caller is told
+            // to come back rather than given an empty 500.
+            LOG.warning("API call answered 503, the database is not reachable: " + DatabaseUnreachable.describe(e));
+            return refuse(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "api.databaseUnavailable",
+                    Duration.ofSeconds(DatabaseUnreachable.RETRY_AFTER_SECONDS));
+        }
+    }
+
+    private AuthenticationStatus authenticate(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {

@@ -16,10 +16,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.trustfund.security.AccountStandingCheck;
 import org.trustfund.security.Role;
 import org.trustfund.security.SignInResult;
+import org.trustfund.web.platform.DatabaseUnreachable;
+import org.trustfund.web.platform.ErrorPage;
 import org.trustfund.web.platform.SecurityHeaders;
 
 /**
@@ -33,7 +36,8 @@ import org.trustfund.web.platform.SecurityHeaders;
  * sometimes loses the roles, giving a signed-in user a 403 now and then; Payara issue 6145.)</li>
  * <li>Before that it ends the session if the account was disabled or changed since (roles are fixed in a
  * session at sign-in, so a demoted user would otherwise keep the old ones) or if the session has lasted
- * {@link SessionAccount#ABSOLUTE_LIFETIME}. The sign-in page then says why.</li>
+ * {@link SessionAccount#ABSOLUTE_LIFETIME}. The sign-in page then says why. If the account cannot be checked
+ * because the database is not reachable, the page is not shown either; the error page says so.</li>
  * <li>A protected page asked for without a session goes to the sign-in page and, after sign-in, back to the
  * page first asked for ({@link #rememberPageAskedFor}); a JSF AJAX request gets a partial-response redirect,
  * which it follows, rather than a plain redirect to a page it could not read.</li>
@@ -46,6 +50,7 @@ import org.trustfund.web.platform.SecurityHeaders;
 public class PageSignInMechanism implements HttpAuthenticationMechanism {
 
     static final String SIGN_IN_PAGE = "/login.xhtml";
+    private static final Logger LOG = Logger.getLogger(PageSignInMechanism.class.getName());
 
     @Inject
     private IdentityStoreHandler identityStores;
@@ -66,7 +71,15 @@ public class PageSignInMechanism implements HttpAuthenticationMechanism {
         }
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SessionKeys.ACCOUNT) instanceof SessionAccount account) {
-            Optional<String> ended = whyEnded(account);
+            Optional<String> ended;
+            try {
+                ended = whyEnded(account);
+            } catch (RuntimeException e) {
+                if (!DatabaseUnreachable.causedBy(e)) {
+                    throw e;
+                }
+                return databaseUnreachable(request, response, context, e);
+            }
             if (ended.isEmpty()) {
                 return context.notifyContainerAboutLogin(account.username(), account.groups());
             }
@@ -97,6 +110,23 @@ public class PageSignInMechanism implements HttpAuthenticationMechanism {
             }
         }
         return context.notifyContainerAboutLogin(result);
+    }
+
+    /**
+     * The account cannot be checked, so the session does not go on (fail closed), but the user is told why:
+     * a protected page sends them to the error page's "the database is not reachable, try again"; a public
+     * page (sign-in, that error page) is shown without a caller, so the notice itself can be served.
+     */
+    private static AuthenticationStatus databaseUnreachable(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context, RuntimeException failure) {
+        if (!context.isProtected()) {
+            return context.doNothing();
+        }
+        LOG.warning("Page " + request.getRequestURI() + " sent to the error page, the database is not reachable: "
+                + DatabaseUnreachable.describe(failure));
+        SecurityHeaders.apply(response, false);
+        String notice = ErrorPage.databaseUnreachableUrl(request.getContextPath(), ErrorPage.pageToRetry(request));
+        return isAjax(request) ? partialRedirect(response, notice) : context.redirect(notice);
     }
 
     /** Why the session must end now (a {@link SessionKeys#ENDED} value), or empty if it may go on. */

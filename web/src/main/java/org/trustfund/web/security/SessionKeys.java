@@ -1,6 +1,6 @@
 package org.trustfund.web.security;
 
-/** Names of the few things kept in the HTTP session, and of the one request attribute sign-in leaves. */
+/** Names of the few things kept in the HTTP session, and of the request attributes sign-in leaves. */
 public final class SessionKeys {
 
     public static final String MUST_CHANGE_PASSWORD = "trustfund.mustChangePassword";
@@ -19,6 +19,11 @@ public final class SessionKeys {
      * asked (the page mechanism keeps parts of it in the session, or tells the page why it failed).
      */
     public static final String SIGN_IN_RESULT = "trustfund.signInResult";
+    /**
+     * Request attribute: set when a sign-in could not be checked because the database is not reachable, so the
+     * page says that rather than "wrong password".
+     */
+    public static final String DATABASE_UNREACHABLE = "trustfund.databaseUnreachable";
 
     private SessionKeys() {
     }

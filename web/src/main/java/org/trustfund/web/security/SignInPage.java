@@ -67,7 +67,11 @@ public class SignInPage {
             case SEND_CONTINUE -> facesContext.responseComplete();
             case SUCCESS -> ec.redirect(returnTo(request).orElse(ec.getRequestContextPath() + "/app/dashboard.xhtml"));
             default -> {
-                if (request.getAttribute(SessionKeys.SIGN_IN_RESULT) instanceof SignInResult result
+                if (Boolean.TRUE.equals(request.getAttribute(SessionKeys.DATABASE_UNREACHABLE))) {
+                    // Said on the form, which keeps the user name, rather than "wrong password".
+                    response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+                    Messages.error("error.database.text");
+                } else if (request.getAttribute(SessionKeys.SIGN_IN_RESULT) instanceof SignInResult result
                         && result.outcome() == SignInResult.Outcome.THROTTLED) {
                     Messages.error("signin.throttled", result.retryAfter().toSeconds());
                 } else {
