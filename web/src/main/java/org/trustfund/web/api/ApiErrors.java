@@ -50,9 +50,7 @@ final class ApiErrors {
         if (DatabaseUnreachable.causedBy(failure)) {
             LOG.warning("API call answered 503, the database is not reachable: "
                     + DatabaseUnreachable.describe(failure));
-            return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-                    .header("Retry-After", DatabaseUnreachable.RETRY_AFTER_SECONDS)
-                    .entity(ApiError.of(503, locale, null, "api.databaseUnavailable")).build();
+            return ApiError.of(503, locale, null, "api.databaseUnavailable");
         }
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof BusinessException business) {
@@ -148,7 +146,12 @@ final class ApiErrors {
     }
 
     static Response respond(ApiError error) {
-        return Response.status(error.status()).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-                .entity(error).build();
+        Response.ResponseBuilder answer = Response.status(error.status())
+                .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).entity(error);
+        if (error.status() == 503) {
+            // A 503 is temporary (the database away): the client may try again after this pause.
+            answer.header("Retry-After", DatabaseUnreachable.RETRY_AFTER_SECONDS);
+        }
+        return answer.build();
     }
 }
