@@ -143,6 +143,7 @@ public class ContributionService {
         if (donor == null) {
             throw new BusinessException("donor", "donor.unknown", input.donorId());
         }
+        donor.requireActive();
         Fund fund = input.fundId() <= 0 ? null : em.find(Fund.class, input.fundId());
         if (fund == null) {
             throw new BusinessException("fund", "fund.unknown", input.fundId());
@@ -259,6 +260,7 @@ public class ContributionService {
         if (donor == null) {
             throw new BusinessException("donor", "donor.unknown", input.donorId());
         }
+        donor.requireActive();
         if (fund == null) {
             throw new BusinessException("fund", "fund.unknown", input.fundId());
         }

@@ -18,6 +18,9 @@ import org.trustfund.reference.Country;
 /**
  * A government, organization, company or foundation that pledges and contributes. Individuals give through
  * an intermediary foundation, which is itself a donor. Donors are never deleted: their history stays.
+ *
+ * <p>A donor recorded twice is merged by an administrator into the one kept: its records move there and it stays,
+ * marked {@linkplain #getMergedInto() merged}, refusing new records ({@link #requireActive()}).
  */
 @Entity
 @Table(name = "donor")
@@ -47,6 +50,19 @@ public class Donor {
     @Column(name = "publicly_named", nullable = false)
     private boolean publiclyNamed;
 
+    @ManyToOne(fetch = jakarta.persistence.FetchType.LAZY)
+    @JoinColumn(name = "merged_into_id")
+    private Donor mergedInto;
+
+    @Column(name = "merged_at")
+    private Instant mergedAt;
+
+    @Column(name = "merged_by", length = 100)
+    private String mergedBy;
+
+    @Column(name = "merge_reason", length = 500)
+    private String mergeReason;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -66,6 +82,7 @@ public class Donor {
     }
 
     public final void change(DonorDetails details, Country newCountry) {
+        requireActive();
         details.validate();
         this.name = details.name().trim();
         this.stakeholderGroup = details.stakeholderGroup();
@@ -73,6 +90,53 @@ public class Donor {
         this.contactName = blankToNull(details.contactName());
         this.contactEmail = blankToNull(details.contactEmail());
         this.publiclyNamed = details.publiclyNamed();
+    }
+
+    /** Marks this donor as merged into {@code survivor}; its records have been moved there by the caller. */
+    void mergeInto(Donor survivor, String reason, Instant at, String by) {
+        requireActive();
+        survivor.requireActive();
+        if (survivor == this || Objects.equals(survivor.getId(), id)) {
+            throw new org.trustfund.platform.BusinessException("merged", "donor.merge.same");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new org.trustfund.platform.BusinessException("reason", "donor.merge.reason.required");
+        }
+        if (reason.trim().length() > 500) {
+            throw new org.trustfund.platform.BusinessException("reason", "donor.merge.reason.tooLong", 500);
+        }
+        this.mergedInto = survivor;
+        this.mergedAt = Objects.requireNonNull(at);
+        this.mergedBy = Objects.requireNonNull(by);
+        this.mergeReason = reason.trim();
+    }
+
+    /** Refuses a donor merged into another: new records go to the donor kept, named in the message. */
+    public void requireActive() {
+        if (mergedInto != null) {
+            throw new org.trustfund.platform.BusinessException("donor", "donor.merged", name, mergedInto.getName(),
+                    String.valueOf(mergedInto.getId()));
+        }
+    }
+
+    public boolean isMerged() {
+        return mergedInto != null;
+    }
+
+    public Donor getMergedInto() {
+        return mergedInto;
+    }
+
+    public Instant getMergedAt() {
+        return mergedAt;
+    }
+
+    public String getMergedBy() {
+        return mergedBy;
+    }
+
+    public String getMergeReason() {
+        return mergeReason;
     }
 
     private static String blankToNull(String s) {

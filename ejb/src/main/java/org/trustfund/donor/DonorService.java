@@ -60,8 +60,25 @@ public class DonorService {
         this.access = new CallerAccess(em, caller);
     }
 
+    /** Records a donor unless one of the same name and country exists ({@link DuplicateDonorException}). */
     public Donor create(DonorDetails details) {
+        return create(details, false);
+    }
+
+    /**
+     * @param duplicateConfirmed the caller was shown the donor of the same name and country and records
+     *        another anyway
+     * @throws DuplicateDonorException if one exists and the caller has not confirmed
+     */
+    public Donor create(DonorDetails details, boolean duplicateConfirmed) {
         details.validate();
+        if (!duplicateConfirmed) {
+            Optional<Donor> existing = sameNameAndCountry(details);
+            if (existing.isPresent()) {
+                throw new DuplicateDonorException(existing.get().getId(), existing.get().getName(),
+                        existing.get().getCountry().getCode());
+            }
+        }
         Donor donor = new Donor(details, country(details.countryCode()), clock.instant(), caller.name());
         em.persist(donor);
         em.flush();
@@ -91,6 +108,84 @@ public class DonorService {
             audit.record(AuditAction.UPDATE, ENTITY, id, changes.toString());
         }
         return donor;
+    }
+
+    /**
+     * A donor (not merged away) whose name has the same {@link DonorNames#key} in the same country: the donors of
+     * one country are few (a few hundred at most), so they are compared here rather than by a stored key.
+     */
+    @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN})
+    public Optional<Donor> sameNameAndCountry(DonorDetails details) {
+        if (details.name() == null || details.countryCode() == null) {
+            return Optional.empty();
+        }
+        String key = DonorNames.key(details.name());
+        return em.createQuery("SELECT d FROM Donor d WHERE d.country.code = :country AND d.mergedInto IS NULL"
+                        + " ORDER BY d.id", Donor.class)
+                .setParameter("country", details.countryCode().trim().toUpperCase(java.util.Locale.ROOT))
+                .getResultStream().filter(d -> DonorNames.key(d.getName()).equals(key)).findFirst();
+    }
+
+    /**
+     * Merges a donor recorded twice into the one kept, in one transaction: its pledges, contributions, approval
+     * requests and donor users move to {@code keepId}; donors merged into it before now point to {@code keepId};
+     * it stays, marked merged. Journals keep the donor they were posted for: the ledger is append-only, and what
+     * reads it by donor follows the merge (see {@code V19__donor_merge.sql}). Audited on both donors, with the
+     * ids of what moved.
+     */
+    @RolesAllowed(Roles.ADMIN)
+    public DonorMerge merge(long keepId, long mergedId, String reason) {
+        // Both rows locked, the lower id first, so that two merges of the same pair in opposite directions wait
+        // for each other instead of both succeeding.
+        Donor first = em.find(Donor.class, Math.min(keepId, mergedId), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        Donor second = em.find(Donor.class, Math.max(keepId, mergedId), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        Donor keep = keepId <= mergedId ? first : second;
+        Donor merged = keepId <= mergedId ? second : first;
+        if (keep == null) {
+            throw new BusinessException("kept", "donor.unknown", keepId);
+        }
+        if (merged == null) {
+            throw new BusinessException("merged", "donor.unknown", mergedId);
+        }
+        merged.mergeInto(keep, reason, clock.instant(), caller.name());
+        List<Long> pledges = ids("SELECT id FROM pledge WHERE donor_id = ? ORDER BY id", mergedId);
+        List<Long> contributions = ids("SELECT id FROM contribution WHERE donor_id = ? ORDER BY id", mergedId);
+        List<Long> requests = ids("SELECT id FROM approval_request WHERE donor_id = ? ORDER BY id", mergedId);
+        List<Long> earlier = ids("SELECT id FROM donor WHERE merged_into_id = ? ORDER BY id", mergedId);
+        // Native: the donor of a pledge or request is not updatable through the entities, on purpose; only a
+        // merge moves it. The version moves too, so a form opened before the merge cannot save over it.
+        em.flush();
+        move("UPDATE pledge SET donor_id = ?, version = version + 1 WHERE donor_id = ?", keepId, mergedId);
+        move("UPDATE contribution SET donor_id = ?, version = version + 1 WHERE donor_id = ?", keepId, mergedId);
+        move("UPDATE approval_request SET donor_id = ?, version = version + 1 WHERE donor_id = ?", keepId, mergedId);
+        move("UPDATE donor SET merged_into_id = ?, version = version + 1 WHERE merged_into_id = ?", keepId, mergedId);
+        List<Long> users = new ArrayList<>();
+        for (org.trustfund.security.UserAccount user : em.createQuery(
+                "SELECT u FROM UserAccount u WHERE u.donorId = :donor ORDER BY u.id", org.trustfund.security.UserAccount.class)
+                .setParameter("donor", mergedId).getResultList()) {
+            // Through the entity: a new donor link ends the user's sessions, as any other change of it does.
+            user.linkToDonor(keepId);
+            users.add(user.getId());
+            audit.record(AuditAction.UPDATE, "UserAccount", user.getId(),
+                    Changes.of().field("donor", mergedId, keepId).value("reason", "donor merge").toString());
+        }
+        String moved = Changes.of().value("pledges", pledges).value("contributions", contributions)
+                .value("approvalRequests", requests).value("donorUsers", users).value("mergedDonors", earlier)
+                .toString();
+        audit.record(AuditAction.UPDATE, ENTITY, mergedId, Changes.of().field("mergedInto", null, keepId)
+                .value("reason", merged.getMergeReason()).toString() + "; moved: " + moved);
+        audit.record(AuditAction.UPDATE, ENTITY, keepId, Changes.of().value("absorbed", mergedId)
+                .value("reason", merged.getMergeReason()).toString() + "; moved: " + moved);
+        return new DonorMerge(keepId, mergedId, pledges, contributions, requests, users, earlier);
+    }
+
+    private List<Long> ids(String sql, long donorId) {
+        List<?> rows = em.createNativeQuery(sql).setParameter(1, donorId).getResultList();
+        return rows.stream().map(r -> ((Number) r).longValue()).toList();
+    }
+
+    private void move(String sql, long keepId, long mergedId) {
+        em.createNativeQuery(sql).setParameter(1, keepId).setParameter(2, mergedId).executeUpdate();
     }
 
     private Country country(String code) {

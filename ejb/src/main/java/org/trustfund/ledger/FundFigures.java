@@ -91,7 +91,8 @@ public class FundFigures {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT d.stakeholder_group, SUM(l.credit - l.debit)"
-                        + " FROM journal j JOIN journal_line l ON l.journal_id = j.id JOIN donor d ON d.id = j.donor_id"
+                        + " FROM journal j JOIN journal_line l ON l.journal_id = j.id JOIN donor d0 ON d0.id = j.donor_id"
+                        + " JOIN donor d ON d.id = COALESCE(d0.merged_into_id, d0.id)"
                         + " WHERE j.fund_id = ? AND j.event_date BETWEEN ? AND ?"
                         + " AND l.account IN ('CONTRIBUTION_REVENUE', 'IN_KIND_REVENUE') GROUP BY d.stakeholder_group")
                 .setParameter(1, fundId).setParameter(2, LocalDate.of(year, 1, 1))

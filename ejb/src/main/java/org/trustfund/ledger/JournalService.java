@@ -211,7 +211,9 @@ public class JournalService {
                 append(" AND j.fund_id = ?").param(q.fundId());
             }
             if (q.donorId() != null) {
-                append(" AND j.donor_id = ?").param(q.donorId());
+                // A donor's journals include those of the donors merged into it (the ledger keeps the original).
+                append(" AND (j.donor_id = ? OR j.donor_id IN (SELECT m.id FROM donor m WHERE m.merged_into_id = ?))")
+                        .param(q.donorId()).param(q.donorId());
             }
             if (q.event() != null) {
                 append(" AND j.event_type = ?").param(q.event().name());

@@ -95,6 +95,7 @@ public class PledgeService {
         if (donor == null) {
             throw new BusinessException("donor", "donor.unknown", input.donorId());
         }
+        donor.requireActive();
         Fund fund = em.find(Fund.class, input.fundId());
         if (fund == null) {
             throw new BusinessException("fund", "fund.unknown", input.fundId());

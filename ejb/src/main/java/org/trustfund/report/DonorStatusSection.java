@@ -45,7 +45,8 @@ public class DonorStatusSection implements AnnualReportSection {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = ctx.em().createNativeQuery("SELECT d.stakeholder_group, d.name, d.publicly_named, d.id,"
                         + " YEAR(j.event_date), SUM(l.debit) - SUM(l.credit) FROM journal j"
-                        + " JOIN journal_line l ON l.journal_id = j.id JOIN donor d ON d.id = j.donor_id"
+                        + " JOIN journal_line l ON l.journal_id = j.id JOIN donor d0 ON d0.id = j.donor_id"
+                        + " JOIN donor d ON d.id = COALESCE(d0.merged_into_id, d0.id)"
                         + " WHERE j.fund_id = ? AND j.event_date <= ? AND l.account = 'CASH'"
                         + " GROUP BY d.stakeholder_group, d.name, d.publicly_named, d.id, YEAR(j.event_date)"
                         + " ORDER BY d.stakeholder_group, d.name, d.id")

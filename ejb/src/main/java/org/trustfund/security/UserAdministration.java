@@ -96,8 +96,13 @@ public class UserAdministration {
             if (!roles.contains(Role.DONOR)) {
                 throw new BusinessException("donor", "user.donorLink.notDonor", account.getUsername());
             }
-            if (em.find(Donor.class, donorId) == null) {
+            Donor donor = em.find(Donor.class, donorId);
+            if (donor == null) {
                 throw new BusinessException("donor", "donor.unknown", donorId);
+            }
+            if (donor.isMerged()) {
+                throw new BusinessException("donor", "donor.merged", donor.getName(), donor.getMergedInto().getName(),
+                        String.valueOf(donor.getMergedInto().getId()));
             }
         }
         Changes changes = Changes.of()
@@ -145,8 +150,13 @@ public class UserAdministration {
             if (!account.getRoles().contains(Role.DONOR)) {
                 throw new BusinessException("donorId", "user.donorLink.notDonor", account.getUsername());
             }
-            if (em.find(Donor.class, donorId) == null) {
+            Donor donor = em.find(Donor.class, donorId);
+            if (donor == null) {
                 throw new BusinessException("donorId", "donor.unknown", donorId);
+            }
+            if (donor.isMerged()) {
+                throw new BusinessException("donorId", "donor.merged", donor.getName(), donor.getMergedInto().getName(),
+                        String.valueOf(donor.getMergedInto().getId()));
             }
         }
         Changes changes = Changes.of().field("donor", account.getDonorId(), donorId);

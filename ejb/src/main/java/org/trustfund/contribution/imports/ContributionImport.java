@@ -252,7 +252,9 @@ public class ContributionImport {
         Map<String, List<Donor>> donorsByName = new HashMap<>();
         for (Donor d : em.createQuery("SELECT d FROM Donor d JOIN FETCH d.country", Donor.class).getResultList()) {
             donorsById.put(d.getId(), d);
-            donorsByName.computeIfAbsent(d.getName(), k -> new ArrayList<>(1)).add(d);
+            if (!d.isMerged()) {
+                donorsByName.computeIfAbsent(d.getName(), k -> new ArrayList<>(1)).add(d);
+            }
         }
         Map<String, Fund> funds = new HashMap<>();
         em.createNamedQuery("Fund.findAll", Fund.class).getResultList().forEach(f -> funds.put(f.getCode(), f));
@@ -278,6 +280,10 @@ public class ContributionImport {
                 donor = donorsById.get(row.donorId());
                 if (donor == null) {
                     check.error(n, ImportColumn.DONOR_ID, "import.row.donor.unknownId", row.donorId());
+                } else if (donor.isMerged()) {
+                    check.error(n, ImportColumn.DONOR_ID, "import.row.donor.merged", row.donorId(), donor.getName(),
+                            String.valueOf(donor.getMergedInto().getId()), donor.getMergedInto().getName());
+                    donor = null;
                 } else if (row.donorName() != null && !donor.getName().equals(row.donorName())) {
                     check.error(n, ImportColumn.DONOR_NAME, "import.row.donor.mismatch", row.donorId(), donor.getName());
                 }

@@ -97,6 +97,29 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Double-clicks, as an impatient person does on Save, and waits for what follows to settle. */
+    public Browser doubleClick(String id) {
+        new org.openqa.selenium.interactions.Actions(driver).doubleClick(waitClickable(By.id(id))).perform();
+        settle();
+        return this;
+    }
+
+    /** The browser's Back button. */
+    public Browser back() {
+        driver.navigate().back();
+        settle();
+        return this;
+    }
+
+    /** Runs a script in the page (an asynchronous one when it takes a callback as its last argument). */
+    public Object script(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    public Object asyncScript(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeAsyncScript(script, args);
+    }
+
     public Browser clickText(String text) {
         waitClickable(By.xpath("//*[normalize-space(text())='" + text + "']")).click();
         settle();

@@ -100,7 +100,8 @@ public class RecordContributionPage implements Serializable {
         funds = referenceData.funds().stream().map(f -> new Choice<>(f.getId(), f.getCode() + " – " + f.getName())).toList();
         currencies = referenceData.currencies().stream()
                 .map(c -> new Choice<>(c.getCode(), c.getCode() + " – " + c.getName())).toList();
-        fundId = funds.isEmpty() ? null : funds.get(0).value();
+        // No fund is chosen for the user unless there is only one: the first in the list was a wrong-fund trap.
+        fundId = funds.size() == 1 ? funds.get(0).value() : null;
         Map<String, String> params = fc.getExternalContext().getRequestParameterMap();
         try {
             Optional<Long> correct = idParameter(params.get("id"));

@@ -116,6 +116,12 @@ public class DonorPage implements Serializable {
         this.id = Pages.recordId(parameter);
     }
 
+    /** The day the donor was merged into another, in UTC, as the audit log shows dates. */
+    public String getMergedOn() {
+        return donor == null || donor.getMergedAt() == null ? null
+                : java.time.LocalDate.ofInstant(donor.getMergedAt(), java.time.ZoneOffset.UTC).toString();
+    }
+
     public Donor getDonor() {
         return donor;
     }

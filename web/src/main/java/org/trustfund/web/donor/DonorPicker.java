@@ -28,9 +28,10 @@ public class DonorPicker implements Converter<DonorChoice>, Serializable {
         this.donors = donors;
     }
 
+    /** Donors merged into another are not offered: new records go to the donor kept. */
     public List<DonorChoice> complete(String query) {
         List<DonorChoice> found = donors.search(new DonorQuery(query, null, null, DonorQuery.Sort.NAME, false), 0,
-                SUGGESTIONS).stream().map(DonorChoice::of).toList();
+                SUGGESTIONS).stream().filter(d -> !d.isMerged()).map(DonorChoice::of).toList();
         found.forEach(d -> offered.put(d.id(), d));
         return found;
     }

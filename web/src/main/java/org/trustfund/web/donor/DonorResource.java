@@ -31,6 +31,7 @@ import org.trustfund.donor.DonorQuery;
 import org.trustfund.platform.UnknownRecordException;
 import org.trustfund.spreadsheet.ListExport;
 import org.trustfund.donor.DonorService;
+import org.trustfund.donor.DuplicateDonorException;
 import org.trustfund.donor.StakeholderGroup;
 import org.trustfund.money.Money;
 import org.trustfund.pledge.PledgeService;
@@ -147,8 +148,20 @@ public class DonorResource {
     @APIResponse(responseCode = "201", description = "Recorded; Location names the new donor",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DonorView")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    public Response create(DonorInput input) {
-        Donor donor = donors.create(Inputs.required("body", input).details());
+    @APIResponse(responseCode = "409", description = "A donor of the same name and country exists (names, cases, accents, "
+            + "punctuation and legal forms aside): send confirmDuplicate true to record another",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DuplicateDonorError")))
+    public Response create(DonorInput input, @Context HttpHeaders headers) {
+        Inputs.required("body", input);
+        Donor donor;
+        try {
+            donor = donors.create(input.details(), Boolean.TRUE.equals(input.confirmDuplicate()));
+        } catch (DuplicateDonorException duplicate) {
+            String message = org.trustfund.web.platform.Messages.text(ApiLocale.of(headers), duplicate.messageKey(),
+                    duplicate.arguments());
+            return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                    .entity(new DonorJson.DuplicateDonorError(message, "name", 409, duplicate.existingId())).build();
+        }
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(donor.getId())).build())
                 .entity(DonorView.of(donor, viewer)).build();
     }

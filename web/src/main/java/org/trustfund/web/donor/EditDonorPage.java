@@ -11,6 +11,7 @@ import java.util.List;
 import org.trustfund.donor.Donor;
 import org.trustfund.donor.DonorDetails;
 import org.trustfund.donor.DonorService;
+import org.trustfund.donor.DuplicateDonorException;
 import org.trustfund.donor.StakeholderGroup;
 import org.trustfund.platform.UnknownRecordException;
 import org.trustfund.reference.Country;
@@ -41,6 +42,7 @@ public class EditDonorPage implements Serializable {
     private String contactEmail;
     private boolean publiclyNamed = true;
     private List<Country> countries;
+    private DuplicateDonorException duplicate;
 
     /** Called on page load (view action): fills the form from the donor being changed. */
     public void load() {
@@ -62,10 +64,33 @@ public class EditDonorPage implements Serializable {
     }
 
     public void save() throws IOException {
-        DonorDetails details = new DonorDetails(name, stakeholderGroup, country, contactName, contactEmail, publiclyNamed);
+        save(false);
+    }
+
+    /**
+     * The user was shown the donor of the same name and country and says this is another one. Confirms only that
+     * donor: if the name or country now match a different one, that one is shown first.
+     */
+    public void saveAnyway() throws IOException {
+        Long shown = duplicate == null ? null : duplicate.existingId();
+        Long now = donors.sameNameAndCountry(details()).map(Donor::getId).orElse(null);
+        save(now == null || now.equals(shown));
+    }
+
+    private DonorDetails details() {
+        return new DonorDetails(name, stakeholderGroup, country, contactName, contactEmail, publiclyNamed);
+    }
+
+    private void save(boolean duplicateConfirmed) throws IOException {
+        DonorDetails details = details();
         Donor saved;
+        duplicate = null;
         try {
-            saved = id == null ? donors.create(details) : donors.update(id, version, details);
+            saved = id == null ? donors.create(details, duplicateConfirmed) : donors.update(id, version, details);
+        } catch (DuplicateDonorException e) {
+            duplicate = e;
+            Messages.showFailure(e, "donor");
+            return;
         } catch (RuntimeException e) {
             Messages.showFailure(e, "donor");
             return;
@@ -74,6 +99,11 @@ public class EditDonorPage implements Serializable {
         ec.getFlash().setKeepMessages(true);
         Messages.info(id == null ? "donor.created" : "donor.updated", saved.getName());
         ec.redirect(ec.getRequestContextPath() + "/finance/donor.xhtml?id=" + saved.getId());
+    }
+
+    /** A donor of the same name and country, found on the last save; null if none. */
+    public DuplicateDonorException getDuplicate() {
+        return duplicate;
     }
 
     public StakeholderGroup[] getGroups() {
