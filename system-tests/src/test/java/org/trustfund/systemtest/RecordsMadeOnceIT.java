@@ -42,7 +42,7 @@ class RecordsMadeOnceIT {
     void aFinanceOfficersSaveActsOncePerIntentWhateverTheClicksAndTheBackButton(RunningSystem system, Browser browser)
             throws SQLException {
         ReferenceFixture.ensure(system);
-        User officer = Api.readyUser(browser, system, "once", "Finance officer");
+        User officer = Api.readyUser(system, "once", "Finance officer");
         Api finance = officer.api(system);
         Accounts.signIn(browser.open("/login.xhtml"), officer.username(), officer.password());
         browser.waitForPath("/app/dashboard.xhtml");
