@@ -70,6 +70,12 @@ public class AuditLog {
         return entries.count(query);
     }
 
+    /** Every record type the log holds, for the page's filter. */
+    @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
+    public List<String> entityTypes() {
+        return entries.entityTypes();
+    }
+
     /** The log as an xlsx written to {@code out}: what {@link #search} pages through, in its order, the filter on top. */
     @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
     public long export(AuditQuery query, java.util.Locale locale, java.io.OutputStream out) throws java.io.IOException {
