@@ -24,7 +24,8 @@ public final class Messages {
     public static final java.util.List<String> BUNDLES = java.util.List.of("org.trustfund.web.messages",
             "org.trustfund.web.reference", "org.trustfund.web.imports", "org.trustfund.web.api",
             "org.trustfund.web.contribution", "org.trustfund.web.approval", "org.trustfund.web.closing",
-            "org.trustfund.web.ledger", "org.trustfund.web.report", "org.trustfund.web.exports");
+            "org.trustfund.web.ledger", "org.trustfund.web.report", "org.trustfund.web.exports",
+            "org.trustfund.web.worklist");
 
     private Messages() {
     }
