@@ -72,7 +72,7 @@
             }
         }
         difference.textContent = text;
-        difference.className = 'tf-schedule-difference' + (text && text !== b.getAttribute('data-matches') ? ' tf-schedule-off' : '');
+        difference.className = 'tf-schedule-difference' + (text && text !== b.getAttribute('data-matches') ? ' tf-bad' : '');
     }
 
     document.addEventListener('input', function (e) {
