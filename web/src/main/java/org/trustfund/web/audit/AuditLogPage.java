@@ -196,4 +196,9 @@ public class AuditLogPage implements Serializable {
     public void setTo(LocalDate to) {
         this.to = to;
     }
+
+    /** The page's view action: creating the bean reads the address (see the @PostConstruct method); nothing more. */
+    public void open() {
+        // Reading happens on construction.
+    }
 }

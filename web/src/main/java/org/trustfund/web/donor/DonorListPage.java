@@ -184,4 +184,9 @@ public class DonorListPage implements Serializable {
     public void setCountryCode(String countryCode) {
         this.countryCode = countryCode;
     }
+
+    /** The page's view action: creating the bean reads the address (see the @PostConstruct method); nothing more. */
+    public void open() {
+        // Reading happens on construction.
+    }
 }

@@ -198,4 +198,9 @@ public class PledgeListPage implements Serializable {
     public void setCurrency(String currency) {
         this.currency = currency;
     }
+
+    /** The page's view action: creating the bean reads the address (see the @PostConstruct method); nothing more. */
+    public void open() {
+        // Reading happens on construction.
+    }
 }
