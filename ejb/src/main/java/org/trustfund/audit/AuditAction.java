@@ -15,5 +15,7 @@ public enum AuditAction {
     PASSWORD_CHANGE_FAILED,
     PASSWORD_RESET,
     API_TOKEN_CREATED,
-    API_TOKEN_REVOKED
+    API_TOKEN_REVOKED,
+    /** A run of the ledger check from its page, with its outcome: the auditor's dashboard shows the last one. */
+    LEDGER_CHECKED
 }

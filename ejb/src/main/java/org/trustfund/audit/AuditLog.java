@@ -8,6 +8,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
+import org.trustfund.platform.Period;
 import org.trustfund.security.Caller;
 import org.trustfund.security.Roles;
 
@@ -62,17 +63,26 @@ public class AuditLog {
 
     @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
     public List<AuditEntry> search(AuditQuery query, int first, int pageSize) {
+        Period.requireOrdered(query.from(), query.to());
         return entries.search(query, first, pageSize);
     }
 
     @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
     public long count(AuditQuery query) {
+        Period.requireOrdered(query.from(), query.to());
         return entries.count(query);
+    }
+
+    /** Every record type the log holds, for the page's filter. */
+    @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
+    public List<String> entityTypes() {
+        return entries.entityTypes();
     }
 
     /** The log as an xlsx written to {@code out}: what {@link #search} pages through, in its order, the filter on top. */
     @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
     public long export(AuditQuery query, java.util.Locale locale, java.io.OutputStream out) throws java.io.IOException {
+        Period.requireOrdered(query.from(), query.to());
         return entries.export().write(query, locale, caller.name(), clock.instant(), out);
     }
 

@@ -56,12 +56,20 @@ public class AuditRepository {
         return em.createQuery(cq).getSingleResult();
     }
 
+    /** The actor's latest changes: sign-ins and sign-outs left out, they would fill the list. */
     public List<AuditEntry> latestBy(String actor, int max) {
-        return em.createQuery("SELECT a FROM AuditEntry a WHERE a.actor = :actor ORDER BY a.occurredAt DESC, a.id DESC",
-                        AuditEntry.class)
+        return em.createQuery("SELECT a FROM AuditEntry a WHERE a.actor = :actor AND a.action NOT IN :comings"
+                        + " ORDER BY a.occurredAt DESC, a.id DESC", AuditEntry.class)
                 .setParameter("actor", actor)
+                .setParameter("comings", List.of(AuditAction.SIGN_IN, AuditAction.SIGN_OUT))
                 .setMaxResults(max)
                 .getResultList();
+    }
+
+    /** The record types the log holds, for the filter: read from the entity-type index, so every audited type. */
+    public List<String> entityTypes() {
+        return em.createQuery("SELECT DISTINCT a.entityType FROM AuditEntry a WHERE a.entityType IS NOT NULL"
+                + " ORDER BY a.entityType", String.class).getResultList();
     }
 
     /** The list's filter; the export (AuditExport) applies the very same. */

@@ -633,6 +633,7 @@ public class ContributionService {
 
     /** A donor user sees only their own donor's contributions, whatever filter they send. */
     private ContributionQuery restrictToCaller(ContributionQuery q) {
+        org.trustfund.platform.Period.requireOrdered(q.from(), q.to());
         if (access.isStaff()) {
             return q;
         }

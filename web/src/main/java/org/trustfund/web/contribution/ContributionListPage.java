@@ -9,6 +9,7 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.primefaces.event.data.SortEvent;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -22,6 +23,8 @@ import org.trustfund.donor.DonorService;
 import org.trustfund.reference.AcceptedCurrency;
 import org.trustfund.reference.ReferenceData;
 import org.trustfund.web.platform.ExcelDownload;
+import org.trustfund.web.platform.ListParameters;
+import org.trustfund.web.platform.Messages;
 
 /**
  * Backs the contribution list: filters above a lazy table whose paging, filtering and sorting happen in
@@ -51,9 +54,10 @@ public class ContributionListPage implements Serializable {
     private LocalDate from;
     private LocalDate to;
     private List<String> currencies;
-    /** The table's sort as last loaded, for the export: it lists the rows in the order the table shows them. */
-    private ContributionQuery.Sort shownSort = ContributionQuery.Sort.RECEIVED;
-    private boolean shownDescending = true;
+    /** The query of the rows last shown, for the export: the same filters and order, whatever was typed since. */
+    private ContributionQuery shown;
+    /** The sort the address asked for or the user clicked; null for the default, newest received first. */
+    private SortMeta sortBy;
 
     private final LazyDataModel<Contribution> rows = new LazyDataModel<>() {
         private static final long serialVersionUID = 1L;
@@ -81,8 +85,7 @@ public class ContributionListPage implements Serializable {
                 Map<String, FilterMeta> filterBy) {
             SortMeta sort = sortBy.values().stream().filter(s -> s.getOrder() != SortOrder.UNSORTED).findFirst().orElse(null);
             ContributionQuery query = query(sort);
-            shownSort = query.sort();
-            shownDescending = query.descending();
+            shown = query;
             return contributions.search(query, first, pageSize);
         }
 
@@ -97,26 +100,66 @@ public class ContributionListPage implements Serializable {
         }
     };
 
-    /** Reads the page's parameters; a parameter that is not understood is ignored, showing every contribution. */
+    /**
+     * Reads the filters and sort from the address (see {@link ListParameters}): {@code ?status=RECORDED} is the
+     * certifier's queue, {@code ?donor=<id>} one donor's contributions.
+     */
     @PostConstruct
     void readParameters() {
-        Map<String, String> params = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
-        String s = params.get("status");
-        if (s != null) {
-            for (ContributionStatus candidate : ContributionStatus.values()) {
-                if (candidate.name().equals(s)) {
-                    status = candidate;
-                }
-            }
-        }
-        String d = params.get("donor");
-        if (d != null && d.matches("\\d{1,18}")) {
-            donors.find(Long.parseLong(d)).ifPresent(donor -> {
+        status = ListParameters.choice("status", ContributionStatus.class);
+        Long d = ListParameters.id("donor");
+        if (d != null) {
+            donors.find(d).ifPresent(donor -> {
                 donorId = donor.getId();
                 donorLabel = donor.getName();
             });
         }
+        donorName = ListParameters.text("donorName");
         currencies = referenceData.currencies().stream().map(AcceptedCurrency::getCode).toList();
+        String c = ListParameters.text("currency");
+        if (c != null && currencies.contains(c.toUpperCase(java.util.Locale.ROOT))) {
+            currency = c.toUpperCase(java.util.Locale.ROOT);
+        } else if (c != null) {
+            Messages.error("wl.param.invalid", "currency", c);
+        }
+        from = ListParameters.date("from");
+        to = ListParameters.date("to");
+        if (from != null && to != null && from.isAfter(to)) {
+            Messages.errorAt("contributions:from", "period.reversed", from, to);
+            from = null;
+            to = null;
+        }
+        sortBy = ListParameters.sort("receivedDate", "donor", "usdAmount", "status");
+        shown = query(sortBy);
+    }
+
+    /** After Filter, Clear or "show all donors": the address shows the filters now applied. */
+    public void apply() {
+        ContributionQuery q = query(sortBy);
+        ListParameters.of().put("donor", q.donorId()).put("donorName", q.donorName()).put("status", q.status())
+                .put("currency", q.currency()).put("from", q.from()).put("to", q.to())
+                .sort(field(q.sort()), q.descending(), "receivedDate", true).show();
+    }
+
+    public void sorted(SortEvent event) {
+        sortBy = event.getSortBy().values().stream().filter(m -> m.getOrder() != SortOrder.UNSORTED).findFirst()
+                .orElse(null);
+        apply();
+    }
+
+    private static String field(ContributionQuery.Sort sort) {
+        return switch (sort) {
+            case DONOR -> "donor";
+            case AMOUNT_USD -> "usdAmount";
+            case STATUS -> "status";
+            default -> "receivedDate";
+        };
+    }
+
+    /** The table's first sort: the one the address asked for, else newest received first. */
+    public SortMeta getSortBy() {
+        return sortBy != null ? sortBy
+                : SortMeta.builder().field("receivedDate").order(SortOrder.DESCENDING).build();
     }
 
     ContributionQuery query(SortMeta sort) {
@@ -136,9 +179,7 @@ public class ContributionListPage implements Serializable {
 
     /** The rows the filters select, in the table's order, as an xlsx streamed to the browser. */
     public StreamedContent getExport() {
-        ContributionQuery filters = query(null);
-        ContributionQuery query = new ContributionQuery(filters.donorId(), filters.donorName(), filters.status(),
-                filters.currency(), filters.from(), filters.to(), shownSort, shownDescending);
+        ContributionQuery query = shown;
         ContributionService service = contributions;
         return ExcelDownload.of("contributions", (locale, out) -> service.export(query, locale, out));
     }
@@ -149,12 +190,14 @@ public class ContributionListPage implements Serializable {
         currency = null;
         from = null;
         to = null;
+        apply();
     }
 
     /** Drops the {@code ?donor=} restriction. */
     public void showAllDonors() {
         donorId = null;
         donorLabel = null;
+        apply();
     }
 
     /** The certifier's queue: only recorded contributions, waiting for a second person. */
@@ -220,5 +263,10 @@ public class ContributionListPage implements Serializable {
 
     public void setTo(LocalDate to) {
         this.to = to;
+    }
+
+    /** The page's view action: creating the bean reads the address (see the @PostConstruct method); nothing more. */
+    public void open() {
+        // Reading happens on construction.
     }
 }

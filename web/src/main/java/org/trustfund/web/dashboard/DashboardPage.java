@@ -37,6 +37,12 @@ public class DashboardPage {
     private java.util.Map<String, org.trustfund.money.Money> unappliedReceipts;
     private Long pendingApprovals;
 
+    @EJB
+    private org.trustfund.worklist.WorkList workList;
+
+    private List<org.trustfund.worklist.SentBack> sentBack;
+    private java.util.Optional<AuditEntry> lastLedgerCheck;
+
     private List<AuditEntry> recentActivity;
     private List<OverdueInstalment> overdue;
 
@@ -69,6 +75,39 @@ public class DashboardPage {
             pendingApprovals = isStaff() ? approvals.pendingCount() : 0L;
         }
         return pendingApprovals;
+    }
+
+    /** The finance officer's own entries sent back for correction and requests rejected, with the reason. */
+    public List<org.trustfund.worklist.SentBack> getSentBack() {
+        if (sentBack == null) {
+            sentBack = currentUser.hasRole("FINANCE_OFFICER") ? workList.sentBackToMe(20) : List.of();
+        }
+        return sentBack;
+    }
+
+    /** The ledger check's last recorded run, for auditors and administrators; null when never run. */
+    public AuditEntry getLastLedgerCheck() {
+        if (lastLedgerCheck == null) {
+            lastLedgerCheck = currentUser.hasRole("AUDITOR") || currentUser.hasRole("ADMIN")
+                    ? workList.lastLedgerCheck() : java.util.Optional.empty();
+        }
+        return lastLedgerCheck.orElse(null);
+    }
+
+    public boolean isLastLedgerCheckConsistent() {
+        AuditEntry last = getLastLedgerCheck();
+        return last != null && last.getDetails() != null
+                && last.getDetails().startsWith(org.trustfund.ledger.LedgerCheck.CONSISTENT);
+    }
+
+    /** The page a sent-back item links to: the record it is about. */
+    public String outcomeOf(org.trustfund.worklist.SentBack item) {
+        return "Pledge".equals(item.subjectType()) ? "/finance/pledge" : "/finance/contribution";
+    }
+
+    /** An entry's details in the pages' words (see AuditDetails). */
+    public String details(AuditEntry entry) {
+        return org.trustfund.web.audit.AuditDetails.words(entry.getDetails());
     }
 
     public List<AuditEntry> getRecentActivity() {

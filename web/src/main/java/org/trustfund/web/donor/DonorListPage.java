@@ -7,11 +7,13 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
+import org.primefaces.event.data.SortEvent;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 import org.primefaces.model.StreamedContent;
 import org.trustfund.web.platform.ExcelDownload;
+import org.trustfund.web.platform.ListParameters;
 import org.primefaces.model.SortOrder;
 import org.trustfund.donor.Donor;
 import org.trustfund.donor.DonorQuery;
@@ -37,9 +39,10 @@ public class DonorListPage implements Serializable {
     private StakeholderGroup group;
     private String countryCode;
     private List<Country> countries;
-    /** The table's sort as last loaded, for the export: it lists the rows in the order the table shows them. */
-    private DonorQuery.Sort shownSort = DonorQuery.Sort.NAME;
-    private boolean shownDescending;
+    /** The query of the rows last shown, for the export: the same filters and order, whatever was typed since. */
+    private DonorQuery shown;
+    /** The sort the address asked for, the table's first sort. */
+    private SortMeta sortBy;
 
     private final LazyDataModel<Donor> model = new LazyDataModel<>() {
         private static final long serialVersionUID = 1L;
@@ -53,8 +56,7 @@ public class DonorListPage implements Serializable {
         public List<Donor> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
             SortMeta sort = sortBy.values().stream().findFirst().orElse(null);
             DonorQuery query = query(sort);
-            shownSort = query.sort();
-            shownDescending = query.descending();
+            shown = query;
             return donors.search(query, first, pageSize);
         }
 
@@ -69,9 +71,53 @@ public class DonorListPage implements Serializable {
         }
     };
 
+    /** Reads the filters and sort from the address (see {@link ListParameters}). */
     @PostConstruct
     void init() {
         countries = reference.countries();
+        name = ListParameters.text("name");
+        group = ListParameters.choice("group", StakeholderGroup.class);
+        String country = ListParameters.text("country");
+        if (country != null) {
+            if (countries.stream().anyMatch(c -> c.getCode().equalsIgnoreCase(country))) {
+                countryCode = country.toUpperCase(java.util.Locale.ROOT);
+            } else {
+                org.trustfund.web.platform.Messages.error("wl.param.invalid", "country", country);
+            }
+        }
+        sortBy = ListParameters.sort("name", "stakeholderGroup", "country");
+        shown = query(sortBy);
+    }
+
+    /** After Filter or Clear: the address shows the filters now applied. */
+    public void apply() {
+        showParameters(query(sortBy));
+    }
+
+    /** After a click on a column's header: the address shows the new sort. */
+    public void sorted(SortEvent event) {
+        sortBy = event.getSortBy().values().stream().filter(m -> m.getOrder() != SortOrder.UNSORTED).findFirst()
+                .orElse(null);
+        showParameters(query(sortBy));
+    }
+
+    private void showParameters(DonorQuery q) {
+        ListParameters.of().put("name", q.name()).put("group", q.group()).put("country", q.countryCode())
+                .sort(field(q.sort()), q.descending(), "name", false).show();
+    }
+
+    private static String field(DonorQuery.Sort sort) {
+        return switch (sort) {
+            case GROUP -> "stakeholderGroup";
+            case COUNTRY -> "country";
+            case CREATED -> "createdAt";
+            default -> "name";
+        };
+    }
+
+    /** The table's first sort: the one the address asked for, else by name. */
+    public SortMeta getSortBy() {
+        return sortBy != null ? sortBy : SortMeta.builder().field("name").order(SortOrder.ASCENDING).build();
     }
 
     private DonorQuery query(SortMeta sort) {
@@ -91,7 +137,7 @@ public class DonorListPage implements Serializable {
 
     /** The donors the filters select, in the table's order, as an xlsx streamed to the browser. */
     public StreamedContent getExport() {
-        DonorQuery query = new DonorQuery(name, group, countryCode, shownSort, shownDescending);
+        DonorQuery query = shown;
         DonorService service = donors;
         return ExcelDownload.of("donors", (locale, out) -> service.export(query, locale, out));
     }
@@ -100,6 +146,7 @@ public class DonorListPage implements Serializable {
         name = null;
         group = null;
         countryCode = null;
+        apply();
     }
 
     public LazyDataModel<Donor> getModel() {
@@ -136,5 +183,10 @@ public class DonorListPage implements Serializable {
 
     public void setCountryCode(String countryCode) {
         this.countryCode = countryCode;
+    }
+
+    /** The page's view action: creating the bean reads the address (see the @PostConstruct method); nothing more. */
+    public void open() {
+        // Reading happens on construction.
     }
 }

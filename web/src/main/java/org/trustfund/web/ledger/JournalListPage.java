@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.primefaces.model.DefaultStreamedContent;
+import org.primefaces.event.data.SortEvent;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -35,6 +36,7 @@ import org.trustfund.reference.Fund;
 import org.trustfund.reference.ReferenceData;
 import org.trustfund.web.donor.DonorChoice;
 import org.trustfund.web.donor.DonorPicker;
+import org.trustfund.web.platform.ListParameters;
 import org.trustfund.web.platform.Messages;
 import org.trustfund.web.security.CurrentUser;
 
@@ -146,6 +148,31 @@ public class JournalListPage implements Serializable {
         Clock utc = Clock.systemUTC();
         from = date(params.get("from"), LedgerPeriod.defaultFrom(utc));
         to = date(params.get("to"), LedgerPeriod.defaultTo(utc));
+        SortMeta s = ListParameters.sort("eventDate", "id");
+        if (s != null) {
+            sort = "id".equals(s.getField()) ? JournalQuery.Sort.ID : JournalQuery.Sort.EVENT_DATE;
+            descending = s.getOrder() == SortOrder.DESCENDING;
+        }
+    }
+
+    /** After Filter or Clear: the address shows the filters now applied (see ListParameters). */
+    public void apply() {
+        ListParameters.of().put("fund", fundId).put("account", account).put("donor", donor == null ? null : donor.id())
+                .put("event", event).put("from", from).put("to", to)
+                .sort(sort == JournalQuery.Sort.ID ? "id" : "eventDate", descending, "eventDate", true).show();
+    }
+
+    public void sorted(SortEvent e) {
+        SortMeta s = e.getSortBy().values().stream().filter(m -> m.getOrder() != SortOrder.UNSORTED).findFirst().orElse(null);
+        sort = s != null && "id".equals(s.getField()) ? JournalQuery.Sort.ID : JournalQuery.Sort.EVENT_DATE;
+        descending = s == null || s.getOrder() == SortOrder.DESCENDING;
+        apply();
+    }
+
+    /** The table's first sort: the one the address asked for, else newest first. */
+    public SortMeta getSortBy() {
+        return SortMeta.builder().field(sort == JournalQuery.Sort.ID ? "id" : "eventDate")
+                .order(descending ? SortOrder.DESCENDING : SortOrder.ASCENDING).build();
     }
 
     private static <E extends Enum<E>> E constant(Class<E> type, String name) {
@@ -175,6 +202,7 @@ public class JournalListPage implements Serializable {
         event = null;
         from = null;
         to = null;
+        apply();
     }
 
     /**
@@ -273,5 +301,10 @@ public class JournalListPage implements Serializable {
 
     public void setTo(LocalDate to) {
         this.to = to;
+    }
+
+    /** The page's view action: creating the bean reads the address (see the @PostConstruct method); nothing more. */
+    public void open() {
+        // Reading happens on construction.
     }
 }

@@ -18,7 +18,7 @@ public class LedgerCheckPage {
 
     public LedgerCheckResult getResult() {
         if (result == null) {
-            result = check.run();
+            result = check.runAndRecord();
         }
         return result;
     }

@@ -53,6 +53,8 @@ public class NewPledgePage implements Serializable {
     private Integer lastYear = LocalDate.now().getYear();
     private LocalDate pledgedOn = LocalDate.now();
     private final ScheduleEditor schedule = new ScheduleEditor();
+    /** The due dates "split evenly" proposes; null keeps the rows' dates. */
+    private ScheduleEditor.Frequency frequency;
 
     /** Opens the form for the donor in {@code ?donor=}; a missing or unknown donor is a not-found page. */
     public void open() {
@@ -85,8 +87,28 @@ public class NewPledgePage implements Serializable {
         schedule.remove(row);
     }
 
+    /** Splits the amount over the rows; with a frequency chosen, first proposes the rows' due dates too. */
     public void splitEvenly() {
+        schedule.proposeDates(frequency, firstYear, lastYear, pledgedOn);
         schedule.splitEvenly(amount, currency);
+    }
+
+    public ScheduleEditor.Frequency getFrequency() {
+        return frequency;
+    }
+
+    public void setFrequency(ScheduleEditor.Frequency frequency) {
+        this.frequency = frequency;
+    }
+
+    public ScheduleEditor.Frequency[] getFrequencies() {
+        return ScheduleEditor.Frequency.values();
+    }
+
+    /** The locale's decimal and grouping marks, for the running total's script. */
+    public java.text.DecimalFormatSymbols getNumberSymbols() {
+        return java.text.DecimalFormatSymbols.getInstance(
+                jakarta.faces.context.FacesContext.getCurrentInstance().getViewRoot().getLocale());
     }
 
     public void save() throws IOException {

@@ -7,6 +7,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
+import org.primefaces.event.data.SortEvent;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -20,6 +21,8 @@ import org.trustfund.reference.AcceptedCurrency;
 import org.trustfund.reference.ReferenceData;
 import org.trustfund.web.contribution.Choice;
 import org.trustfund.web.platform.ExcelDownload;
+import org.trustfund.web.platform.ListParameters;
+import org.trustfund.web.platform.Messages;
 
 /**
  * Backs the pledge list: every donor's pledges with what each still owes, filters above a lazy table whose
@@ -43,9 +46,10 @@ public class PledgeListPage implements Serializable {
     private String currency;
     private List<Choice<Long>> funds;
     private List<String> currencies;
-    /** The table's sort as last loaded, for the export: it lists the rows in the order the table shows them. */
-    private PledgeQuery.Sort shownSort = PledgeQuery.Sort.PLEDGED_ON;
-    private boolean shownDescending = true;
+    /** The query of the rows last shown, for the export: the same filters and order, whatever was typed since. */
+    private PledgeQuery shown;
+    /** The sort the address asked for or the user clicked; null for the default, newest pledged first. */
+    private SortMeta sortBy;
 
     private final LazyDataModel<PledgeRow> rows = new LazyDataModel<>() {
         private static final long serialVersionUID = 1L;
@@ -59,8 +63,7 @@ public class PledgeListPage implements Serializable {
         public List<PledgeRow> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
             SortMeta sort = sortBy.values().stream().filter(s -> s.getOrder() != SortOrder.UNSORTED).findFirst().orElse(null);
             PledgeQuery query = query(sort);
-            shownSort = query.sort();
-            shownDescending = query.descending();
+            shown = query;
             return pledges.search(query, first, pageSize);
         }
 
@@ -79,6 +82,44 @@ public class PledgeListPage implements Serializable {
     void init() {
         funds = referenceData.funds().stream().map(f -> new Choice<>(f.getId(), f.getCode() + " – " + f.getName())).toList();
         currencies = referenceData.currencies().stream().map(AcceptedCurrency::getCode).toList();
+        donorName = ListParameters.text("donorName");
+        Long fund = ListParameters.id("fund");
+        if (fund != null && funds.stream().anyMatch(f -> f.value().equals(fund))) {
+            fundId = fund;
+        } else if (fund != null) {
+            Messages.error("wl.param.invalid", "fund", fund);
+        }
+        status = ListParameters.choice("status", PledgeStatus.class);
+        String c = ListParameters.text("currency");
+        if (c != null && currencies.contains(c.toUpperCase(java.util.Locale.ROOT))) {
+            currency = c.toUpperCase(java.util.Locale.ROOT);
+        } else if (c != null) {
+            Messages.error("wl.param.invalid", "currency", c);
+        }
+        sortBy = ListParameters.sort("donor", "status", "pledgedOn");
+        shown = query(sortBy);
+    }
+
+    /** After Filter or Clear: the address shows the filters now applied. */
+    public void apply() {
+        PledgeQuery q = query(sortBy);
+        ListParameters.of().put("donorName", q.donorName()).put("fund", q.fundId()).put("status", q.status())
+                .put("currency", q.currency()).sort(switch (q.sort()) {
+                    case DONOR -> "donor";
+                    case STATUS -> "status";
+                    default -> "pledgedOn";
+                }, q.descending(), "pledgedOn", true).show();
+    }
+
+    public void sorted(SortEvent event) {
+        sortBy = event.getSortBy().values().stream().filter(m -> m.getOrder() != SortOrder.UNSORTED).findFirst()
+                .orElse(null);
+        apply();
+    }
+
+    /** The table's first sort: the one the address asked for, else newest pledged first. */
+    public SortMeta getSortBy() {
+        return sortBy != null ? sortBy : SortMeta.builder().field("pledgedOn").order(SortOrder.DESCENDING).build();
     }
 
     private PledgeQuery query(SortMeta sort) {
@@ -97,9 +138,7 @@ public class PledgeListPage implements Serializable {
 
     /** The pledges the filters select, in the table's order, as an xlsx streamed to the browser. */
     public StreamedContent getExport() {
-        PledgeQuery filters = query(null);
-        PledgeQuery query = new PledgeQuery(filters.donorName(), filters.fundId(), filters.status(), filters.currency(),
-                shownSort, shownDescending);
+        PledgeQuery query = shown;
         PledgeService service = pledges;
         return ExcelDownload.of("pledges", (locale, out) -> service.export(query, locale, out));
     }
@@ -109,6 +148,7 @@ public class PledgeListPage implements Serializable {
         fundId = null;
         status = null;
         currency = null;
+        apply();
     }
 
     public LazyDataModel<PledgeRow> getRows() {
@@ -157,5 +197,10 @@ public class PledgeListPage implements Serializable {
 
     public void setCurrency(String currency) {
         this.currency = currency;
+    }
+
+    /** The page's view action: creating the bean reads the address (see the @PostConstruct method); nothing more. */
+    public void open() {
+        // Reading happens on construction.
     }
 }

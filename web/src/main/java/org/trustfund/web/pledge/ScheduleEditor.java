@@ -45,6 +45,17 @@ public class ScheduleEditor implements Serializable {
         }
     }
 
+    /** How often instalments fall due when "split evenly" proposes the dates; each falls on its period's last day. */
+    public enum Frequency {
+        YEARLY(12), HALF_YEARLY(6), QUARTERLY(3);
+
+        private final int months;
+
+        Frequency(int months) {
+            this.months = months;
+        }
+    }
+
     private final List<Row> rows = new ArrayList<>();
 
     public List<Row> getRows() {
@@ -71,6 +82,29 @@ public class ScheduleEditor implements Serializable {
             rows.get(i).setAmount(parts.get(i).amount());
         }
     }
+
+    /**
+     * Replaces the rows with one per period of the pledge's years, due on the period's last day; periods that end
+     * before {@code notBefore} (the pledge date) are left out unless that would leave none. Nothing changes if the
+     * years are missing or run backwards (the save then says why).
+     */
+    public void proposeDates(Frequency frequency, Integer firstYear, Integer lastYear, LocalDate notBefore) {
+        if (frequency == null || firstYear == null || lastYear == null || lastYear < firstYear
+                || lastYear - firstYear > MAX_YEARS) {
+            return;
+        }
+        List<LocalDate> all = new ArrayList<>();
+        for (LocalDate start = LocalDate.of(firstYear, 1, 1); start.getYear() <= lastYear;
+                start = start.plusMonths(frequency.months)) {
+            all.add(start.plusMonths(frequency.months).minusDays(1));
+        }
+        List<LocalDate> ahead = notBefore == null ? all : all.stream().filter(d -> !d.isBefore(notBefore)).toList();
+        rows.clear();
+        (ahead.isEmpty() ? all : ahead).forEach(d -> rows.add(new Row(d, null)));
+    }
+
+    /** Beyond this a pledge's years are a typing mistake, not a schedule to propose. */
+    private static final int MAX_YEARS = 30;
 
     public BigDecimal total() {
         return rows.stream().map(Row::getAmount).filter(a -> a != null).reduce(BigDecimal.ZERO, BigDecimal::add);

@@ -110,7 +110,14 @@ public class RatesPage implements Serializable {
         if (asked != null && currencies.stream().anyMatch(c -> c.getCode().equals(asked))) {
             filterCurrency = asked;
             newCurrency = asked;
+        } else if (asked != null && !asked.isBlank()) {
+            Messages.error("wl.param.invalid", "currency", asked);
         }
+    }
+
+    /** After the currency filter changes: the address shows it (see ListParameters). */
+    public void filtered() {
+        org.trustfund.web.platform.ListParameters.of().put("currency", filterCurrency).show();
     }
 
     public void add() {
@@ -291,5 +298,10 @@ public class RatesPage implements Serializable {
 
     public String getLastImportFile() {
         return lastImportFile;
+    }
+
+    /** The page's view action: creating the bean reads the address (see the @PostConstruct method); nothing more. */
+    public void open() {
+        // Reading happens on construction.
     }
 }
