@@ -71,7 +71,7 @@ public class ContributionPage implements Serializable {
                 List<ApplicationRow> rows = new ArrayList<>();
                 for (SuggestedApplication s : contributions.suggestApplications(contribution.getDonor().getId(),
                         contribution.getFund().getId(), held)) {
-                    rows.add(new ApplicationRow(s, s.suggested().isZero() ? "" : s.suggested().amount().toPlainString()));
+                    rows.add(new ApplicationRow(s, s.suggested().isZero() ? "" : Amounts.input(s.suggested(), ContributionFormat.locale())));
                 }
                 heldRows = rows;
             }
@@ -130,7 +130,7 @@ public class ContributionPage implements Serializable {
             if (Amounts.isBlank(row.getApplyText())) {
                 continue;
             }
-            Optional<BigDecimal> typed = Amounts.parse(row.getApplyText());
+            Optional<BigDecimal> typed = Amounts.parse(row.getApplyText(), ContributionFormat.locale());
             if (typed.isEmpty()) {
                 Messages.errorAt("held:heldApplications", "con.apply.notNumber", row.getSeq());
                 ok = false;
