@@ -114,6 +114,7 @@ class ContributionPagesIT {
         browser.waitClickable(By.linkText(String.valueOf(first))).click();
         browser.waitForPath("/finance/contribution.xhtml?id=" + first);
         browser.click("actions:certify");
+        browser.click("actions:certifyYes");
         browser.waitForText("Contribution " + first + " certified and posted to the ledger.");
         assertEquals("Certified", browser.text("status"));
         assertEquals(certifier, browser.text("certifiedBy"));
@@ -143,6 +144,7 @@ class ContributionPagesIT {
         browser.screenshot("approvals-waiting");
         browser.open("/finance/contribution.xhtml?id=" + first);
         browser.waitClickable(By.cssSelector("#requests button[id$=':approve']")).click();
+        browser.waitClickable(By.cssSelector("#requests button[id$=':approveYes']")).click();
         browser.waitForText("approved.");
         assertEquals("Reversed", browser.text("status"));
         assertEquals("Bank statement shows EUR 1,200.00", browser.text("reversalReason"));
@@ -203,6 +205,7 @@ class ContributionPagesIT {
         browser.waitForText("Contribution " + id + " recorded.");
 
         browser.click("actions:certify");
+        browser.click("actions:certifyYes");
         browser.waitForText("You recorded this contribution, so another person must certify it.");
         browser.screenshot("contribution-own-entry-refused");
         assertEquals("Recorded", browser.text("status"));

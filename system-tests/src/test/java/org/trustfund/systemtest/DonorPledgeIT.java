@@ -90,6 +90,7 @@ class DonorPledgeIT {
         browser.waitForPath("/app/dashboard.xhtml");
         browser.open(detail);
         browser.click("actions:certify");
+        browser.click("actions:certifyYes");
         browser.waitForText("certified and posted to the ledger");
         assertEquals("Certified", browser.text("status"));
         // 1,500 / 0.92 = 1,630.43 USD.

@@ -80,6 +80,17 @@ public class ContributionPage implements Serializable {
         }
     }
 
+    /** Asked before certifying: the amount, its US dollar value and the donor, so the certifier sees what is posted. */
+    public String getCertifyQuestion() {
+        if (contribution == null) {
+            return "";
+        }
+        return Messages.text("con.detail.certify.confirm", String.valueOf(contribution.getId()),
+                Amounts.money(contribution.getAmount(), ContributionFormat.locale()),
+                contribution.getUsdAmount() == null ? "—" : new ContributionFormat().usd(contribution.getUsdAmount()),
+                contribution.getDonor().getName());
+    }
+
     public String certify() {
         try {
             Contribution c = contributions.certify(contribution.getId(), version);
