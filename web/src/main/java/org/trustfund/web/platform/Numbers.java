@@ -88,9 +88,14 @@ public class Numbers {
         return number(percent.setScale(decimals, RoundingMode.HALF_EVEN), decimals, locale);
     }
 
-    /** A figure to put back into an input: grouped, in the language's marks, with the decimals it has. */
+    /** A figure to put back into an input: the language's decimal mark, the decimals it has, no grouping (easier to edit). */
     public static String input(BigDecimal value, Locale locale) {
-        return value == null ? "" : number(value, Math.max(value.scale(), 0), locale);
+        if (value == null) {
+            return "";
+        }
+        int decimals = Math.max(value.scale(), 0);
+        DecimalFormat format = new DecimalFormat(decimals == 0 ? "0" : "0." + "0".repeat(decimals), DecimalFormatSymbols.getInstance(locale));
+        return format.format(value);
     }
 
     public static String moneyInText(String text, Locale locale) {
