@@ -318,8 +318,10 @@ class ContributionPagesIT {
 
     /** An operational rate as stored. */
     private record Rate(BigDecimal unitsPerUsd, LocalDate effective) {
+        /** As every page writes a rate: at least three decimals, no trailing zeros beyond (0.920, 0.9154). */
         String shown() {
-            return unitsPerUsd.stripTrailingZeros().toPlainString();
+            BigDecimal r = unitsPerUsd.stripTrailingZeros();
+            return r.setScale(Math.max(r.scale(), 3)).toPlainString();
         }
     }
 
