@@ -241,8 +241,8 @@ class ContributionPagesIT {
         browser.typeAndLeave("contribution:amount", "12,50abc");
         browser.type("contribution:bankReference", "NAN-" + fx.fundCode);
         browser.click("contribution:save");
-        browser.waitForText("Enter the amount as a number, e.g. 1250.50.");
-        assertTrue(browser.text("contribution:amountMessage").contains("Enter the amount as a number, e.g. 1250.50."),
+        browser.waitForText("Not a number: type digits, with “.” for decimals, e.g. 30,000.50.");
+        assertTrue(browser.text("contribution:amountMessage").contains("Not a number: type digits, with “.” for decimals"),
                 "the message is at the amount field");
         assertEquals("12,50abc", browser.waitVisible(By.id("contribution:amount")).getAttribute("value"), "what was typed stays");
         browser.screenshot("contribution-amount-not-a-number");

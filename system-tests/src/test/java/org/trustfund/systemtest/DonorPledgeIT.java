@@ -164,7 +164,7 @@ class DonorPledgeIT {
 
         browser.type("pledge:amount", "three thousand");
         browser.click("pledge:save");
-        browser.waitForText("Enter the amount as a number, e.g. 1250.50.");
+        browser.waitForText("Not a number: type digits, with “.” for decimals, e.g. 30,000.50.");
         assertEquals("three thousand", browser.waitVisible(By.id("pledge:amount")).getAttribute("value"));
         assertTrue(browser.currentPath().startsWith("/finance/new-pledge.xhtml"), "nothing saved, still on the form");
     }

@@ -107,7 +107,9 @@ public class Numbers {
         while (m.find()) {
             String replacement;
             try {
-                replacement = amount(new BigDecimal(m.group(2)), m.group(1), locale);
+                // Only a real currency code: "IGF 2025" (a fund code and a year) stays as written.
+                int decimals = CurrencyUnits.of(java.util.Currency.getInstance(m.group(1)));
+                replacement = m.group(1) + " " + number(new BigDecimal(m.group(2)), decimals, locale);
             } catch (RuntimeException e) {
                 replacement = m.group();
             }

@@ -39,5 +39,7 @@ class NumbersTest {
     void storedTextWithAmountsIsRewrittenForPeople() {
         assertEquals("2026-03-31 EUR 30,000.00; 2027-03-31 EUR 1,500.50",
                 Numbers.moneyInText("2026-03-31 EUR 30000.0000; 2027-03-31 EUR 1500.5", Locale.ENGLISH));
+        assertEquals("fund IGF 2025, donor 1234", Numbers.moneyInText("fund IGF 2025, donor 1234", Locale.ENGLISH),
+                "only amounts after a currency code are rewritten");
     }
 }
