@@ -62,7 +62,7 @@ class ReferenceDataIT {
         browser.waitForText("Rate for MNT effective 2026-03-01 added.");
 
         browser.choose("rates:filterCurrency", "MNT");
-        browser.waitForText("3450.5");
+        browser.waitForText("3,450.500");
         assertEquals(List.of("MNT"), cells(browser, "#rates\\:rateTable .tf-rate-currency"), "only MNT is shown");
         assertEquals(List.of("2026-03-01"), cells(browser, "#rates\\:rateTable .tf-rate-date"));
         assertEquals(List.of("3,450.500"), cells(browser, "#rates\\:rateTable .tf-rate-units"));

@@ -27,8 +27,8 @@ class TypedInputIT {
     @Test
     void datesAndNumbersAsPeopleTypeThem(RunningSystem system, Browser browser) {
         Map<String, Object> fund = FinanceApi.fund(system);
-        Api.User finance = Api.readyUser(browser, system, "tiF", "Finance officer");
-        Api.User certifier = Api.readyUser(browser, system, "tiC", "Certifying officer");
+        Api.User finance = Api.readyUser(browser, system, "tif", "Finance officer");
+        Api.User certifier = Api.readyUser(browser, system, "tic", "Certifying officer");
         long donor = FinanceApi.donor(finance.api(system), "Fictional Typing Ministry");
         String fundLabel = fund.get("code") + " – Test fund";
 
@@ -42,7 +42,7 @@ class TypedInputIT {
         browser.click("donor:save");
         browser.waitForText("at most 200 characters");
         assertTrue(browser.text("donor").contains("Name: at most 200 characters"), browser.text("donor"));
-        assertTrue(browser.text("donor").contains("Contact name: at most 200 characters"), browser.text("donor"));
+        assertTrue(browser.text("donor").contains("Contact person: at most 200 characters"), browser.text("donor"));
         assertEquals(longName, browser.waitVisible(By.id("donor:name")).getAttribute("value"), "what was typed stays");
         browser.screenshot("typed-donor-too-long");
         browser.click("donor:cancel");
