@@ -173,6 +173,7 @@ public class Contribution {
         if (newReference == null || newReference.isBlank()) {
             throw new BusinessException("bankReference", "contribution.bankReference.required");
         }
+        org.trustfund.platform.TextLimits.requireAtMost("bankReference", newReference, 100);
         boolean usd = AcceptedCurrency.USD.equals(newAmount.currencyCode());
         if (usd != (newRate == null) || (newRate != null && !newRate.getCurrency().equals(newAmount.currencyCode()))) {
             throw new IllegalArgumentException("Rate " + newRate + " does not convert " + newAmount);

@@ -2,6 +2,7 @@ package org.trustfund.donor;
 
 import java.io.Serializable;
 import org.trustfund.platform.BusinessException;
+import org.trustfund.platform.FieldErrors;
 
 /** What a finance officer types about a donor; checked field by field. */
 public record DonorDetails(String name, StakeholderGroup stakeholderGroup, String countryCode, String contactName,
@@ -9,22 +10,28 @@ public record DonorDetails(String name, StakeholderGroup stakeholderGroup, Strin
 
     private static final String EMAIL = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
 
-    /** @throws BusinessException naming the first field that is not acceptable */
+    /** @throws BusinessException naming every field that is not acceptable ({@link FieldErrors}), the first first */
     public void validate() {
+        FieldErrors errors = new FieldErrors();
         if (name == null || name.isBlank()) {
-            throw new BusinessException("name", "donor.name.required");
-        }
-        if (name.trim().length() > 200) {
-            throw new BusinessException("name", "donor.name.tooLong", 200);
+            errors.add("name", "donor.name.required");
+        } else if (name.trim().length() > 200) {
+            errors.add("name", "donor.name.tooLong", 200);
         }
         if (stakeholderGroup == null) {
-            throw new BusinessException("stakeholderGroup", "donor.group.required");
+            errors.add("stakeholderGroup", "donor.group.required");
         }
         if (countryCode == null || countryCode.isBlank()) {
-            throw new BusinessException("country", "donor.country.required");
+            errors.add("country", "donor.country.required");
+        }
+        if (contactName != null && contactName.trim().length() > 200) {
+            errors.add("contactName", "donor.contactName.tooLong", 200);
         }
         if (contactEmail != null && !contactEmail.isBlank() && !contactEmail.trim().matches(EMAIL)) {
-            throw new BusinessException("contactEmail", "donor.email.invalid");
+            errors.add("contactEmail", "donor.email.invalid");
+        } else if (contactEmail != null && contactEmail.trim().length() > 200) {
+            errors.add("contactEmail", "donor.contactEmail.tooLong", 200);
         }
+        errors.throwIfAny();
     }
 }

@@ -30,6 +30,8 @@ import java.util.stream.Collectors;
 import org.trustfund.donor.Donor;
 import org.trustfund.money.Money;
 import org.trustfund.platform.BusinessException;
+import org.trustfund.platform.FieldErrors;
+import org.trustfund.platform.TextLimits;
 import org.trustfund.reference.ExchangeRate;
 import org.trustfund.reference.Fund;
 import org.trustfund.reference.StaleRateException;
@@ -141,16 +143,25 @@ public class Pledge {
             LocalDate pledgedOn, List<ScheduleLine> schedule, Instant createdAt, String createdBy) {
         this.donor = Objects.requireNonNull(donor, "donor");
         this.fund = Objects.requireNonNull(fund, "fund");
-        requirePositive(amount);
+        // Every field's refusal at once, in the order the form shows them.
+        FieldErrors errors = new FieldErrors();
+        errors.check(() -> requirePositive(amount));
         if (lastYear < firstYear) {
-            throw new BusinessException("lastYear", "pledge.years.order");
+            errors.add("lastYear", "pledge.years.order");
         }
         if (pledgedOn == null) {
-            throw new BusinessException("pledgedOn", "pledge.date.required");
+            errors.add("pledgedOn", "pledge.date.required");
+        } else {
+            errors.check(() -> requireNotFuture("pledgedOn", pledgedOn, LocalDate.ofInstant(Objects.requireNonNull(createdAt), ZoneOffset.UTC)));
         }
-        requireNotFuture("pledgedOn", pledgedOn, LocalDate.ofInstant(Objects.requireNonNull(createdAt), ZoneOffset.UTC));
-        requireScheduleAddsUp(amount, schedule);
-        requireWithinYears(schedule, firstYear, lastYear);
+        if (amount != null) {
+            errors.check(() -> requireScheduleAddsUp(amount, schedule));
+        }
+        errors.check(() -> TextLimits.requireAtMost("purpose", purpose, 500));
+        if (!errors.has("schedule") && schedule != null && lastYear >= firstYear) {
+            errors.check(() -> requireWithinYears(schedule, firstYear, lastYear));
+        }
+        errors.throwIfAny();
         this.amount = amount;
         this.purpose = purpose == null || purpose.isBlank() ? null : purpose.trim();
         this.firstYear = firstYear;
@@ -241,6 +252,7 @@ public class Pledge {
         if (reference == null || reference.isBlank()) {
             throw new BusinessException("agreementReference", "pledge.agreement.referenceRequired");
         }
+        TextLimits.requireAtMost("agreementReference", reference, 100);
         boolean stale = rate != null && rate.isStaleOn(date);
         if (stale && (staleRateReason == null || staleRateReason.isBlank())) {
             throw new StaleRateException("agreementDate", rate, date);
@@ -248,6 +260,7 @@ public class Pledge {
         if (stale && staleRateReason.trim().length() > 500) {
             throw new BusinessException("staleRateReason", "rate.staleReason.tooLong", 500);
         }
+        TextLimits.requireAtMost("agreementConditions", conditions, 500);
         this.agreementDate = date;
         this.agreementReference = reference.trim();
         this.agreementRate = rate;
@@ -274,6 +287,7 @@ public class Pledge {
         if (reason == null || reason.isBlank()) {
             throw new BusinessException("reason", "reason.required");
         }
+        TextLimits.requireAtMost("reason", reason, 500);
         requirePositive(newAmount);
         if (!newAmount.isSameCurrency(amount)) {
             throw new BusinessException("amount", "pledge.revise.currency", amount.currencyCode());
@@ -379,6 +393,7 @@ public class Pledge {
         if (reason == null || reason.isBlank()) {
             throw new BusinessException("reason", "reason.required");
         }
+        TextLimits.requireAtMost("reason", reason, 500);
         if (on == null) {
             throw new BusinessException("writtenOffOn", "pledge.date.required");
         }

@@ -24,6 +24,7 @@ import org.trustfund.ledger.JournalEvent;
 import org.trustfund.ledger.Ledger;
 import org.trustfund.money.Money;
 import org.trustfund.platform.BusinessException;
+import org.trustfund.platform.FieldErrors;
 import org.trustfund.platform.Changes;
 import org.trustfund.platform.ConcurrentChangeException;
 import org.trustfund.platform.UnknownRecordException;
@@ -91,18 +92,27 @@ public class PledgeService {
     }
 
     public Pledge create(PledgeInput input) {
+        FieldErrors errors = new FieldErrors();
         Donor donor = em.find(Donor.class, input.donorId());
         if (donor == null) {
-            throw new BusinessException("donor", "donor.unknown", input.donorId());
+            errors.add("donor", "donor.unknown", input.donorId());
         }
         donor.requireActive();
         Fund fund = em.find(Fund.class, input.fundId());
         if (fund == null) {
-            throw new BusinessException("fund", "fund.unknown", input.fundId());
+            errors.add("fund", "fund.unknown", input.fundId());
         }
-        requireAcceptedCurrency(input.amount());
-        Pledge pledge = new Pledge(donor, fund, input.amount(), input.purpose(), input.firstYear(), input.lastYear(),
-                input.pledgedOn(), input.schedule(), clock.instant(), caller.name());
+        errors.check(() -> requireAcceptedCurrency(input.amount()));
+        Pledge pledge = null;
+        if (donor != null && fund != null) {
+            try {
+                pledge = new Pledge(donor, fund, input.amount(), input.purpose(), input.firstYear(), input.lastYear(),
+                        input.pledgedOn(), input.schedule(), clock.instant(), caller.name());
+            } catch (BusinessException e) {
+                errors.add(e);
+            }
+        }
+        errors.throwIfAny();
         em.persist(pledge);
         em.flush();
         audit.record(AuditAction.CREATE, ENTITY, pledge.getId(), Changes.of().value("donor", donor.getId())

@@ -33,7 +33,10 @@ public class Fund {
     @Column(name = "code", nullable = false, updatable = false, length = 20)
     private String code;
 
-    @Column(name = "name", nullable = false, length = 200)
+    /** The name column's length: a longer name is refused, never cut. */
+    public static final int NAME_MAX = 200;
+
+    @Column(name = "name", nullable = false, length = NAME_MAX)
     private String name;
 
     @Column(name = "base_currency", nullable = false, updatable = false, length = 3)

@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 import org.trustfund.audit.AuditAction;
 import org.trustfund.audit.AuditLog;
 import org.trustfund.platform.BusinessException;
+import org.trustfund.platform.FieldErrors;
 import org.trustfund.platform.Changes;
 import org.trustfund.platform.ConcurrentChangeException;
 import org.trustfund.platform.InstantConverter;
@@ -153,22 +154,15 @@ public class ReferenceData {
 
     public Fund createFund(String code, String name, LocalDate startDate, BigDecimal pscRate) {
         String c = code == null ? "" : code.trim().toUpperCase();
+        FieldErrors errors = new FieldErrors();
         if (!c.matches(Fund.CODE_PATTERN)) {
-            throw new BusinessException("code", "fund.code.invalid");
-        }
-        if (!em.createNamedQuery("Fund.findByCode", Fund.class).setParameter("code", c).getResultList().isEmpty()) {
-            throw new BusinessException("code", "fund.code.taken", c);
-        }
-        if (name == null || name.isBlank()) {
-            throw new BusinessException("name", "fund.name.required");
-        }
-        if (startDate == null) {
-            throw new BusinessException("startDate", "fund.startDate.required");
+            errors.add("code", "fund.code.invalid");
+        } else if (!em.createNamedQuery("Fund.findByCode", Fund.class).setParameter("code", c).getResultList().isEmpty()) {
+            errors.add("code", "fund.code.taken", c);
         }
         BigDecimal psc = pscRate == null ? Fund.DEFAULT_PSC_RATE : pscRate;
-        if (psc.signum() < 0 || psc.compareTo(BigDecimal.ONE) >= 0) {
-            throw new BusinessException("pscRate", "fund.psc.range");
-        }
+        checkFundFields(errors, name, startDate, psc);
+        errors.throwIfAny();
         Fund fund = new Fund(c, name, startDate, psc, clock.instant(), caller.name());
         em.persist(fund);
         em.flush();
@@ -177,19 +171,28 @@ public class ReferenceData {
         return fund;
     }
 
+    /** A fund's name, start date and support cost rate, each refusal at its field. */
+    private static void checkFundFields(FieldErrors errors, String name, LocalDate startDate, BigDecimal pscRate) {
+        if (name == null || name.isBlank()) {
+            errors.add("name", "fund.name.required");
+        } else if (name.trim().length() > Fund.NAME_MAX) {
+            errors.add("name", "fund.name.tooLong", Fund.NAME_MAX);
+        }
+        if (startDate == null) {
+            errors.add("startDate", "fund.startDate.required");
+        }
+        if (pscRate == null || pscRate.signum() < 0 || pscRate.compareTo(BigDecimal.ONE) >= 0) {
+            errors.add("pscRate", "fund.psc.range");
+        }
+    }
+
     public Fund updateFund(long id, long expectedVersion, String name, LocalDate startDate, BigDecimal pscRate) {
         Fund fund = Optional.ofNullable(em.find(Fund.class, id))
                 .orElseThrow(() -> new UnknownRecordException("fund.unknown", id));
         ConcurrentChangeException.requireVersion(fund.getVersion(), expectedVersion);
-        if (name == null || name.isBlank()) {
-            throw new BusinessException("name", "fund.name.required");
-        }
-        if (startDate == null) {
-            throw new BusinessException("startDate", "fund.startDate.required");
-        }
-        if (pscRate == null || pscRate.signum() < 0 || pscRate.compareTo(BigDecimal.ONE) >= 0) {
-            throw new BusinessException("pscRate", "fund.psc.range");
-        }
+        FieldErrors errors = new FieldErrors();
+        checkFundFields(errors, name, startDate, pscRate);
+        errors.throwIfAny();
         Changes changes = Changes.of().field("name", fund.getName(), name.trim())
                 .field("startDate", fund.getStartDate(), startDate)
                 .field("pscRate", fund.getPscRate().stripTrailingZeros().toPlainString(), pscRate.stripTrailingZeros().toPlainString());

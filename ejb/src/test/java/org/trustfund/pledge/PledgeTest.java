@@ -35,6 +35,31 @@ class PledgeTest {
     }
 
     @Test
+    void everyBrokenFieldIsReportedAtOnceTheFirstFirst() {
+        Country finland = new Country("FI", "Finland", "Europe", "Northern Europe");
+        Donor donor = new Donor(new DonorDetails("Fictional Ministry", StakeholderGroup.GOVERNMENT, "FI", null, null, true),
+                finland, NOW, "officer");
+        Fund fund = new Fund("IGF", "Internet Governance Forum Trust Fund", LocalDate.parse("2006-01-01"),
+                new BigDecimal("0.13"), NOW, "admin");
+        BusinessException e = assertThrows(BusinessException.class, () -> new Pledge(donor, fund, Money.of("100.00", "EUR"),
+                null, 2026, 2025, LocalDate.parse("2027-01-01"), List.of(line("2025-03-31", "99.00")), NOW, "officer"));
+        assertEquals("pledge.years.order", e.messageKey(), "the first error is the one a single-error reader sees");
+        List<String> keys = ((org.trustfund.platform.InvalidFieldsException) e).errors().stream()
+                .map(x -> x.field().orElse("") + ":" + x.messageKey()).toList();
+        assertEquals(List.of("lastYear:pledge.years.order", "pledgedOn:date.future", "schedule:pledge.schedule.doesNotAddUp"), keys);
+    }
+
+    @Test
+    void aDonorsFieldsAreAllCheckedAtOnce() {
+        BusinessException e = assertThrows(BusinessException.class, () -> new DonorDetails("N".repeat(201), null, " ",
+                "C".repeat(201), "not an address", true).validate());
+        List<String> fields = ((org.trustfund.platform.InvalidFieldsException) e).errors().stream()
+                .map(x -> x.field().orElse("")).toList();
+        assertEquals(List.of("name", "stakeholderGroup", "country", "contactName", "contactEmail"), fields);
+        assertEquals("donor.name.tooLong", e.messageKey());
+    }
+
+    @Test
     void aScheduleLineInAnotherCurrencyOrNotPositiveIsRefusedNamingTheLine() {
         BusinessException currency = assertThrows(BusinessException.class, () -> pledge("100.00",
                 line("2025-03-31", "50.00"), new ScheduleLine(LocalDate.parse("2025-09-30"), Money.of("50.00", "USD"))));

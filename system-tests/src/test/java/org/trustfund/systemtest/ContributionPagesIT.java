@@ -114,6 +114,7 @@ class ContributionPagesIT {
         browser.waitClickable(By.linkText(String.valueOf(first))).click();
         browser.waitForPath("/finance/contribution.xhtml?id=" + first);
         browser.click("actions:certify");
+        browser.click("actions:certifyYes");
         browser.waitForText("Contribution " + first + " certified and posted to the ledger.");
         assertEquals("Certified", browser.text("status"));
         assertEquals(certifier, browser.text("certifiedBy"));
@@ -143,6 +144,7 @@ class ContributionPagesIT {
         browser.screenshot("approvals-waiting");
         browser.open("/finance/contribution.xhtml?id=" + first);
         browser.waitClickable(By.cssSelector("#requests button[id$=':approve']")).click();
+        browser.waitClickable(By.cssSelector("#requests button[id$=':approveYes']")).click();
         browser.waitForText("approved.");
         assertEquals("Reversed", browser.text("status"));
         assertEquals("Bank statement shows EUR 1,200.00", browser.text("reversalReason"));
@@ -203,6 +205,7 @@ class ContributionPagesIT {
         browser.waitForText("Contribution " + id + " recorded.");
 
         browser.click("actions:certify");
+        browser.click("actions:certifyYes");
         browser.waitForText("You recorded this contribution, so another person must certify it.");
         browser.screenshot("contribution-own-entry-refused");
         assertEquals("Recorded", browser.text("status"));
@@ -238,8 +241,8 @@ class ContributionPagesIT {
         browser.typeAndLeave("contribution:amount", "12,50abc");
         browser.type("contribution:bankReference", "NAN-" + fx.fundCode);
         browser.click("contribution:save");
-        browser.waitForText("Enter the amount as a number, e.g. 1250.50.");
-        assertTrue(browser.text("contribution:amountMessage").contains("Enter the amount as a number, e.g. 1250.50."),
+        browser.waitForText("Not a number: type digits, with “.” for decimals, e.g. 30,000.50.");
+        assertTrue(browser.text("contribution:amountMessage").contains("Not a number: type digits, with “.” for decimals"),
                 "the message is at the amount field");
         assertEquals("12,50abc", browser.waitVisible(By.id("contribution:amount")).getAttribute("value"), "what was typed stays");
         browser.screenshot("contribution-amount-not-a-number");
@@ -315,8 +318,10 @@ class ContributionPagesIT {
 
     /** An operational rate as stored. */
     private record Rate(BigDecimal unitsPerUsd, LocalDate effective) {
+        /** As every page writes a rate: at least three decimals, no trailing zeros beyond (0.920, 0.9154). */
         String shown() {
-            return unitsPerUsd.stripTrailingZeros().toPlainString();
+            BigDecimal r = unitsPerUsd.stripTrailingZeros();
+            return r.setScale(Math.max(r.scale(), 3)).toPlainString();
         }
     }
 

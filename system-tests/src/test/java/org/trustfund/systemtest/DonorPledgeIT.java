@@ -90,6 +90,7 @@ class DonorPledgeIT {
         browser.waitForPath("/app/dashboard.xhtml");
         browser.open(detail);
         browser.click("actions:certify");
+        browser.click("actions:certifyYes");
         browser.waitForText("certified and posted to the ledger");
         assertEquals("Certified", browser.text("status"));
         // 1,500 / 0.92 = 1,630.43 USD.
@@ -163,7 +164,7 @@ class DonorPledgeIT {
 
         browser.type("pledge:amount", "three thousand");
         browser.click("pledge:save");
-        browser.waitForText("Enter the amount as a number, e.g. 1250.50.");
+        browser.waitForText("Not a number: type digits, with “.” for decimals, e.g. 30,000.50.");
         assertEquals("three thousand", browser.waitVisible(By.id("pledge:amount")).getAttribute("value"));
         assertTrue(browser.currentPath().startsWith("/finance/new-pledge.xhtml"), "nothing saved, still on the form");
     }

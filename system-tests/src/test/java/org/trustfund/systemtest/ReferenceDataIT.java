@@ -62,17 +62,17 @@ class ReferenceDataIT {
         browser.waitForText("Rate for MNT effective 2026-03-01 added.");
 
         browser.choose("rates:filterCurrency", "MNT");
-        browser.waitForText("3450.5");
+        browser.waitForText("3,450.500");
         assertEquals(List.of("MNT"), cells(browser, "#rates\\:rateTable .tf-rate-currency"), "only MNT is shown");
         assertEquals(List.of("2026-03-01"), cells(browser, "#rates\\:rateTable .tf-rate-date"));
-        assertEquals(List.of("3450.5"), cells(browser, "#rates\\:rateTable .tf-rate-units"));
+        assertEquals(List.of("3,450.500"), cells(browser, "#rates\\:rateTable .tf-rate-units"));
         browser.screenshot("reference-rates");
 
         // Unused, so it can still be corrected.
         browser.click("rates:rateTable:0:correct");
         browser.type("correctRate:unitsPerUsd", "3451.25").click("correctRate:save");
         browser.waitForText("Rate for MNT effective 2026-03-01 corrected.");
-        assertEquals(List.of("3451.25"), cells(browser, "#rates\\:rateTable .tf-rate-units"));
+        assertEquals(List.of("3,451.250"), cells(browser, "#rates\\:rateTable .tf-rate-units"));
 
         // Once a pledge refers to it, it is locked: no correction, only a later rate.
         referToRate(system, "MNT", "2026-03-01");
@@ -184,7 +184,7 @@ class ReferenceDataIT {
         assertEquals("13%", fundCell(browser, code, "psc"), "the default support cost rate");
 
         browser.click(fundCellId(browser, code, "edit"));
-        WebElement psc = browser.waitVisible(By.id("editFund:pscRate_input"));
+        WebElement psc = browser.waitVisible(By.id("editFund:pscRate"));
         psc.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         psc.sendKeys("12.5");
         browser.click("editFund:save");

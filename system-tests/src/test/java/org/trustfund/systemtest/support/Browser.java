@@ -48,6 +48,13 @@ public final class Browser implements AutoCloseable {
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     }
 
+    /** From now on asks pages in this language (the Accept-Language header), e.g. {@code fr}, as a French browser does. */
+    public Browser acceptLanguage(String language) {
+        driver.executeCdpCommand("Network.enable", java.util.Map.of());
+        driver.executeCdpCommand("Network.setExtraHTTPHeaders", java.util.Map.of("headers", java.util.Map.of("Accept-Language", language)));
+        return this;
+    }
+
     /** Opens a path under the application, e.g. {@code /app/dashboard.xhtml}. */
     public Browser open(String path) {
         driver.get(baseUrl + path);

@@ -6,6 +6,7 @@ import org.trustfund.approval.ApprovalRequest;
 import org.trustfund.approval.ApprovalService;
 import org.trustfund.contribution.ContributionService;
 import org.trustfund.pledge.PledgeService;
+import org.trustfund.web.platform.Numbers;
 
 /**
  * Approves a request by its kind: the service that owns the subject performs the action in the same transaction
@@ -37,6 +38,22 @@ public class Approvals {
             case PLEDGE_WRITE_OFF -> pledges.approveWriteOff(requestId, expectedVersion);
         }
         return approvals.find(requestId);
+    }
+
+    /**
+     * The amount a request is about, for the confirmation before approving: the contribution's amount, or the
+     * pledge's amount for a write-off; written as every amount is ({@code EUR 30,000.00}).
+     */
+    public String subjectAmount(ApprovalRequest request) {
+        try {
+            return switch (request.getKind()) {
+                case CONTRIBUTION_REVERSAL, SEPARATE_GIFT -> Numbers.money(contributions.find(request.getSubjectId()).getAmount(), Numbers.locale());
+                case PLEDGE_WRITE_OFF -> Numbers.money(pledges.find(request.getSubjectId()).getAmount(), Numbers.locale());
+            };
+        } catch (RuntimeException e) {
+            // Not readable by this user or gone: the question then names the request without an amount.
+            return "—";
+        }
     }
 
     public ApprovalRequest reject(long requestId, long expectedVersion, String note) {

@@ -32,6 +32,12 @@ public class RequestDecisions implements Serializable {
         this.reloadOutcome = Objects.requireNonNull(reloadOutcome);
     }
 
+    /** The question asked before approving, with the amount at stake. */
+    public String approveQuestion(ApprovalRequest request) {
+        return Messages.text("apr.approve.confirm", Messages.text("apr.kind." + request.getKind()), String.valueOf(request.getId()),
+                approvals.subjectAmount(request));
+    }
+
     /** Approves and performs it; stays on the page with the reason if refused. */
     public String approve(ApprovalRequest request) {
         try {

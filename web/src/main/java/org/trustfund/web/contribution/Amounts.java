@@ -1,13 +1,13 @@
 package org.trustfund.web.contribution;
 
 import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.trustfund.money.CurrencyUnits;
 import org.trustfund.money.Money;
+import org.trustfund.web.platform.Messages;
+import org.trustfund.web.platform.Numbers;
+import org.trustfund.web.platform.TypedNumber;
 
 /**
  * Reads amounts as officers type them and writes amounts and rates for people. An amount is always shown
@@ -15,36 +15,26 @@ import org.trustfund.money.Money;
  */
 public final class Amounts {
 
-    /** Digits with an optional decimal point; an optional sign, so the service can say why a negative is refused. */
-    private static final Pattern PLAIN = Pattern.compile("[-+]?\\d+(\\.\\d+)?|[-+]?\\.\\d+");
-    /** English thousands separators are accepted only where they are unambiguous: 1,250,000.50. */
-    private static final Pattern GROUPED = Pattern.compile("[-+]?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
-    private static final Pattern SPACES = Pattern.compile("[\\s\\u00a0\\u202f]+");
-
     private Amounts() {
     }
 
-    /**
-     * The number typed, or empty if the text is not a number. Spaces are ignored; a comma is read only as
-     * an English thousands separator (1,250.50), never as a decimal comma, so "12,50" is refused rather
-     * than read as 1250.
-     */
-    public static Optional<BigDecimal> parse(String text) {
-        if (text == null) {
+    /** The number typed in the page's language ({@link TypedNumber}), or empty if it is refused. */
+    public static Optional<BigDecimal> parse(String text, Locale locale) {
+        if (TypedNumber.isBlank(text)) {
             return Optional.empty();
         }
-        String s = SPACES.matcher(text).replaceAll("");
-        if (PLAIN.matcher(s).matches()) {
-            return Optional.of(new BigDecimal(s));
-        }
-        if (GROUPED.matcher(s).matches()) {
-            return Optional.of(new BigDecimal(s.replace(",", "")));
-        }
-        return Optional.empty();
+        TypedNumber.Reading reading = TypedNumber.read(text, locale);
+        return reading.ok() ? Optional.of(reading.value()) : Optional.empty();
+    }
+
+    /** Why the text is not a number, in the page's language, or null if it is one. */
+    public static String refusal(String text, Locale locale) {
+        TypedNumber.Reading reading = TypedNumber.read(text, locale);
+        return reading.ok() ? null : Messages.text(locale, reading.refusalKey(), reading.arguments());
     }
 
     public static boolean isBlank(String text) {
-        return text == null || SPACES.matcher(text).replaceAll("").isEmpty();
+        return TypedNumber.isBlank(text);
     }
 
     /** Whether the amount fits the currency's minor units (2 for EUR, 0 for JPY), as the currency table says. */
@@ -58,33 +48,16 @@ public final class Amounts {
 
     /** E.g. {@code EUR 1,500.00} in English, {@code EUR 1 500,00} in French. */
     public static String money(Money money, Locale locale) {
-        if (money == null) {
-            return "";
-        }
-        return money.currencyCode() + " " + number(money.amount(), minorUnits(money.currencyCode()), locale);
+        return Numbers.money(money, locale);
     }
 
-    /** A plain amount in the currency's minor units, without the code (for an input field). */
-    public static String plain(Money money) {
-        return money == null ? "" : money.amount().toPlainString();
+    /** An amount to put back into an input field, in the page's language (read back by {@link #parse}). */
+    public static String input(Money money, Locale locale) {
+        return money == null ? "" : Numbers.input(money.amount(), locale);
     }
 
-    /** A rate in units per US dollar, with as many decimals as it has (at most 6). */
+    /** A rate in units per US dollar, as {@link Numbers#rate} writes every rate. */
     public static String rate(BigDecimal unitsPerUsd, Locale locale) {
-        if (unitsPerUsd == null) {
-            return "";
-        }
-        BigDecimal r = unitsPerUsd.stripTrailingZeros();
-        int decimals = Math.min(Math.max(r.scale(), 0), 6);
-        DecimalFormat format = new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals),
-                DecimalFormatSymbols.getInstance(locale));
-        return format.format(unitsPerUsd);
-    }
-
-    private static String number(BigDecimal amount, int decimals, Locale locale) {
-        DecimalFormat format = new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals),
-                DecimalFormatSymbols.getInstance(locale));
-        format.setParseBigDecimal(true);
-        return format.format(amount);
+        return Numbers.rate(unitsPerUsd, locale);
     }
 }

@@ -71,13 +71,24 @@ public class ContributionPage implements Serializable {
                 List<ApplicationRow> rows = new ArrayList<>();
                 for (SuggestedApplication s : contributions.suggestApplications(contribution.getDonor().getId(),
                         contribution.getFund().getId(), held)) {
-                    rows.add(new ApplicationRow(s, s.suggested().isZero() ? "" : s.suggested().amount().toPlainString()));
+                    rows.add(new ApplicationRow(s, s.suggested().isZero() ? "" : Amounts.input(s.suggested(), ContributionFormat.locale())));
                 }
                 heldRows = rows;
             }
         } catch (RuntimeException e) {
             Messages.showFailure(e, "actions");
         }
+    }
+
+    /** Asked before certifying: the amount, its US dollar value and the donor, so the certifier sees what is posted. */
+    public String getCertifyQuestion() {
+        if (contribution == null) {
+            return "";
+        }
+        return Messages.text("con.detail.certify.confirm", String.valueOf(contribution.getId()),
+                Amounts.money(contribution.getAmount(), ContributionFormat.locale()),
+                contribution.getUsdAmount() == null ? "—" : new ContributionFormat().usd(contribution.getUsdAmount()),
+                contribution.getDonor().getName());
     }
 
     public String certify() {
@@ -130,7 +141,7 @@ public class ContributionPage implements Serializable {
             if (Amounts.isBlank(row.getApplyText())) {
                 continue;
             }
-            Optional<BigDecimal> typed = Amounts.parse(row.getApplyText());
+            Optional<BigDecimal> typed = Amounts.parse(row.getApplyText(), ContributionFormat.locale());
             if (typed.isEmpty()) {
                 Messages.errorAt("held:heldApplications", "con.apply.notNumber", row.getSeq());
                 ok = false;

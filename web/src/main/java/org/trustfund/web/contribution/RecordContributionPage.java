@@ -145,7 +145,7 @@ public class RecordContributionPage implements Serializable {
         donor = donorPicker.remember(DonorChoice.of(c.getDonor()));
         fundId = c.getFund().getId();
         receivedDate = c.getReceivedDate();
-        amountText = c.getAmount().amount().toPlainString();
+        amountText = Amounts.input(c.getAmount(), ContributionFormat.locale());
         currency = c.getAmount().currencyCode();
         bankReference = c.getBankReference();
         staleRateReason = c.getStaleRateReason();
@@ -173,7 +173,7 @@ public class RecordContributionPage implements Serializable {
         List<ApplicationRow> rows = new ArrayList<>();
         for (SuggestedApplication s : contributions.suggestApplications(donor.id(), fundId, amount.get())) {
             Money apply = kept.isEmpty() ? s.suggested() : kept.getOrDefault(s.instalmentId(), Money.zero(s.open().currency()));
-            rows.add(new ApplicationRow(s, apply.amount().toPlainString()));
+            rows.add(new ApplicationRow(s, Amounts.input(apply, ContributionFormat.locale())));
         }
         return rows;
     }
@@ -183,7 +183,7 @@ public class RecordContributionPage implements Serializable {
         if (currency == null || currency.isBlank()) {
             return Optional.empty();
         }
-        return Amounts.parse(amountText).filter(a -> Amounts.fitsCurrency(a, currency)).map(a -> Money.of(a, currency));
+        return Amounts.parse(amountText, ContributionFormat.locale()).filter(a -> Amounts.fitsCurrency(a, currency)).map(a -> Money.of(a, currency));
     }
 
     private void refreshPreview() {
@@ -230,9 +230,9 @@ public class RecordContributionPage implements Serializable {
         if (Amounts.isBlank(amountText)) {
             return true;
         }
-        Optional<BigDecimal> typed = Amounts.parse(amountText);
+        Optional<BigDecimal> typed = Amounts.parse(amountText, ContributionFormat.locale());
         if (typed.isEmpty()) {
-            Messages.errorAt(FORM + ":amount", "amount.notNumber");
+            Messages.errorAt(FORM + ":amount", Amounts.refusal(amountText, ContributionFormat.locale()));
             return false;
         }
         if (currency != null && !currency.isBlank() && !Amounts.fitsCurrency(typed.get(), currency)) {
@@ -265,7 +265,7 @@ public class RecordContributionPage implements Serializable {
                 if (Amounts.isBlank(row.getApplyText())) {
                     continue;
                 }
-                Optional<BigDecimal> typed = Amounts.parse(row.getApplyText());
+                Optional<BigDecimal> typed = Amounts.parse(row.getApplyText(), ContributionFormat.locale());
                 if (typed.isEmpty()) {
                     Messages.errorAt(FORM + ":applications", "con.apply.notNumber", row.getSeq());
                     ok = false;
@@ -282,7 +282,7 @@ public class RecordContributionPage implements Serializable {
             fc.validationFailed();
             return null;
         }
-        Money money = Amounts.isBlank(amountText) ? null : Money.of(Amounts.parse(amountText).orElseThrow(), currency);
+        Money money = Amounts.isBlank(amountText) ? null : Money.of(Amounts.parse(amountText, ContributionFormat.locale()).orElseThrow(), currency);
         ContributionInput input = new ContributionInput(donor.id(), fundId, receivedDate, money, bankReference, applied,
                 staleRateAsked ? staleRateReason : null);
         try {
@@ -312,7 +312,7 @@ public class RecordContributionPage implements Serializable {
             if (Amounts.isBlank(row.getApplyText())) {
                 continue;
             }
-            Optional<BigDecimal> typed = Amounts.parse(row.getApplyText());
+            Optional<BigDecimal> typed = Amounts.parse(row.getApplyText(), ContributionFormat.locale());
             if (typed.isEmpty() || !Amounts.fitsCurrency(typed.get(), currency)) {
                 return Optional.empty();
             }

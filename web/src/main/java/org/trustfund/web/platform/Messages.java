@@ -5,10 +5,12 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.persistence.OptimisticLockException;
 import java.text.MessageFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import org.trustfund.platform.BusinessException;
+import org.trustfund.platform.InvalidFieldsException;
 
 /**
  * Puts messages from the resource bundle on the page, and turns the failures a user can act on
@@ -71,11 +73,14 @@ public final class Messages {
     public static void showFailure(RuntimeException failure, String formId) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof BusinessException be) {
-                String clientId = be.field().map(f -> formId + ":" + f).orElse(null);
-                if (clientId != null && FacesContext.getCurrentInstance().getViewRoot().findComponent(clientId) == null) {
-                    clientId = null;
+                // Several fields refused at once: each message at its own field.
+                for (BusinessException one : be instanceof InvalidFieldsException several ? several.errors() : List.of(be)) {
+                    String clientId = one.field().map(f -> formId + ":" + f).orElse(null);
+                    if (clientId != null && FacesContext.getCurrentInstance().getViewRoot().findComponent(clientId) == null) {
+                        clientId = null;
+                    }
+                    add(clientId, FacesMessage.SEVERITY_ERROR, one.messageKey(), one.arguments());
                 }
-                add(clientId, FacesMessage.SEVERITY_ERROR, be.messageKey(), be.arguments());
                 FacesContext.getCurrentInstance().validationFailed();
                 return;
             }

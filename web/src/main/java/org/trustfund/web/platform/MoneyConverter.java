@@ -4,13 +4,11 @@ import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.convert.Converter;
 import jakarta.faces.convert.FacesConverter;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import org.trustfund.money.Money;
 
 /**
  * Shows money as its ISO code and amount with the currency's own decimals, e.g. {@code EUR 3,000.00}: the
- * code, never a symbol, so amounts in different currencies can never be mistaken for each other.
+ * code, never a symbol, so amounts in different currencies can never be mistaken for each other ({@link Numbers}).
  */
 @FacesConverter(value = "money")
 public class MoneyConverter implements Converter<Money> {
@@ -22,12 +20,6 @@ public class MoneyConverter implements Converter<Money> {
 
     @Override
     public String getAsString(FacesContext context, UIComponent component, Money value) {
-        if (value == null) {
-            return "";
-        }
-        int digits = value.amount().scale();
-        DecimalFormat format = new DecimalFormat(digits > 0 ? "#,##0." + "0".repeat(digits) : "#,##0",
-                DecimalFormatSymbols.getInstance(context.getViewRoot().getLocale()));
-        return value.currencyCode() + " " + format.format(value.amount());
+        return Numbers.money(value, context.getViewRoot().getLocale());
     }
 }

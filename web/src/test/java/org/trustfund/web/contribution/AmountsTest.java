@@ -14,19 +14,19 @@ class AmountsTest {
 
     @Test
     void readsPlainAndUnambiguouslyGroupedNumbers() {
-        assertEquals(Optional.of(new BigDecimal("1250.50")), Amounts.parse("1250.50"));
-        assertEquals(Optional.of(new BigDecimal("1250.50")), Amounts.parse(" 1 250.50 "));
-        assertEquals(Optional.of(new BigDecimal("1250000.50")), Amounts.parse("1,250,000.50"));
-        assertEquals(Optional.of(new BigDecimal("-5")), Amounts.parse("-5"), "the service says why a negative is refused");
-        assertEquals(Optional.of(new BigDecimal("0.5")), Amounts.parse(".5"));
+        assertEquals(Optional.of(new BigDecimal("1250.50")), Amounts.parse("1250.50", Locale.ENGLISH));
+        assertEquals(Optional.of(new BigDecimal("1250.50")), Amounts.parse(" 1 250.50 ", Locale.ENGLISH));
+        assertEquals(Optional.of(new BigDecimal("1250000.50")), Amounts.parse("1,250,000.50", Locale.ENGLISH));
+        assertEquals(Optional.of(new BigDecimal("-5")), Amounts.parse("-5", Locale.ENGLISH), "the service says why a negative is refused");
+        assertEquals(Optional.of(new BigDecimal("0.5")), Amounts.parse(".5", Locale.ENGLISH));
     }
 
     @Test
     void refusesWhatIsNotANumberRatherThanGuessing() {
-        for (String text : new String[] {"abc", "12,50", "1.250,50", "1,25", "1e3", "12.5.1", "EUR 10", "", " ", "--5"}) {
-            assertTrue(Amounts.parse(text).isEmpty(), text);
+        for (String text : new String[] {"abc", "12,50", "1.250,50", "1,25", "1e3", "12.5.1", "EUR 10", "", " ", "--5", "1,25,0"}) {
+            assertTrue(Amounts.parse(text, Locale.ENGLISH).isEmpty(), text);
         }
-        assertTrue(Amounts.parse(null).isEmpty());
+        assertTrue(Amounts.parse(null, Locale.ENGLISH).isEmpty());
     }
 
     @Test
@@ -58,9 +58,10 @@ class AmountsTest {
 
     @Test
     void writesRatesWithTheirOwnDecimals() {
-        assertEquals("0.88", Amounts.rate(new BigDecimal("0.880000"), Locale.ENGLISH));
+        assertEquals("0.880", Amounts.rate(new BigDecimal("0.880000"), Locale.ENGLISH));
         assertEquals("147.385", Amounts.rate(new BigDecimal("147.385000"), Locale.ENGLISH));
-        assertEquals("1,234", Amounts.rate(new BigDecimal("1234.000000"), Locale.ENGLISH));
+        assertEquals("1,234.000", Amounts.rate(new BigDecimal("1234.000000"), Locale.ENGLISH));
         assertEquals("0,925", Amounts.rate(new BigDecimal("0.925000"), Locale.FRENCH));
+        assertEquals("0.9154", Amounts.rate(new BigDecimal("0.915400"), Locale.ENGLISH));
     }
 }
