@@ -32,6 +32,9 @@ class TypedInputIT {
         long donor = FinanceApi.donor(finance.api(system), "Fictional Typing Ministry");
         String fundLabel = fund.get("code") + " – Test fund";
 
+        // Headless Chromium asks for en-US whatever --lang says; day-first slashes are read for British English
+        // and French only (LocalDateConverter), so ask as a British browser does.
+        browser.acceptLanguage("en-GB,en;q=0.9");
         Accounts.signIn(browser, finance.username(), finance.password());
         browser.waitForPath("/app/dashboard.xhtml");
 
@@ -93,7 +96,7 @@ class TypedInputIT {
         browser.waitForPath("/finance/pledge.xhtml");
         assertEquals("EUR 30\u202f000,00", browser.text("amount"));
         browser.screenshot("typed-pledge-french");
-        browser.acceptLanguage("en-GB");
+        browser.acceptLanguage("en-GB,en;q=0.9");
 
         // The certifier is asked first, with the amount; Cancel certifies nothing.
         Map<String, Object> contribution = FinanceApi.recordChf(finance.api(system), donor, ((Number) fund.get("id")).longValue(),
