@@ -23,6 +23,7 @@ import org.trustfund.ledger.LedgerCheck;
 import org.trustfund.ledger.LedgerCheckResult;
 import org.trustfund.money.Money;
 import org.trustfund.platform.BusinessException;
+import org.trustfund.platform.ConcurrentChangeException;
 import org.trustfund.pledge.Instalment;
 import org.trustfund.pledge.Pledge;
 import org.trustfund.pledge.PledgeInput;
@@ -360,7 +361,7 @@ class ContributionLedgerIT {
         Pledge pledge = eurPledgeOf3000();
         long staleVersion = pledge.getVersion();
         signAgreement(pledge.getId(), LocalDate.of(2026, 1, 10), "STFA-FIRST");
-        BusinessException conflict = assertThrows(BusinessException.class, () -> db.run(em ->
+        BusinessException conflict = assertThrows(ConcurrentChangeException.class, () -> db.run(em ->
                 new PledgeService(em, FINANCE).requestWriteOff(pledge.getId(), staleVersion, LocalDate.of(2026, 3, 1), "Stale screen")));
         assertEquals("record.changedByAnother", conflict.messageKey());
         assertEquals(PledgeStatus.AGREEMENT_SIGNED, status(pledge.getId()));

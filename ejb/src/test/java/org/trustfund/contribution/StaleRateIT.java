@@ -25,6 +25,7 @@ import org.trustfund.pledge.PledgeService;
 import org.trustfund.pledge.PledgeStatus;
 import org.trustfund.pledge.ReceivableRevaluation;
 import org.trustfund.pledge.ScheduleLine;
+import org.trustfund.reference.StaleRateException;
 import org.trustfund.security.Roles;
 import org.trustfund.testing.FixedCaller;
 import org.trustfund.testing.FundFixture;
@@ -57,7 +58,7 @@ class StaleRateIT {
 
     @Test
     void aContributionAtAStaleRateIsRefusedNamingTheMissingRateAndNothingIsSaved() throws SQLException {
-        BusinessException e = assertThrows(BusinessException.class, () -> record(null));
+        BusinessException e = assertThrows(StaleRateException.class, () -> record(null));
         assertEquals("rate.stale", e.messageKey());
         assertEquals(Optional.of("receivedDate"), e.field());
         assertEquals(List.of("CHF", LAST_MONTH.toString().substring(0, 7), "2023-03-01"), List.of(e.arguments()));

@@ -27,6 +27,7 @@ import org.trustfund.contribution.ContributionInput;
 import org.trustfund.contribution.ContributionService;
 import org.trustfund.money.Money;
 import org.trustfund.platform.BusinessException;
+import org.trustfund.platform.UnknownRecordException;
 import org.trustfund.pledge.Pledge;
 import org.trustfund.pledge.PledgeInput;
 import org.trustfund.pledge.PledgeService;
@@ -145,7 +146,7 @@ class LedgerReadIT {
     void inputsAreChecked() {
         BusinessException reversed = assertThrows(BusinessException.class, () -> trialBalance(TO, FROM));
         assertEquals("ledger.period.reversed", reversed.messageKey());
-        BusinessException unknown = assertThrows(BusinessException.class, () -> db.inTransaction(em ->
+        BusinessException unknown = assertThrows(UnknownRecordException.class, () -> db.inTransaction(em ->
                 new TrialBalance(em).of(fx.fundId + 999, FROM, TO)));
         assertEquals("fund.unknown", unknown.messageKey());
         BusinessException reversedList = assertThrows(BusinessException.class, () -> db.inTransaction(em ->

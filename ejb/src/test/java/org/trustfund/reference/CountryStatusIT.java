@@ -22,6 +22,8 @@ import org.trustfund.audit.AuditEntry;
 import org.trustfund.audit.AuditQuery;
 import org.trustfund.audit.AuditRepository;
 import org.trustfund.platform.BusinessException;
+import org.trustfund.platform.ConcurrentChangeException;
+import org.trustfund.platform.UnknownRecordException;
 import org.trustfund.security.Roles;
 import org.trustfund.testing.FixedCaller;
 import org.trustfund.testing.TestDatabase;
@@ -169,10 +171,10 @@ class CountryStatusIT {
                 bhutan.getVersion(), LocalDate.of(2025, 6, 1), DevelopmentStatus.LANDLOCKED_DEVELOPING, "No change")));
         assertEquals("country.status.unchanged", idle.messageKey());
         assertEquals("status", idle.field().orElseThrow());
-        BusinessException stale = assertThrows(BusinessException.class, () -> admin(r -> r.addCountryStatus("BT",
+        BusinessException stale = assertThrows(ConcurrentChangeException.class, () -> admin(r -> r.addCountryStatus("BT",
                 bhutan.getVersion() - 1, LocalDate.of(2025, 6, 1), DevelopmentStatus.DEVELOPING, "Stale")));
         assertEquals("record.changedByAnother", stale.messageKey());
-        BusinessException unknown = assertThrows(BusinessException.class, () -> admin(r -> r.addCountryStatus("XX",
+        BusinessException unknown = assertThrows(UnknownRecordException.class, () -> admin(r -> r.addCountryStatus("XX",
                 0, LocalDate.of(2025, 6, 1), DevelopmentStatus.DEVELOPING, "Nowhere")));
         assertEquals("country.unknown", unknown.messageKey());
         assertEquals(2, admin(r -> r.country("BT")).orElseThrow().getStatuses().size(), "nothing was added");
@@ -187,7 +189,7 @@ class CountryStatusIT {
     void noStatusBeforeTheHistoryBegins() {
         assertEquals(Optional.empty(), admin(r -> r.developmentStatusOn("CH", LocalDate.of(1971, 11, 17))));
         assertEquals(DevelopmentStatus.DEVELOPED, on("CH", "1971-11-18"));
-        BusinessException unknown = assertThrows(BusinessException.class, () ->
+        BusinessException unknown = assertThrows(UnknownRecordException.class, () ->
                 admin(r -> r.developmentStatusOn("XX", TODAY)));
         assertEquals("country.unknown", unknown.messageKey());
     }

@@ -23,6 +23,7 @@ import org.trustfund.contribution.ContributionInput;
 import org.trustfund.contribution.ContributionService;
 import org.trustfund.money.Money;
 import org.trustfund.platform.BusinessException;
+import org.trustfund.platform.ConcurrentChangeException;
 import org.trustfund.security.Roles;
 import org.trustfund.testing.FixedCaller;
 import org.trustfund.testing.FundFixture;
@@ -98,7 +99,7 @@ class ReferenceDataIT {
     void aCorrectionWithAStaleVersionIsRefused() {
         ExchangeRate rate = rate("JPY", "2026-01-01");
         admin(r -> r.correctRate(rate.getId(), rate.getVersion(), new BigDecimal("151")));
-        BusinessException stale = assertThrows(BusinessException.class, () -> admin(r ->
+        BusinessException stale = assertThrows(ConcurrentChangeException.class, () -> admin(r ->
                 r.correctRate(rate.getId(), rate.getVersion(), new BigDecimal("152"))));
         assertEquals("record.changedByAnother", stale.messageKey());
         assertEquals(0, new BigDecimal("151").compareTo(rate("JPY", "2026-01-01").getUnitsPerUsd()));
