@@ -42,6 +42,11 @@ public class JournalPage implements Serializable {
         return detail;
     }
 
+    /** The journal's number for the title; empty when there is none to show (refused, unknown). */
+    public String getNumber() {
+        return detail == null ? "" : String.valueOf(detail.journal().id());
+    }
+
     /** The page of the journal's source record, or null when it has none in the application. */
     public String getSourceOutcome() {
         if (detail == null) {
