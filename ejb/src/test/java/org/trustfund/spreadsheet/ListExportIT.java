@@ -91,13 +91,14 @@ class ListExportIT {
         }
 
         // Audit: entries on three days; the filter keeps the second and third day and one actor, oldest first.
-        db.run(em -> {
-            for (int i = 0; i < 9; i++) {
-                Instant when = Instant.parse("2026-03-0" + (1 + i / 3) + "T12:00:00Z");
-                em.persist(new AuditEntry(when, i % 2 == 0 ? "fiona" : "carl", AuditAction.CREATE, "Donor",
-                        String.valueOf(i), "entry " + i, "127.0.0.1"));
-            }
-        });
+        // One transaction each: EclipseLink inserts the new objects of one commit in no set order, and the ids
+        // must follow i for "same instant, id order" to name the expected entries.
+        for (int i = 0; i < 9; i++) {
+            int n = i;
+            Instant when = Instant.parse("2026-03-0" + (1 + n / 3) + "T12:00:00Z");
+            db.run(em -> em.persist(new AuditEntry(when, n % 2 == 0 ? "fiona" : "carl", AuditAction.CREATE, "Donor",
+                    String.valueOf(n), "entry " + n, "127.0.0.1")));
+        }
         AuditQuery fionaLater = new AuditQuery("fio", null, null, LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 3), true);
         try (XSSFWorkbook book = read(out -> new AuditExport(db.entityManagerFactory().createEntityManager())
                 .chunkSize(1).write(fionaLater, Locale.ENGLISH, "ada", AT, out))) {
