@@ -4,5 +4,7 @@ package org.trustfund.approval;
 public enum ApprovalKind {
     CONTRIBUTION_REVERSAL,
     PLEDGE_WRITE_OFF,
-    SEPARATE_GIFT
+    SEPARATE_GIFT,
+    IN_KIND_REVERSAL,
+    TRANSFER_REVERSAL
 }

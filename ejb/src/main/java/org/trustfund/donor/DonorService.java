@@ -158,6 +158,16 @@ public class DonorService {
         move("UPDATE pledge SET donor_id = ?, version = version + 1 WHERE donor_id = ?", keepId, mergedId);
         move("UPDATE contribution SET donor_id = ?, version = version + 1 WHERE donor_id = ?", keepId, mergedId);
         move("UPDATE approval_request SET donor_id = ?, version = version + 1 WHERE donor_id = ?", keepId, mergedId);
+        move("UPDATE in_kind_contribution SET donor_id = ?, version = version + 1 WHERE donor_id = ?", keepId, mergedId);
+        move("UPDATE transfer_gift SET giver_donor_id = ?, version = version + 1 WHERE giver_donor_id = ?", keepId, mergedId);
+        // A foundation recorded twice: its transfers follow; two intermediaries are not merged into one.
+        if (!ids("SELECT id FROM intermediary WHERE donor_id = ?", mergedId).isEmpty()) {
+            if (!ids("SELECT id FROM intermediary WHERE donor_id = ?", keepId).isEmpty()) {
+                throw new BusinessException("merged", "donor.merge.bothIntermediaries");
+            }
+            move("UPDATE intermediary SET donor_id = ?, version = version + 1 WHERE donor_id = ?", keepId, mergedId);
+        }
+        move("UPDATE intermediary_transfer SET donor_id = ?, version = version + 1 WHERE donor_id = ?", keepId, mergedId);
         move("UPDATE donor SET merged_into_id = ?, version = version + 1 WHERE merged_into_id = ?", keepId, mergedId);
         List<Long> users = new ArrayList<>();
         for (org.trustfund.security.UserAccount user : em.createQuery(

@@ -19,6 +19,8 @@ public enum Account {
     INTEREST_AND_OTHER_REVENUE(Kind.REVENUE),
     REALIZED_EXCHANGE_GAIN_LOSS(Kind.REVENUE),
     UNREALIZED_EXCHANGE_GAIN_LOSS(Kind.REVENUE),
+    /** Goods and premises given in kind, used by the fund: the expense matching {@link #IN_KIND_REVENUE}. */
+    IN_KIND_EXPENSE(Kind.EXPENSE),
     TRAVEL_AND_FELLOWSHIPS(Kind.EXPENSE),
     STAFF_AND_CONSULTANTS(Kind.EXPENSE),
     CONTRACTUAL_SERVICES(Kind.EXPENSE),

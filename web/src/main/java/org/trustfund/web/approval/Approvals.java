@@ -25,6 +25,12 @@ public class Approvals {
     @EJB
     private PledgeService pledges;
 
+    @EJB
+    private org.trustfund.inkind.InKindService inKind;
+
+    @EJB
+    private org.trustfund.intermediary.IntermediaryService intermediaries;
+
     /**
      * Approves a request read at {@code expectedVersion} and performs what it asks.
      *
@@ -36,6 +42,8 @@ public class Approvals {
             case CONTRIBUTION_REVERSAL -> contributions.approveReversal(requestId, expectedVersion);
             case SEPARATE_GIFT -> contributions.approveSeparateGift(requestId, expectedVersion);
             case PLEDGE_WRITE_OFF -> pledges.approveWriteOff(requestId, expectedVersion);
+            case IN_KIND_REVERSAL -> inKind.approveReversal(requestId, expectedVersion);
+            case TRANSFER_REVERSAL -> intermediaries.approveReversal(requestId, expectedVersion);
         }
         return approvals.find(requestId);
     }
@@ -49,6 +57,8 @@ public class Approvals {
             return switch (request.getKind()) {
                 case CONTRIBUTION_REVERSAL, SEPARATE_GIFT -> Numbers.money(contributions.find(request.getSubjectId()).getAmount(), Numbers.locale());
                 case PLEDGE_WRITE_OFF -> Numbers.money(pledges.find(request.getSubjectId()).getAmount(), Numbers.locale());
+                case IN_KIND_REVERSAL -> Numbers.money(inKind.find(request.getSubjectId()).getFairValue(), Numbers.locale());
+                case TRANSFER_REVERSAL -> Numbers.money(intermediaries.findTransfer(request.getSubjectId()).netMoney(), Numbers.locale());
             };
         } catch (RuntimeException e) {
             // Not readable by this user or gone: the question then names the request without an amount.

@@ -27,7 +27,8 @@ public final class Messages {
             "org.trustfund.web.reference", "org.trustfund.web.imports", "org.trustfund.web.api",
             "org.trustfund.web.contribution", "org.trustfund.web.approval", "org.trustfund.web.closing",
             "org.trustfund.web.ledger", "org.trustfund.web.report", "org.trustfund.web.exports",
-            "org.trustfund.web.records", "org.trustfund.web.worklist");
+            "org.trustfund.web.records", "org.trustfund.web.worklist",
+            "org.trustfund.web.receipts", "org.trustfund.web.inkind", "org.trustfund.web.intermediary");
 
     private Messages() {
     }

@@ -1,0 +1,8 @@
+package org.trustfund.intermediary;
+
+/** Who gave through an intermediary. */
+public enum GiverKind {
+    PERSON,
+    COMPANY,
+    FOUNDATION
+}
