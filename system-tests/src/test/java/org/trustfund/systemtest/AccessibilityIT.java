@@ -25,6 +25,7 @@ import org.trustfund.systemtest.support.AuthorizationTable.Row;
 import org.trustfund.systemtest.support.AuthorizationTable.Who;
 import org.trustfund.systemtest.support.Browser;
 import org.trustfund.systemtest.support.FinanceApi;
+import org.trustfund.systemtest.support.ReferenceFixture;
 import org.trustfund.systemtest.support.Rows;
 import org.trustfund.systemtest.support.RunningSystem;
 import org.trustfund.systemtest.support.SystemExtension;
@@ -160,6 +161,10 @@ class AccessibilityIT {
         records.put("fund", String.valueOf(fund));
         records.put("approval", String.valueOf(FinanceApi.id(reversal.json())));
         records.put("country", "FI");
+        records.put("inKind", String.valueOf(ReferenceFixture.inKind(system, donor)));
+        long intermediary = ReferenceFixture.intermediary(system, "Accessibility foundation " + System.nanoTime());
+        records.put("intermediary", String.valueOf(intermediary));
+        records.put("transfer", String.valueOf(ReferenceFixture.transfer(system, intermediary)));
         try (Connection c = Rows.connect(system.database())) {
             records.put("journal", String.valueOf(Rows.number(c, "SELECT MIN(id) FROM journal WHERE source_type ="
                     + " 'Contribution' AND source_id = ?", FinanceApi.id(contribution))));

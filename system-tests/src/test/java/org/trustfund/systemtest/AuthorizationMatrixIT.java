@@ -405,12 +405,23 @@ class AuthorizationMatrixIT {
             // A journal of the contribution certified for the approval: the ledger's pages read it.
             long journal = journalOf(system, "Contribution", approvedContribution);
             // XA is a user-assigned ISO code: no test's country, so even a call that got through would touch none.
-            Map<String, String> own = Map.of("donor", String.valueOf(ownDonor), "pledge", String.valueOf(ownPledge),
-                    "contribution", String.valueOf(ownContribution), "user", String.valueOf(donorUser), "country", "XA",
-                    "fund", String.valueOf(fund), "approval", String.valueOf(approval), "journal", String.valueOf(journal));
-            Map<String, String> other = Map.of("donor", String.valueOf(otherDonor), "pledge", String.valueOf(otherPledge),
-                    "contribution", String.valueOf(otherContribution), "user", String.valueOf(donorUser), "country", "XA",
-                    "fund", String.valueOf(fund), "approval", String.valueOf(approval), "journal", String.valueOf(journal));
+            long ownInKind = ReferenceFixture.inKind(system, ownDonor);
+            long otherInKind = ReferenceFixture.inKind(system, otherDonor);
+            // Intermediaries and their transfers are staff records: the same for both columns.
+            long intermediary = ReferenceFixture.intermediary(system, "Matrix foundation" + unique);
+            long transfer = ReferenceFixture.transfer(system, intermediary);
+            Map<String, String> own = Map.ofEntries(Map.entry("donor", String.valueOf(ownDonor)),
+                    Map.entry("pledge", String.valueOf(ownPledge)), Map.entry("contribution", String.valueOf(ownContribution)),
+                    Map.entry("user", String.valueOf(donorUser)), Map.entry("country", "XA"),
+                    Map.entry("fund", String.valueOf(fund)), Map.entry("approval", String.valueOf(approval)),
+                    Map.entry("journal", String.valueOf(journal)), Map.entry("inKind", String.valueOf(ownInKind)),
+                    Map.entry("intermediary", String.valueOf(intermediary)), Map.entry("transfer", String.valueOf(transfer)));
+            Map<String, String> other = Map.ofEntries(Map.entry("donor", String.valueOf(otherDonor)),
+                    Map.entry("pledge", String.valueOf(otherPledge)), Map.entry("contribution", String.valueOf(otherContribution)),
+                    Map.entry("user", String.valueOf(donorUser)), Map.entry("country", "XA"),
+                    Map.entry("fund", String.valueOf(fund)), Map.entry("approval", String.valueOf(approval)),
+                    Map.entry("journal", String.valueOf(journal)), Map.entry("inKind", String.valueOf(otherInKind)),
+                    Map.entry("intermediary", String.valueOf(intermediary)), Map.entry("transfer", String.valueOf(transfer)));
             return new Fixture(sessions, basic, own, other, otherDonorName);
         }
 

@@ -71,4 +71,53 @@ public final class ReferenceFixture {
             throw new IllegalStateException("Cannot record donor " + name, e);
         }
     }
+    /**
+     * A recorded (not certified) in-kind contribution of the donor to the IGF fund: a venue, USD 2,500.00, as a
+     * finance officer would have recorded it; its id. For tests whose subject is not the in-kind form.
+     */
+    public static long inKind(RunningSystem system, long donorId) {
+        try (Connection c = Rows.connect(system.database())) {
+            return Rows.insert(c, "INSERT INTO in_kind_contribution (donor_id, fund_id, start_date, description, category,"
+                    + " nature, recognized, amount, currency, units_per_usd, usd_amount, valuation_basis, status,"
+                    + " recorded_at, recorded_by) SELECT ?, id, '2025-03-10', 'Meeting rooms for the open consultations',"
+                    + " 'VENUE_AND_PREMISES', 'GOODS', TRUE, 2500.00, 'USD', 1.000000, 2500.00, 'MARKET_RATE', 'RECORDED',"
+                    + " UTC_TIMESTAMP(6), 'test' FROM fund WHERE code = 'IGF'", donorId);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot record an in-kind contribution for donor " + donorId, e);
+        }
+    }
+
+    /** A new intermediary foundation (a donor of its own, in the United States) with this name; its id. */
+    public static long intermediary(RunningSystem system, String name) {
+        ensure(system);
+        try (Connection c = Rows.connect(system.database())) {
+            long donor = Rows.insert(c, "INSERT INTO donor (name, stakeholder_group, country_code, publicly_named, created_at,"
+                    + " created_by) VALUES (?, 'CIVIL_SOCIETY', 'US', TRUE, UTC_TIMESTAMP(6), 'test')", name);
+            return Rows.insert(c, "INSERT INTO intermediary (donor_id, fee_terms, created_at, created_by)"
+                    + " VALUES (?, '3 % overhead plus card fees', UTC_TIMESTAMP(6), 'test')", donor);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot record intermediary " + name, e);
+        }
+    }
+
+    /**
+     * A recorded (not certified) USD transfer from the intermediary to the IGF fund that reconciles: gross 1,000.00
+     * from two gifts (one anonymous), fees 30.00, net 970.00; its id.
+     */
+    public static long transfer(RunningSystem system, long intermediaryId) {
+        try (Connection c = Rows.connect(system.database())) {
+            long id = Rows.insert(c, "INSERT INTO intermediary_transfer (intermediary_id, donor_id, fund_id, received_date,"
+                    + " currency, gross, fees, net, bank_reference, units_per_usd, usd_gross, usd_fees, usd_net, status,"
+                    + " recorded_at, recorded_by) SELECT i.id, i.donor_id, f.id, '2025-03-10', 'USD', 1000.00, 30.00, 970.00,"
+                    + " 'TR-TEST', 1.000000, 1000.00, 30.00, 970.00, 'RECORDED', UTC_TIMESTAMP(6), 'test'"
+                    + " FROM intermediary i, fund f WHERE i.id = ? AND f.code = 'IGF'", intermediaryId);
+            Rows.insert(c, "INSERT INTO transfer_gift (transfer_id, seq, giver_name, giver_kind, anonymous, publicly_named,"
+                    + " amount, usd_amount) VALUES (?, 1, 'Ada Example', 'PERSON', FALSE, TRUE, 600.00, 600.00)", id);
+            Rows.insert(c, "INSERT INTO transfer_gift (transfer_id, seq, giver_name, giver_kind, anonymous, publicly_named,"
+                    + " amount, usd_amount) VALUES (?, 2, NULL, 'PERSON', TRUE, FALSE, 400.00, 400.00)", id);
+            return id;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot record a transfer of intermediary " + intermediaryId, e);
+        }
+    }
 }
