@@ -29,6 +29,19 @@ import org.trustfund.donor.Donor;
 import org.trustfund.donor.DonorDetails;
 import org.trustfund.donor.DonorService;
 import org.trustfund.donor.StakeholderGroup;
+import org.trustfund.inkind.InKindCategory;
+import org.trustfund.inkind.InKindContribution;
+import org.trustfund.inkind.InKindInput;
+import org.trustfund.inkind.InKindNature;
+import org.trustfund.inkind.InKindService;
+import org.trustfund.inkind.ValuationBasis;
+import org.trustfund.intermediary.GiftInput;
+import org.trustfund.intermediary.GiverKind;
+import org.trustfund.intermediary.Intermediary;
+import org.trustfund.intermediary.IntermediaryInput;
+import org.trustfund.intermediary.IntermediaryService;
+import org.trustfund.intermediary.IntermediaryTransfer;
+import org.trustfund.intermediary.TransferInput;
 import org.trustfund.money.Money;
 import org.trustfund.pledge.Instalment;
 import org.trustfund.pledge.Pledge;
@@ -148,8 +161,61 @@ public class DemoData {
                 Money.of("8000.00", "GBP"), "DEMO-BANK-0003", Map.of()));
         em.flush();
 
+        loadInKindAndTransfers(igf, finance, certifier, year);
         addDonorUser(ministry, now);
-        LOG.info("Demo mode: fictional reference data, donors, pledges and contributions loaded");
+        LOG.info("Demo mode: fictional reference data, donors, pledges, contributions, in-kind support and"
+                + " intermediary transfers loaded");
+    }
+
+    /**
+     * The host country's venue (goods, recognized) and interpretation (services, disclosed), both certified; a
+     * foundation passing on five gifts (one anonymous, one not to be named) net of 3 % fees, certified; and a
+     * batch it reported but has not sent yet (pending).
+     */
+    private void loadInKindAndTransfers(Fund igf, Caller finance, Caller certifier, int year) {
+        DonorService donors = new DonorService(em, finance);
+        Donor host = donors.create(new DonorDetails("Government of Sampleland, host country" + LABEL,
+                StakeholderGroup.GOVERNMENT, "BR", "Host country secretariat", "igf@sampleland.invalid", true));
+        InKindService inKind = new InKindService(em, finance);
+        InKindService inKindCertifier = new InKindService(em, certifier);
+        InKindContribution venue = inKind.record(new InKindInput(host.getId(), igf.getId(), LocalDate.of(year, 11, 10),
+                LocalDate.of(year, 11, 14), "Annual IGF meeting " + year, "Conference centre, meeting rooms and plenary hall"
+                + " for five days", InKindCategory.VENUE_AND_PREMISES, InKindNature.GOODS, null,
+                Money.of("150000.00", "EUR"), ValuationBasis.MARKET_RATE, "Host country agreement, annex C", null));
+        InKindContribution interpretation = inKind.record(new InKindInput(host.getId(), igf.getId(),
+                LocalDate.of(year, 11, 10), LocalDate.of(year, 11, 14), "Annual IGF meeting " + year,
+                "Interpretation into the six UN languages in the main sessions", InKindCategory.INTERPRETATION_AND_TRANSLATION,
+                InKindNature.SERVICES, null, Money.of("40000.00", "USD"), ValuationBasis.INVOICE, "Invoice SL-" + year + "-88",
+                null));
+        em.flush();
+        inKindCertifier.certify(venue.getId(), venue.getVersion());
+        inKindCertifier.certify(interpretation.getId(), interpretation.getVersion());
+
+        IntermediaryService intermediaries = new IntermediaryService(em, finance);
+        Intermediary foundation = intermediaries.register(new IntermediaryInput(null, new DonorDetails(
+                "Demo Community Foundation" + LABEL, StakeholderGroup.FOUNDATION, "US", "Donor services",
+                "donors@community-foundation.invalid", true), "3 % overhead plus card fees"), false);
+        IntermediaryTransfer transfer = intermediaries.recordTransfer(new TransferInput(foundation.getId(), igf.getId(),
+                "USD", new BigDecimal("5000.00"), new BigDecimal("150.00"), new BigDecimal("4850.00"),
+                LocalDate.of(year, 12, 15), "DEMO-BANK-0004", "Statement " + year + "-Q4", List.of(
+                        gift("Ada Example", GiverKind.PERSON, true, "1500.00", LocalDate.of(year, 10, 2)),
+                        gift("Example Networks Inc.", GiverKind.COMPANY, true, "2000.00", LocalDate.of(year, 10, 20)),
+                        gift(null, GiverKind.PERSON, false, "500.00", LocalDate.of(year, 11, 3)),
+                        gift("Private Giver", GiverKind.PERSON, false, "250.00", LocalDate.of(year, 11, 9)),
+                        gift("Example Family Foundation", GiverKind.FOUNDATION, true, "750.00", LocalDate.of(year, 11, 30))),
+                null));
+        em.flush();
+        new IntermediaryService(em, certifier).certify(transfer.getId(), transfer.getVersion());
+        intermediaries.recordTransfer(new TransferInput(foundation.getId(), igf.getId(), "USD", new BigDecimal("1200.00"),
+                new BigDecimal("36.00"), null, null, null, "Statement " + (year + 1) + "-Q1", List.of(
+                        gift("Sam Sample", GiverKind.PERSON, true, "700.00", LocalDate.of(year + 1, 1, 12)),
+                        gift(null, GiverKind.PERSON, false, "500.00", LocalDate.of(year + 1, 1, 19))), null));
+        em.flush();
+    }
+
+    /** A gift through the foundation; no name means anonymous. */
+    private static GiftInput gift(String name, GiverKind kind, boolean named, String amount, LocalDate given) {
+        return new GiftInput(name, kind, name == null, name != null && named, new BigDecimal(amount), given, null);
     }
 
     private void pay(ContributionService recorder, ContributionService certifier, Pledge pledge, LocalDate received,

@@ -156,6 +156,96 @@ class ReceiptsLedgerIT {
         assertEquals(0L, count("SELECT COUNT(*) FROM intermediary_transfer"));
     }
 
+    @Test
+    void nothingIsCertifiedIntoAClosedYearAndNothingIsRecordedInIt() throws Exception {
+        long goods = recordInKind(InKindNature.GOODS, Money.of("1000.00", "USD"), LocalDate.of(2026, 3, 2));
+        long services = recordInKind(InKindNature.SERVICES, Money.of("1000.00", "USD"), LocalDate.of(2026, 3, 3));
+        long transfer = db.inTransaction(em -> new IntermediaryService(em, FINANCE).recordTransfer(transfer(tides(),
+                "10000.00", "300.00", "9700.00", fiveGifts())).getId());
+        db.sql("INSERT INTO fund_year (fund_id, year, status, closed_by, closed_at) VALUES (" + fx.fundId
+                + ", 2026, 'CLOSED', 'carl', UTC_TIMESTAMP(6))");
+        assertEquals("period.closed", refused(() -> db.run(em -> new InKindService(em, CERTIFIER)
+                .certify(goods, version(InKindContribution.class, goods)))));
+        assertEquals("period.closed", refused(() -> db.run(em -> new InKindService(em, CERTIFIER)
+                .certify(services, version(InKindContribution.class, services)))), "not even a disclosure changes");
+        assertEquals("period.closed", refused(() -> db.run(em -> new IntermediaryService(em, CERTIFIER)
+                .certify(transfer, version(IntermediaryTransfer.class, transfer)))));
+        assertEquals("period.closed", refused(() -> recordInKind(InKindNature.GOODS, Money.of("1.00", "USD"),
+                LocalDate.of(2026, 5, 1))));
+        assertEquals(0L, count("SELECT COUNT(*) FROM journal"));
+        assertEquals(0L, count("SELECT COUNT(*) FROM in_kind_contribution WHERE status <> 'RECORDED'"));
+    }
+
+    @Test
+    void aSecondCertificationWithTheSameVersionIsAConcurrentChangeNotASecondPosting() {
+        long id = recordInKind(InKindNature.GOODS, Money.of("1000.00", "USD"), LocalDate.of(2026, 3, 2));
+        long read = version(InKindContribution.class, id);
+        db.run(em -> new InKindService(em, CERTIFIER).certify(id, read));
+        assertThrows(org.trustfund.platform.ConcurrentChangeException.class,
+                () -> db.run(em -> new InKindService(em, FixedCaller.of("cleo", Roles.CERTIFYING_OFFICER)).certify(id, read)));
+        assertEquals(1L, count("SELECT COUNT(*) FROM journal WHERE source_type = 'InKind'"));
+    }
+
+    @Test
+    void aRateFromAnEarlierMonthNeedsAReasonAndKeepsIt() throws Exception {
+        db.sql("DELETE FROM exchange_rate WHERE currency = 'EUR' AND effective_date >= '2026-03-01'");
+        InKindInput stale = new InKindInput(fx.donorId, fx.fundId, LocalDate.of(2026, 3, 5), null, null, "Laptops",
+                InKindCategory.EQUIPMENT_AND_CONNECTIVITY, InKindNature.GOODS, null, Money.of("880.00", "EUR"),
+                ValuationBasis.INVOICE, null, null);
+        assertEquals("rate.stale", refused(() -> db.run(em -> new InKindService(em, FINANCE).record(stale))));
+        InKindContribution kept = db.inTransaction(em -> new InKindService(em, FINANCE).record(new InKindInput(
+                stale.donorId(), stale.fundId(), stale.startDate(), null, null, stale.description(), stale.category(),
+                stale.nature(), null, stale.fairValue(), stale.valuationBasis(), null, "March table not published yet")));
+        assertEquals("March table not published yet", kept.getStaleRateReason());
+        assertEquals(new BigDecimal("1000.00"), kept.getUsdAmount(), "880 EUR at February's 0.88");
+    }
+
+    @Test
+    void aCertifiedTransferIsReversedOnlyWithASecondPersonAndItsGiftsStay() {
+        long id = db.inTransaction(em -> new IntermediaryService(em, FINANCE).recordTransfer(transfer(tides(),
+                "10000.00", "300.00", "9700.00", fiveGifts())).getId());
+        db.run(em -> new IntermediaryService(em, CERTIFIER).certify(id, version(IntermediaryTransfer.class, id)));
+        long request = db.inTransaction(em -> new IntermediaryService(em, CERTIFIER).requestReversal(id,
+                version(IntermediaryTransfer.class, id), "Credited to the wrong fund").getId());
+        assertEquals("approval.ownRequest", refused(() -> db.run(em -> new IntermediaryService(em, CERTIFIER)
+                .approveReversal(request, version(org.trustfund.approval.ApprovalRequest.class, request)))));
+        db.run(em -> new IntermediaryService(em, FixedCaller.of("cleo", Roles.CERTIFYING_OFFICER))
+                .approveReversal(request, version(org.trustfund.approval.ApprovalRequest.class, request)));
+        assertEquals(BigDecimal.ZERO.setScale(2), balance(Account.CASH));
+        assertEquals(BigDecimal.ZERO.setScale(2), balance(Account.CONTRIBUTION_REVENUE));
+        assertEquals(5L, count("SELECT COUNT(*) FROM transfer_gift WHERE transfer_id = " + id), "kept with the reversed transfer");
+        assertConsistent();
+    }
+
+    @Test
+    void aTransferNotYetReceivedHoldsItsGiftsAsPendingAndCannotBeCertified() {
+        long id = db.inTransaction(em -> new IntermediaryService(em, FINANCE).recordTransfer(transfer(tides(),
+                "10000.00", "300.00", null, fiveGifts())).getId());
+        IntermediaryTransfer pending = db.inTransaction(em -> new IntermediaryService(em, CERTIFIER).findTransfer(id));
+        assertTrue(pending.isPending());
+        assertNull(pending.usdValue(), "no dollars before the money arrived");
+        assertEquals("transfer.certify.notReceived", refused(() -> db.run(em -> new IntermediaryService(em, CERTIFIER)
+                .certify(id, version(IntermediaryTransfer.class, id)))));
+        assertEquals(1L, (long) db.<Long>inTransaction(em -> new org.trustfund.worklist.WorkList(em, CERTIFIER).otherReceiptsAwaitingCount()),
+                "the certifier sees it waiting");
+        assertEquals(0L, (long) db.<Long>inTransaction(em -> new org.trustfund.worklist.WorkList(em, FixedCaller.of("fiona",
+                Roles.CERTIFYING_OFFICER)).otherReceiptsAwaitingCount()), "never one's own entry");
+    }
+
+    @Test
+    void aMergedDonorsInKindSupportAndGiftCreditsMoveToTheDonorKept() {
+        long gift = recordInKind(InKindNature.SERVICES, Money.of("700.00", "USD"), LocalDate.of(2026, 3, 2));
+        List<GiftInput> gifts = fiveGifts();
+        gifts.set(0, new GiftInput("Ada Example", GiverKind.PERSON, false, true, new BigDecimal("2500.00"), null, fx.donorId));
+        long transfer = db.inTransaction(em -> new IntermediaryService(em, FINANCE).recordTransfer(transfer(tides(),
+                "10000.00", "300.00", "9700.00", gifts)).getId());
+        db.run(em -> new org.trustfund.donor.DonorService(em, FixedCaller.of("ada", Roles.ADMIN))
+                .merge(fx.otherDonorId, fx.donorId, "Recorded twice"));
+        assertEquals(fx.otherDonorId, count("SELECT donor_id FROM in_kind_contribution WHERE id = " + gift));
+        assertEquals(fx.otherDonorId, count("SELECT giver_donor_id FROM transfer_gift WHERE transfer_id = " + transfer
+                + " AND seq = 1"));
+    }
+
     private long tides() {
         return db.inTransaction(em -> new IntermediaryService(em, FINANCE).register(new IntermediaryInput(null,
                 new DonorDetails("Fictional Tides Foundation", StakeholderGroup.CIVIL_SOCIETY, "US", "Grants desk",

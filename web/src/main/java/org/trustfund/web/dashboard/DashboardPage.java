@@ -40,6 +40,8 @@ public class DashboardPage {
     @EJB
     private org.trustfund.worklist.WorkList workList;
 
+    private List<org.trustfund.worklist.ReceiptAwaiting> otherReceiptsAwaiting;
+
     private List<org.trustfund.worklist.SentBack> sentBack;
     private java.util.Optional<AuditEntry> lastLedgerCheck;
 
@@ -85,6 +87,19 @@ public class DashboardPage {
         return sentBack;
     }
 
+    /** In-kind contributions and transfers recorded by others, for a certifying officer to certify on their pages. */
+    public List<org.trustfund.worklist.ReceiptAwaiting> getOtherReceiptsAwaiting() {
+        if (otherReceiptsAwaiting == null) {
+            otherReceiptsAwaiting = currentUser.hasRole("CERTIFYING_OFFICER") ? workList.otherReceiptsAwaiting(20) : List.of();
+        }
+        return otherReceiptsAwaiting;
+    }
+
+    /** The page an awaiting in-kind contribution or transfer links to. */
+    public String outcomeOf(org.trustfund.worklist.ReceiptAwaiting item) {
+        return item.kind() == org.trustfund.receipt.ReceiptKind.IN_KIND ? "/finance/in-kind-item" : "/finance/transfer";
+    }
+
     /** The ledger check's last recorded run, for auditors and administrators; null when never run. */
     public AuditEntry getLastLedgerCheck() {
         if (lastLedgerCheck == null) {
@@ -102,7 +117,12 @@ public class DashboardPage {
 
     /** The page a sent-back item links to: the record it is about. */
     public String outcomeOf(org.trustfund.worklist.SentBack item) {
-        return "Pledge".equals(item.subjectType()) ? "/finance/pledge" : "/finance/contribution";
+        return switch (item.subjectType()) {
+            case "Pledge" -> "/finance/pledge";
+            case org.trustfund.inkind.InKindContribution.SOURCE_TYPE -> "/finance/in-kind-item";
+            case org.trustfund.intermediary.IntermediaryTransfer.SOURCE_TYPE -> "/finance/transfer";
+            default -> "/finance/contribution";
+        };
     }
 
     /** An entry's details in the pages' words (see AuditDetails). */
