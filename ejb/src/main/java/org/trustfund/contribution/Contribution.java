@@ -42,10 +42,14 @@ import org.trustfund.reference.StaleRateException;
  * ({@link #certify}: it is posted to the ledger and counts in reports) or sends it back with a reason
  * ({@link #sendBack}), after which the officer corrects and resubmits it. A certified contribution is never
  * edited: it is {@link #reverse reversed} with a reason and recorded again; both stay visible.
+ *
+ * <p>It is the cash kind of {@link org.trustfund.receipt.Receipt}. Its certification columns predate the shared
+ * {@link org.trustfund.receipt.Certification} of in-kind contributions and transfers and keep their own status
+ * type, which the queries, pages and API of contributions name.
  */
 @Entity
 @Table(name = "contribution")
-public class Contribution {
+public class Contribution implements org.trustfund.receipt.Receipt {
 
     public static final String SOURCE_TYPE = "Contribution";
 
@@ -383,8 +387,24 @@ public class Contribution {
         return unappliedHeld && status == ContributionStatus.CERTIFIED ? unapplied() : Money.zero(amount.currency());
     }
 
+    @Override
     public Money usdValue() {
         return Money.of(usdAmount, AcceptedCurrency.USD);
+    }
+
+    @Override
+    public org.trustfund.receipt.ReceiptKind receiptKind() {
+        return org.trustfund.receipt.ReceiptKind.CASH;
+    }
+
+    @Override
+    public LocalDate receiptDate() {
+        return receivedDate;
+    }
+
+    @Override
+    public boolean isCertified() {
+        return status == ContributionStatus.CERTIFIED;
     }
 
     public Long getId() {
