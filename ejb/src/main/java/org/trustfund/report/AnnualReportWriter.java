@@ -46,7 +46,8 @@ public final class AnnualReportWriter {
     /** The sheets of the workbook as this issue defines them; a later section is added here and as a CDI bean. */
     public static List<AnnualReportSection> standardSections() {
         return List.of(new CoverSection(), new PerformanceSection(), new PositionSection(), new DonorStatusSection(),
-                new PledgeSection(), new ContributionSection(), new RatesSection(), new ReconciliationSection(),
+                new PledgeSection(), new ContributionSection(), new InKindSection(),
+                new IntermediarySection(), new RatesSection(), new ReconciliationSection(),
                 new ChartsSection(), new NotesSection());
     }
 

@@ -113,7 +113,9 @@ public class ContributionSection implements AnnualReportSection {
     public List<ReconciliationRow> reconciliation(ReportContext ctx) {
         List<ReconciliationRow> rows = new ArrayList<>();
         ctx.total(TOTAL).ifPresent(cell -> rows.add(new ReconciliationRow(ctx.text("reconciliation.contributions"), cell,
-                ctx.ledgerSums().debitLessCredit(List.of(Account.CASH), LedgerSums.Period.YEAR),
+                // Transfers from intermediaries also bring cash: they are reconciled on their own sheet.
+                ctx.ledgerSums().debitLessCredit(Account.CASH, LedgerSums.Period.YEAR,
+                        org.trustfund.intermediary.IntermediaryTransfer.SOURCE_TYPE, false),
                 BigDecimal.ZERO)));
         return rows;
     }

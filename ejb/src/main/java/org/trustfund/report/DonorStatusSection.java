@@ -112,6 +112,33 @@ public class DonorStatusSection implements AnnualReportSection {
         }
         ctx.total(TOTAL, sheet, total.rowIndex(), years + 2, grand[years]);
         ctx.total(YEAR_TOTAL, sheet, total.rowIndex(), years + 1, grand[years - 1]);
+        softCredits(ctx, sheet, years);
+    }
+
+    /**
+     * Below the totals, apart: the year's gifts through intermediaries credited to their original givers. The money is
+     * in the intermediary's row (the contributor of record, at the net); listing the givers there again would count it
+     * twice, so this memo has no total and feeds none.
+     */
+    private static void softCredits(ReportContext ctx, SheetWriter sheet, int years) {
+        sheet.blankRow();
+        sheet.line(ctx.text("donors.softCredits"));
+        List<IntermediarySection.GiftRow> gifts = IntermediarySection.gifts(ctx, true);
+        if (gifts.isEmpty()) {
+            sheet.line(ctx.text("donors.softCreditsNone"));
+            return;
+        }
+        String[] header = new String[years + 2];
+        header[0] = ctx.text("column.channel");
+        header[1] = ctx.text("column.giver");
+        for (int y = 2; y < years + 1; y++) {
+            header[y] = "";
+        }
+        header[years + 1] = String.valueOf(ctx.year());
+        sheet.header(header);
+        for (IntermediarySection.GiftRow g : gifts) {
+            sheet.row().text(g.channel()).text(g.giver()).skipTo(years + 1).usd(g.usd());
+        }
     }
 
     private static BigDecimal[] zeros(int n) {

@@ -20,6 +20,8 @@ public final class LedgerSums {
     public enum Period { YEAR, TO_YEAR_END, TO_PRIOR_YEAR_END }
 
     private final Map<Account, BigDecimal[]> byAccount = new EnumMap<>(Account.class);
+    /** The same, by the kind of record that posted (journal source type), for sheets that show one kind only. */
+    private final Map<Account, Map<String, BigDecimal[]>> bySource = new EnumMap<>(Account.class);
 
     private LedgerSums() {
     }
@@ -27,18 +29,24 @@ public final class LedgerSums {
     static LedgerSums read(EntityManager em, long fundId, int year) {
         LocalDate yearStart = LocalDate.of(year, 1, 1);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT l.account,"
+        List<Object[]> rows = em.createNativeQuery("SELECT l.account, COALESCE(j.source_type, ''),"
                         + " SUM(CASE WHEN j.event_date >= ? THEN l.debit - l.credit ELSE 0 END),"
                         + " SUM(l.debit - l.credit),"
                         + " SUM(CASE WHEN j.event_date < ? THEN l.debit - l.credit ELSE 0 END)"
                         + " FROM journal j JOIN journal_line l ON l.journal_id = j.id"
-                        + " WHERE j.fund_id = ? AND j.event_date <= ? GROUP BY l.account")
+                        + " WHERE j.fund_id = ? AND j.event_date <= ? GROUP BY l.account, COALESCE(j.source_type, '')")
                 .setParameter(1, yearStart).setParameter(2, yearStart).setParameter(3, fundId)
                 .setParameter(4, LocalDate.of(year, 12, 31)).getResultList();
         LedgerSums sums = new LedgerSums();
         for (Object[] r : rows) {
-            sums.byAccount.put(Account.valueOf((String) r[0]),
-                    new BigDecimal[] {Sql.decimal(r[1]), Sql.decimal(r[2]), Sql.decimal(r[3])});
+            Account account = Account.valueOf((String) r[0]);
+            BigDecimal[] v = {Sql.decimal(r[2]), Sql.decimal(r[3]), Sql.decimal(r[4])};
+            sums.bySource.computeIfAbsent(account, a -> new java.util.HashMap<>()).put((String) r[1], v);
+            BigDecimal[] all = sums.byAccount.computeIfAbsent(account,
+                    a -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+            for (int i = 0; i < all.length; i++) {
+                all[i] = all[i].add(v[i]);
+            }
         }
         return sums;
     }
@@ -50,6 +58,20 @@ public final class LedgerSums {
             BigDecimal[] v = byAccount.get(a);
             if (v != null) {
                 total = total.add(v[period.ordinal()]);
+            }
+        }
+        return total.setScale(2);
+    }
+
+    /**
+     * Debits less credits of the lines on {@code account} in the period posted by records of {@code sourceType}
+     * ({@code only}) or by every other kind of record ({@code !only}).
+     */
+    public BigDecimal debitLessCredit(Account account, Period period, String sourceType, boolean only) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (Map.Entry<String, BigDecimal[]> e : bySource.getOrDefault(account, Map.of()).entrySet()) {
+            if (e.getKey().equals(sourceType) == only) {
+                total = total.add(e.getValue()[period.ordinal()]);
             }
         }
         return total.setScale(2);

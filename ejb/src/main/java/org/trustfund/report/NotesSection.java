@@ -9,7 +9,7 @@ import org.trustfund.spreadsheet.XlsxWriter;
 @ApplicationScoped
 public class NotesSection implements AnnualReportSection {
 
-    static final int NOTES = 6;
+    static final int NOTES = 8;
 
     @Override
     public int order() {
@@ -21,6 +21,13 @@ public class NotesSection implements AnnualReportSection {
         return ReportContext.texts(locale).getString("sheet.notes");
     }
 
+    /** The note on intermediaries' fees, with the year's gross, fees and net from the Intermediaries sheet. */
+    static final int INTERMEDIARIES_NOTE = 8;
+
+    private static java.math.BigDecimal amount(ReportContext ctx, String total) {
+        return ctx.total(total).map(ReportContext.TotalCell::value).orElse(java.math.BigDecimal.ZERO);
+    }
+
     @Override
     public void write(ReportContext ctx, XlsxWriter xlsx) {
         SheetWriter sheet = xlsx.sheet(sheetName(ctx.locale()));
@@ -28,7 +35,8 @@ public class NotesSection implements AnnualReportSection {
         sheet.minWidth(0, 100);
         for (int n = 1; n <= NOTES; n++) {
             sheet.row().bold(n + ". " + ctx.text("notes." + n + ".title"));
-            sheet.line(ctx.text("notes." + n));
+            sheet.line(n == INTERMEDIARIES_NOTE ? ctx.text("notes." + n, amount(ctx, IntermediarySection.GROSS),
+                    amount(ctx, IntermediarySection.FEES), amount(ctx, IntermediarySection.NET)) : ctx.text("notes." + n));
             sheet.blankRow();
         }
         sheet.row().bold(ctx.text(ctx.isProvisional() ? "status.provisional" : "status.final"));

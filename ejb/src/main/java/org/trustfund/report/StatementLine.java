@@ -18,7 +18,11 @@ public enum StatementLine {
     CONTRIBUTIONS_FROM_AGREEMENTS(Statement.PERFORMANCE, Section.REVENUE, Set.of(Account.CONTRIBUTION_REVENUE),
             EnumSet.of(JournalEvent.AGREEMENT_SIGNED, JournalEvent.PLEDGE_REVISED, JournalEvent.CONDITIONS_MET), false),
     CONTRIBUTIONS_WITHOUT_AGREEMENT(Statement.PERFORMANCE, Section.REVENUE, Set.of(Account.CONTRIBUTION_REVENUE),
-            EnumSet.of(JournalEvent.AGREEMENT_SIGNED, JournalEvent.PLEDGE_REVISED, JournalEvent.CONDITIONS_MET), true),
+            EnumSet.of(JournalEvent.AGREEMENT_SIGNED, JournalEvent.PLEDGE_REVISED, JournalEvent.CONDITIONS_MET,
+                    JournalEvent.TRANSFER_CERTIFIED, JournalEvent.TRANSFER_REVERSED), true),
+    /** What intermediary foundations passed on, at the net received: their fees never reached the fund (a note says). */
+    CONTRIBUTIONS_THROUGH_INTERMEDIARIES(Statement.PERFORMANCE, Section.REVENUE, Set.of(Account.CONTRIBUTION_REVENUE),
+            EnumSet.of(JournalEvent.TRANSFER_CERTIFIED, JournalEvent.TRANSFER_REVERSED), false),
     IN_KIND_GOODS(Statement.PERFORMANCE, Section.REVENUE, Account.IN_KIND_REVENUE),
     INTEREST_AND_OTHER(Statement.PERFORMANCE, Section.REVENUE, Account.INTEREST_AND_OTHER_REVENUE),
     REALIZED_EXCHANGE(Statement.PERFORMANCE, Section.REVENUE, Account.REALIZED_EXCHANGE_GAIN_LOSS),
