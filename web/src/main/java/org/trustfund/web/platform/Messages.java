@@ -28,7 +28,8 @@ public final class Messages {
             "org.trustfund.web.contribution", "org.trustfund.web.approval", "org.trustfund.web.closing",
             "org.trustfund.web.ledger", "org.trustfund.web.report", "org.trustfund.web.exports",
             "org.trustfund.web.records", "org.trustfund.web.worklist",
-            "org.trustfund.web.receipts", "org.trustfund.web.inkind", "org.trustfund.web.intermediary");
+            "org.trustfund.web.receipts", "org.trustfund.web.inkind", "org.trustfund.web.intermediary",
+            "org.trustfund.recognition.givers");
 
     private Messages() {
     }
