@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.trustfund.contribution.Contribution;
+import org.trustfund.inkind.InKindContribution;
+import org.trustfund.intermediary.IntermediaryTransfer;
 import org.trustfund.ledger.Account;
 import org.trustfund.ledger.Journal;
 import org.trustfund.ledger.JournalEvent;
@@ -95,7 +97,10 @@ final class Generator {
         decideWriteOffs();
         decideStatusesAndReversals();
         assignIds();
+        planInKind();
+        planTransfers();
         writePledges(sink);
+        writeReceipts(sink);
         // The journals decide which unapplied rests are held (the contribution rows carry the flag), so they come
         // first; they refer to contributions by source id only, not by a foreign key.
         postJournals(sink);
@@ -779,7 +784,7 @@ final class Generator {
         }
     }
 
-    private enum EventKind { SIGN, CERTIFY, REVERSE, WRITE_OFF }
+    private enum EventKind { SIGN, CERTIFY, REVERSE, WRITE_OFF, IN_KIND_CERTIFY, IN_KIND_REVERSE, TRANSFER_CERTIFY }
 
     private record Event(Instant at, EventKind kind, long sourceId, Object source) {
     }
@@ -808,7 +813,22 @@ final class Generator {
                 events.add(new Event(c.reversedAt, EventKind.REVERSE, c.id, c));
             }
         }
+        for (InKindPlan g : inKind) {
+            if (g.certifiedAt != null && g.goods) {
+                events.add(new Event(g.certifiedAt, EventKind.IN_KIND_CERTIFY, g.id, g));
+                if (g.reversedAt != null) {
+                    events.add(new Event(g.reversedAt, EventKind.IN_KIND_REVERSE, g.id, g));
+                }
+            }
+        }
+        for (TransferPlan t : transfers) {
+            if (t.certifiedAt != null) {
+                events.add(new Event(t.certifiedAt, EventKind.TRANSFER_CERTIFY, t.id, t));
+            }
+        }
         events.sort(Comparator.comparing(Event::at).thenComparing(Event::kind).thenComparingLong(Event::sourceId));
+        Map<Long, Long> inKindJournal = new java.util.HashMap<>();
+        Map<Long, Journal> inKindLines = new java.util.HashMap<>();
 
         Map<Long, Receivable> receivables = new java.util.HashMap<>();
         Map<Long, Long> certificationJournal = new java.util.HashMap<>();
@@ -834,6 +854,20 @@ final class Generator {
                     journal = reversal(c, certificationLines.remove(c.id));
                     reverses = certificationJournal.get(c.id);
                 }
+                case IN_KIND_CERTIFY -> {
+                    InKindPlan g = (InKindPlan) e.source();
+                    journal = inKindCertification(g);
+                    inKindJournal.put(g.id, journalId);
+                    inKindLines.put(g.id, journal);
+                }
+                case IN_KIND_REVERSE -> {
+                    InKindPlan g = (InKindPlan) e.source();
+                    journal = mirror(inKindLines.remove(g.id), JournalEvent.IN_KIND_REVERSED, InKindContribution.SOURCE_TYPE,
+                            g.id, "Reversal of in-kind contribution " + g.id + ": " + g.reversalReason, g.reversedAt,
+                            g.reversedBy);
+                    reverses = inKindJournal.get(g.id);
+                }
+                case TRANSFER_CERTIFY -> journal = transferCertification((TransferPlan) e.source());
                 default -> throw new IllegalStateException();
             }
             emit(sink, Table.JOURNAL, journalId, journal.getFundId(), journal.getDonorId(), journal.getEventType().name(),
@@ -956,9 +990,15 @@ final class Generator {
 
     /** As {@code Journal.reversal}: every line of the certification journal with debit and credit swapped. */
     private Journal reversal(ContributionPlan c, Journal certified) {
-        Journal.Builder b = Journal.builder(JournalEvent.CONTRIBUTION_REVERSED, c.fund.id, c.donor.id,
-                c.reversedAt.atOffset(ZoneOffset.UTC).toLocalDate(), Contribution.SOURCE_TYPE, c.id,
-                "Reversal of contribution " + c.id + ": " + c.reversalReason);
+        return mirror(certified, JournalEvent.CONTRIBUTION_REVERSED, Contribution.SOURCE_TYPE, c.id,
+                "Reversal of contribution " + c.id + ": " + c.reversalReason, c.reversedAt, c.reversedBy);
+    }
+
+    /** As {@code Journal.reversal}: the certification journal's lines mirrored, dated when the reversal was approved. */
+    private Journal mirror(Journal certified, JournalEvent event, String sourceType, long sourceId, String description,
+            Instant at, String by) {
+        Journal.Builder b = Journal.builder(event, certified.getFundId(), certified.getDonorId(),
+                at.atOffset(ZoneOffset.UTC).toLocalDate(), sourceType, sourceId, description);
         for (JournalLine line : certified.getLines()) {
             Money stored = line.getCurrency() == null ? null : Money.of(line.getCurrencyAmount(), line.getCurrency());
             if (line.getDebit().signum() > 0) {
@@ -969,7 +1009,320 @@ final class Generator {
                         line.getPledgeId());
             }
         }
-        return b.build(c.reversedAt, c.reversedBy);
+        return b.build(at, by);
+    }
+
+    // ---------------------------------------------------------------------------------- in kind and intermediaries
+
+    /**
+     * In-kind contributions and intermediaries' transfers draw from a random stream of their own, so adding them
+     * left every row of the earlier data set as it was (same seed, same contributions and journals).
+     */
+    private Random receiptsRandom;
+    private final List<InKindPlan> inKind = new ArrayList<>();
+    private final List<TransferPlan> transfers = new ArrayList<>();
+    private final List<Donor> intermediaries = new ArrayList<>();
+
+    static final class InKindPlan {
+        long id;
+        Donor donor;
+        Fund fund;
+        LocalDate start;
+        LocalDate end;
+        String event;
+        String description;
+        String category;
+        boolean goods;
+        Money value;
+        Long rateId;
+        BigDecimal unitsPerUsd;
+        Money usd;
+        String basis;
+        String status;
+        Instant recordedAt;
+        String recordedBy;
+        Instant certifiedAt;
+        String certifiedBy;
+        Instant reversedAt;
+        String reversedBy;
+        String reversalReason;
+    }
+
+    static final class TransferPlan {
+        long id;
+        long intermediaryId;
+        Donor channel;
+        Fund fund;
+        String statement;
+        LocalDate received;
+        Money gross;
+        Money fees;
+        Money net;
+        String bankReference;
+        Long rateId;
+        BigDecimal unitsPerUsd;
+        Money usdGross;
+        Money usdNet;
+        String status;
+        Instant recordedAt;
+        String recordedBy;
+        Instant certifiedAt;
+        String certifiedBy;
+        final List<GiftPlan> gifts = new ArrayList<>();
+    }
+
+    record GiftPlan(String name, String kind, boolean anonymous, boolean named, Money amount, Money usd, LocalDate given) {
+    }
+
+    private static final String[][] GOODS = {{"VENUE_AND_PREMISES", "Conference centre and meeting rooms"},
+            {"EQUIPMENT_AND_CONNECTIVITY", "Network, Wi-Fi and webcasting equipment"},
+            {"TRAVEL_AND_ACCOMMODATION", "Hotel rooms for funded participants"}};
+    private static final String[][] SERVICES = {{"INTERPRETATION_AND_TRANSLATION", "Interpretation in the six UN languages"},
+            {"STAFF_SECONDMENT", "Secondment of a meeting coordinator"}, {"HOSTING_SERVICES", "Local organizing and hosting"},
+            {"OTHER", "Security and logistics"}};
+    private static final String[] BASES = {"QUOTE", "INVOICE", "MARKET_RATE", "DONOR_STATEMENT"};
+
+    /**
+     * Each fund-year: a host government's venue (goods, recognized) and interpretation (services, disclosed), and
+     * about one and a half other gifts in kind from any donor; the last 40 days partly awaiting certification, and
+     * one goods entry in two hundred reversed.
+     */
+    private void planInKind() {
+        receiptsRandom = new Random(settings.seed() ^ 0x1d10L);
+        List<Donor> governments = donors.stream().filter(d -> "GOVERNMENT".equals(d.group)).toList();
+        for (Fund fund : funds) {
+            for (int year = fund.start.getYear(); year <= LAST_DAY.getYear(); year++) {
+                LocalDate meeting = LocalDate.of(year, 1, 1).plusDays(30 + receiptsRandom.nextInt(300));
+                Donor host = governments.get(receiptsRandom.nextInt(governments.size()));
+                String event = fund.row.code() + " annual meeting " + year;
+                newInKind(host, fund, meeting, event, GOODS[0], true, new BigDecimal[] {new BigDecimal("40000"),
+                        new BigDecimal("400000")});
+                newInKind(host, fund, meeting, event, SERVICES[0], false, new BigDecimal[] {new BigDecimal("8000"),
+                        new BigDecimal("60000")});
+                int others = poissonReceipts(1.5);
+                for (int k = 0; k < others; k++) {
+                    Donor donor = donors.get(receiptsRandom.nextInt(donors.size()));
+                    boolean goods = receiptsRandom.nextInt(100) < 45;
+                    String[] what = goods ? GOODS[1 + receiptsRandom.nextInt(2)] : SERVICES[1 + receiptsRandom.nextInt(3)];
+                    newInKind(donor, fund, LocalDate.of(year, 1, 1).plusDays(receiptsRandom.nextInt(340)), null, what,
+                            goods, new BigDecimal[] {new BigDecimal("2000"), new BigDecimal("50000")});
+                }
+            }
+        }
+        inKind.sort(Comparator.comparing((InKindPlan g) -> g.recordedAt).thenComparing(g -> g.description));
+        long id = 1;
+        for (InKindPlan g : inKind) {
+            g.id = id++;
+        }
+    }
+
+    private void newInKind(Donor donor, Fund fund, LocalDate start, String event, String[] what, boolean goods,
+            BigDecimal[] usdRange) {
+        if (start.isAfter(LAST_DAY.minusDays(10))) {
+            return;
+        }
+        InKindPlan g = new InKindPlan();
+        g.donor = donor;
+        g.fund = fund;
+        g.start = start;
+        g.end = start.plusDays(receiptsRandom.nextInt(5));
+        g.event = event;
+        g.category = what[0];
+        g.description = what[1];
+        g.goods = goods;
+        String currency = rates.containsKey(donor.country.currency()) && receiptsRandom.nextInt(100) < 70
+                ? donor.country.currency() : "USD";
+        ExchangeRate rate = rateOn(currency, start);
+        BigDecimal usd = logUniform(usdRange, receiptsRandom);
+        g.value = Money.of(roundNicely(rate == null ? usd : usd.multiply(rate.getUnitsPerUsd()), currency), currency);
+        g.rateId = rateIdOn(currency, start);
+        g.unitsPerUsd = rate == null ? BigDecimal.ONE.setScale(6) : rate.getUnitsPerUsd();
+        g.usd = rate == null ? Money.of(g.value.amount().setScale(2, ExchangeRate.USD_ROUNDING), "USD") : rate.toUsd(g.value);
+        g.basis = BASES[receiptsRandom.nextInt(BASES.length)];
+        g.recordedAt = utc(start.plusDays(5 + receiptsRandom.nextInt(25)), 9 + receiptsRandom.nextInt(8),
+                receiptsRandom.nextInt(60));
+        g.recordedBy = RECORDERS.get(receiptsRandom.nextInt(RECORDERS.size()));
+        if (!start.isBefore(LAST_DAY.minusDays(40)) && receiptsRandom.nextInt(100) < 40) {
+            g.status = "RECORDED";
+        } else {
+            g.status = "CERTIFIED";
+            g.certifiedAt = g.recordedAt.plus(1 + receiptsRandom.nextInt(6), ChronoUnit.DAYS);
+            g.certifiedBy = CERTIFIERS.get(receiptsRandom.nextInt(CERTIFIERS.size()));
+            if (goods && start.isBefore(LAST_DAY.minusDays(400)) && receiptsRandom.nextInt(200) == 0) {
+                g.status = "REVERSED";
+                g.reversedAt = g.certifiedAt.plus(20 + receiptsRandom.nextInt(100), ChronoUnit.DAYS);
+                g.reversedBy = CERTIFIERS.get(receiptsRandom.nextInt(CERTIFIERS.size()));
+                g.reversalReason = "Valued twice";
+            }
+        }
+        inKind.add(g);
+    }
+
+    /**
+     * One foundation in two hundred donors (at least three) is an intermediary: from its first year it passes on,
+     * each quarter, to one or two funds, the gifts of 3 to about 40 givers, net of 3 % overhead and 1.2 % card fees.
+     * A quarter whose transfer would arrive after the data set's last day is pending (reported, not received).
+     */
+    private void planTransfers() {
+        List<Donor> foundations = donors.stream().filter(d -> "FOUNDATION".equals(d.group)).toList();
+        int count = Math.min(foundations.size(), Math.max(3, settings.donors() / 200));
+        for (int i = 0; i < count; i++) {
+            intermediaries.add(foundations.get(i));
+        }
+        long intermediaryId = 1;
+        for (Donor channel : intermediaries) {
+            List<Fund> channelFunds = new ArrayList<>();
+            channelFunds.add(funds.get(receiptsRandom.nextInt(funds.size())));
+            if (receiptsRandom.nextBoolean()) {
+                channelFunds.add(funds.get(receiptsRandom.nextInt(funds.size())));
+            }
+            String currency = receiptsRandom.nextInt(100) < 60 || !rates.containsKey(channel.country.currency())
+                    ? "USD" : channel.country.currency();
+            for (LocalDate quarter = LocalDate.of(channel.firstYear, 1, 1); quarter.getYear() <= channel.lastYear;
+                    quarter = quarter.plusMonths(3)) {
+                for (Fund fund : channelFunds) {
+                    if (quarter.isBefore(fund.start)) {
+                        continue;
+                    }
+                    newTransfer(channel, intermediaryId, fund, quarter, currency);
+                }
+            }
+            intermediaryId++;
+        }
+        transfers.sort(Comparator.comparing((TransferPlan t) -> t.recordedAt).thenComparing(t -> t.statement));
+        long id = 1;
+        for (TransferPlan t : transfers) {
+            t.id = id++;
+        }
+    }
+
+    private void newTransfer(Donor channel, long intermediaryId, Fund fund, LocalDate quarter, String currency) {
+        LocalDate quarterEnd = quarter.plusMonths(3).minusDays(1);
+        if (quarterEnd.isAfter(LAST_DAY)) {
+            return;
+        }
+        TransferPlan t = new TransferPlan();
+        t.channel = channel;
+        t.intermediaryId = intermediaryId;
+        t.fund = fund;
+        t.statement = "Statement " + quarter.getYear() + "-Q" + (1 + quarter.getMonthValue() / 3) + " " + fund.row.code();
+        LocalDate received = quarterEnd.plusDays(10 + receiptsRandom.nextInt(30));
+        ExchangeRate rate = rateOn(currency, received.isAfter(LAST_DAY) ? LAST_DAY : received);
+        BigDecimal usd = logUniform(new BigDecimal[] {new BigDecimal("3000"), new BigDecimal("60000")}, receiptsRandom);
+        t.gross = Money.of(roundNicely(rate == null ? usd : usd.multiply(rate.getUnitsPerUsd()), currency), currency);
+        t.fees = Money.of(t.gross.amount().multiply(new BigDecimal("0.042")).setScale(t.gross.amount().scale(),
+                RoundingMode.HALF_UP), currency);
+        int givers = 3 + poissonReceipts(22);
+        List<BigDecimal> weights = new ArrayList<>();
+        for (int k = 0; k < givers; k++) {
+            weights.add(BigDecimal.valueOf(1 + receiptsRandom.nextInt(40)));
+        }
+        List<Money> amounts = t.gross.allocate(weights);
+        List<Money> usdShares = null;
+        t.recordedAt = utc(quarterEnd.plusDays(3 + receiptsRandom.nextInt(5)), 9 + receiptsRandom.nextInt(8),
+                receiptsRandom.nextInt(60));
+        t.recordedBy = RECORDERS.get(receiptsRandom.nextInt(RECORDERS.size()));
+        if (received.isAfter(LAST_DAY)) {
+            // Reported but not received by the data set's last day: pending, never income.
+            t.status = "RECORDED";
+        } else {
+            t.received = received;
+            t.net = t.gross.minus(t.fees);
+            t.bankReference = "TR" + received.getYear() + String.format("%02d", received.getMonthValue()) + "-"
+                    + (bankSequence++);
+            t.rateId = rateIdOn(currency, received);
+            t.unitsPerUsd = rate == null ? BigDecimal.ONE.setScale(6) : rate.getUnitsPerUsd();
+            t.usdGross = rate == null ? Money.of(t.gross.amount(), "USD") : rate.toUsd(t.gross);
+            t.usdNet = rate == null ? Money.of(t.net.amount(), "USD") : rate.toUsd(t.net);
+            usdShares = t.usdGross.allocate(amounts.stream().map(Money::amount).toList());
+            if (!received.isBefore(LAST_DAY.minusDays(40)) && receiptsRandom.nextInt(100) < 35) {
+                t.status = "RECORDED";
+            } else {
+                t.status = "CERTIFIED";
+                Instant arrived = utc(received.plusDays(1 + receiptsRandom.nextInt(3)), 9 + receiptsRandom.nextInt(8),
+                        receiptsRandom.nextInt(60));
+                t.certifiedAt = (arrived.isAfter(t.recordedAt) ? arrived : t.recordedAt).plus(1 + receiptsRandom.nextInt(4),
+                        ChronoUnit.DAYS);
+                t.certifiedBy = CERTIFIERS.get(receiptsRandom.nextInt(CERTIFIERS.size()));
+            }
+        }
+        for (int k = 0; k < givers; k++) {
+            int kind = receiptsRandom.nextInt(100);
+            String giverKind = kind < 75 ? "PERSON" : kind < 93 ? "COMPANY" : "FOUNDATION";
+            boolean anonymous = receiptsRandom.nextInt(100) < 10;
+            boolean named = !anonymous && receiptsRandom.nextInt(100) >= 12;
+            String name = anonymous ? null : switch (giverKind) {
+                case "PERSON" -> FIRST_NAMES[receiptsRandom.nextInt(FIRST_NAMES.length)] + " "
+                        + LAST_NAMES[receiptsRandom.nextInt(LAST_NAMES.length)];
+                case "COMPANY" -> WORDS[receiptsRandom.nextInt(WORDS.length)] + " "
+                        + TECH_WORDS[receiptsRandom.nextInt(TECH_WORDS.length)] + " "
+                        + COMPANY_SUFFIX[receiptsRandom.nextInt(COMPANY_SUFFIX.length)];
+                default -> WORDS[receiptsRandom.nextInt(WORDS.length)] + " Family Foundation";
+            };
+            t.gifts.add(new GiftPlan(name, giverKind, anonymous, named, amounts.get(k),
+                    usdShares == null ? null : usdShares.get(k), quarter.plusDays(receiptsRandom.nextInt(85))));
+        }
+        transfers.add(t);
+    }
+
+    private int poissonReceipts(double mean) {
+        double l = Math.exp(-mean);
+        double p = 1;
+        int k = 0;
+        do {
+            k++;
+            p *= receiptsRandom.nextDouble();
+        } while (p > l);
+        return k - 1;
+    }
+
+    private void writeReceipts(Sink sink) {
+        for (InKindPlan g : inKind) {
+            emit(sink, Table.IN_KIND_CONTRIBUTION, g.id, g.donor.id, g.fund.id, g.start, g.end, g.event, g.description,
+                    g.category, g.goods ? "GOODS" : "SERVICES", g.goods, g.value.amount(), g.value.currencyCode(),
+                    g.rateId, g.unitsPerUsd, g.usd.amount(), g.basis, "Ref. " + g.fund.row.code() + "-" + g.id, g.status,
+                    ldt(g.recordedAt), g.recordedBy, ldt(g.certifiedAt), g.certifiedBy, ldt(g.reversedAt), g.reversedBy,
+                    g.reversalReason);
+        }
+        long intermediaryId = 1;
+        for (Donor channel : intermediaries) {
+            emit(sink, Table.INTERMEDIARY, intermediaryId++, channel.id, "3 % overhead plus 1.2 % card fees",
+                    ldt(utc(LocalDate.of(channel.firstYear, 1, 1), 9, 0)), SYSTEM);
+        }
+        long giftId = 1;
+        for (TransferPlan t : transfers) {
+            emit(sink, Table.INTERMEDIARY_TRANSFER, t.id, t.intermediaryId, t.channel.id, t.fund.id, t.statement,
+                    t.received, t.gross.currencyCode(), t.gross.amount(), t.fees.amount(),
+                    t.net == null ? null : t.net.amount(), t.bankReference, t.rateId, t.unitsPerUsd,
+                    t.usdGross == null ? null : t.usdGross.amount(),
+                    t.usdGross == null ? null : t.usdGross.minus(t.usdNet).amount(),
+                    t.usdNet == null ? null : t.usdNet.amount(), t.status, ldt(t.recordedAt), t.recordedBy,
+                    ldt(t.certifiedAt), t.certifiedBy);
+            int seq = 1;
+            for (GiftPlan g : t.gifts) {
+                emit(sink, Table.TRANSFER_GIFT, giftId++, t.id, seq++, g.name(), g.kind(), g.anonymous(), g.named(),
+                        g.amount().amount(), g.usd() == null ? null : g.usd().amount(), g.given());
+            }
+        }
+    }
+
+    /** As {@code InKindService.certify} for goods: in-kind expense and revenue at the value in dollars. */
+    private Journal inKindCertification(InKindPlan g) {
+        return Journal.builder(JournalEvent.IN_KIND_CERTIFIED, g.fund.id, g.donor.id, g.start,
+                        InKindContribution.SOURCE_TYPE, g.id, "In kind " + g.id + " (" + g.category + ") " + g.value)
+                .debit(Account.IN_KIND_EXPENSE, g.usd, g.value, null)
+                .credit(Account.IN_KIND_REVENUE, g.usd, g.value, null)
+                .build(g.certifiedAt, g.certifiedBy);
+    }
+
+    /** As {@code IntermediaryService.certify}: cash and contribution revenue at the net received. */
+    private Journal transferCertification(TransferPlan t) {
+        return Journal.builder(JournalEvent.TRANSFER_CERTIFIED, t.fund.id, t.channel.id, t.received,
+                        IntermediaryTransfer.SOURCE_TYPE, t.id, "Transfer " + t.id + " (" + t.bankReference + ") net "
+                                + t.net + " of gross " + t.gross + " less fees " + t.fees)
+                .debit(Account.CASH, t.usdNet, t.net, null)
+                .credit(Account.CONTRIBUTION_REVENUE, t.usdNet, t.net, null)
+                .build(t.certifiedAt, t.certifiedBy);
     }
 
     // ---------------------------------------------------------------------------------- helpers
@@ -1001,9 +1354,13 @@ final class Generator {
     }
 
     private BigDecimal logUniform(BigDecimal[] range) {
+        return logUniform(range, random);
+    }
+
+    private static BigDecimal logUniform(BigDecimal[] range, Random source) {
         double lo = Math.log(range[0].doubleValue());
         double hi = Math.log(range[1].doubleValue());
-        return BigDecimal.valueOf(Math.exp(lo + random.nextDouble() * (hi - lo)));
+        return BigDecimal.valueOf(Math.exp(lo + source.nextDouble() * (hi - lo)));
     }
 
     private String pick(List<String> list) {

@@ -229,4 +229,43 @@ class GeneratorTest {
         public void close() {
         }
     }
+
+    @Test
+    void transfersReconcileAndOnlyGoodsAndReceivedTransfersArePosted() {
+        Map<Long, BigDecimal> giftsOf = new HashMap<>();
+        Map<Long, BigDecimal> giftsUsdOf = new HashMap<>();
+        for (Object[] g : sink.rows(Table.TRANSFER_GIFT)) {
+            giftsOf.merge((Long) g[1], (BigDecimal) g[7], BigDecimal::add);
+            if (g[8] != null) {
+                giftsUsdOf.merge((Long) g[1], (BigDecimal) g[8], BigDecimal::add);
+            }
+            assertEquals(g[3] == null, (Boolean) g[5], "an anonymous gift, and only it, has no name");
+        }
+        int received = 0;
+        int pending = 0;
+        for (Object[] t : sink.rows(Table.INTERMEDIARY_TRANSFER)) {
+            BigDecimal gross = (BigDecimal) t[7];
+            assertEquals(0, gross.compareTo(giftsOf.get((Long) t[0])), "the gifts add up to the gross of " + t[0]);
+            if (t[5] == null) {
+                pending++;
+                assertEquals("RECORDED", t[16], "nothing received, nothing certified");
+                continue;
+            }
+            received++;
+            assertEquals(0, gross.subtract((BigDecimal) t[8]).compareTo((BigDecimal) t[9]), "gross - fees = net");
+            assertEquals(0, ((BigDecimal) t[13]).compareTo(giftsUsdOf.get((Long) t[0])), "dollar shares = dollar gross");
+            assertEquals(0, ((BigDecimal) t[13]).subtract((BigDecimal) t[15]).compareTo((BigDecimal) t[14]),
+                    "dollar fees = dollar gross - dollar net");
+        }
+        assertTrue(received > 20 && pending > 0, received + " received, " + pending + " pending");
+
+        long certifiedGoods = sink.rows(Table.IN_KIND_CONTRIBUTION).stream()
+                .filter(g -> "GOODS".equals(g[8]) && !"RECORDED".equals(g[17])).count();
+        long certifiedTransfers = sink.rows(Table.INTERMEDIARY_TRANSFER).stream().filter(t -> "CERTIFIED".equals(t[16])).count();
+        Map<String, Long> journals = new HashMap<>();
+        sink.rows(Table.JOURNAL).forEach(j -> journals.merge((String) j[3], 1L, Long::sum));
+        assertEquals(certifiedGoods, journals.getOrDefault("IN_KIND_CERTIFIED", 0L), "goods are posted, services never");
+        assertEquals(certifiedTransfers, journals.getOrDefault("TRANSFER_CERTIFIED", 0L));
+        assertTrue(sink.rows(Table.IN_KIND_CONTRIBUTION).stream().anyMatch(g -> "SERVICES".equals(g[8])));
+    }
 }
