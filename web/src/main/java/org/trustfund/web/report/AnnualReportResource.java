@@ -43,7 +43,8 @@ public class AnnualReportResource {
     @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR})
     @Operation(operationId = "getAnnualReport", summary = "The fund's annual financial report for a year (xlsx)",
             description = "Statements, status of donors' contributions, pledges and receivables, contributions received, "
-                    + "exchange rates, reconciliation with the ledger and notes. A year that is not closed gives a "
+                    + "in-kind contributions, transfers from intermediaries with their givers, exchange rates, "
+                    + "reconciliation with the ledger and notes. A year that is not closed gives a "
                     + "provisional report. French when Accept-Language asks for it.")
     @APIResponse(responseCode = "200", description = "The workbook, as an attachment",
             content = @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
