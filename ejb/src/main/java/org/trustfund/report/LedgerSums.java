@@ -12,7 +12,8 @@ import org.trustfund.ledger.Account;
 /**
  * The reconciliation's side of the ledger: balances per account read by a query of their own, independent of the
  * aggregate the sheets are written from (no split by event, no statement lines), so a mistake in either shows as a
- * difference. One query for every reconciliation row, read when the first row asks.
+ * difference. One query for every account, read when the first row asks, and one per kind of record a sheet asks
+ * about.
  */
 public final class LedgerSums {
 
@@ -20,35 +21,47 @@ public final class LedgerSums {
     public enum Period { YEAR, TO_YEAR_END, TO_PRIOR_YEAR_END }
 
     private final Map<Account, BigDecimal[]> byAccount = new EnumMap<>(Account.class);
-    /** The same, by the kind of record that posted (journal source type), for sheets that show one kind only. */
-    private final Map<Account, Map<String, BigDecimal[]>> bySource = new EnumMap<>(Account.class);
+    /**
+     * The same for the lines posted by one kind of record (journal source type), read when a sheet that shows one
+     * kind only asks: through the source index, so it reads that kind's journals, not the fund's.
+     */
+    private final Map<String, Map<Account, BigDecimal[]>> bySource = new java.util.HashMap<>();
+    private final EntityManager em;
+    private final long fundId;
+    private final int year;
 
-    private LedgerSums() {
+    private LedgerSums(EntityManager em, long fundId, int year) {
+        this.em = em;
+        this.fundId = fundId;
+        this.year = year;
     }
 
     static LedgerSums read(EntityManager em, long fundId, int year) {
+        LedgerSums sums = new LedgerSums(em, fundId, year);
+        sums.byAccount.putAll(sums.query("", null));
+        return sums;
+    }
+
+    private Map<Account, BigDecimal[]> query(String where, String sourceType) {
         LocalDate yearStart = LocalDate.of(year, 1, 1);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT l.account, COALESCE(j.source_type, ''),"
+        jakarta.persistence.Query q = em.createNativeQuery("SELECT l.account,"
                         + " SUM(CASE WHEN j.event_date >= ? THEN l.debit - l.credit ELSE 0 END),"
                         + " SUM(l.debit - l.credit),"
                         + " SUM(CASE WHEN j.event_date < ? THEN l.debit - l.credit ELSE 0 END)"
                         + " FROM journal j JOIN journal_line l ON l.journal_id = j.id"
-                        + " WHERE j.fund_id = ? AND j.event_date <= ? GROUP BY l.account, COALESCE(j.source_type, '')")
+                        + " WHERE j.fund_id = ? AND j.event_date <= ?" + where + " GROUP BY l.account")
                 .setParameter(1, yearStart).setParameter(2, yearStart).setParameter(3, fundId)
-                .setParameter(4, LocalDate.of(year, 12, 31)).getResultList();
-        LedgerSums sums = new LedgerSums();
-        for (Object[] r : rows) {
-            Account account = Account.valueOf((String) r[0]);
-            BigDecimal[] v = {Sql.decimal(r[2]), Sql.decimal(r[3]), Sql.decimal(r[4])};
-            sums.bySource.computeIfAbsent(account, a -> new java.util.HashMap<>()).put((String) r[1], v);
-            BigDecimal[] all = sums.byAccount.computeIfAbsent(account,
-                    a -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
-            for (int i = 0; i < all.length; i++) {
-                all[i] = all[i].add(v[i]);
-            }
+                .setParameter(4, LocalDate.of(year, 12, 31));
+        if (sourceType != null) {
+            q.setParameter(5, sourceType);
         }
-        return sums;
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = q.getResultList();
+        Map<Account, BigDecimal[]> out = new EnumMap<>(Account.class);
+        for (Object[] r : rows) {
+            out.put(Account.valueOf((String) r[0]), new BigDecimal[] {Sql.decimal(r[1]), Sql.decimal(r[2]), Sql.decimal(r[3])});
+        }
+        return out;
     }
 
     /** Debits less credits of the fund's lines on {@code accounts} in the period. */
@@ -68,13 +81,9 @@ public final class LedgerSums {
      * ({@code only}) or by every other kind of record ({@code !only}).
      */
     public BigDecimal debitLessCredit(Account account, Period period, String sourceType, boolean only) {
-        BigDecimal total = BigDecimal.ZERO;
-        for (Map.Entry<String, BigDecimal[]> e : bySource.getOrDefault(account, Map.of()).entrySet()) {
-            if (e.getKey().equals(sourceType) == only) {
-                total = total.add(e.getValue()[period.ordinal()]);
-            }
-        }
-        return total.setScale(2);
+        BigDecimal[] ofSource = bySource.computeIfAbsent(sourceType, t -> query(" AND j.source_type = ?", t)).get(account);
+        BigDecimal kind = ofSource == null ? BigDecimal.ZERO : ofSource[period.ordinal()];
+        return (only ? kind : debitLessCredit(List.of(account), period).subtract(kind)).setScale(2);
     }
 
     public BigDecimal creditLessDebit(Collection<Account> accounts, Period period) {
