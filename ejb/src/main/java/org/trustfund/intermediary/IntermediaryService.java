@@ -9,6 +9,7 @@ import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -323,6 +324,78 @@ public class IntermediaryService {
         return transfer;
     }
 
+    /**
+     * The transfers the filter selects, in the list's order (pending first, then newest received), as an xlsx: gross,
+     * fees and net in the transfer's currency and in US dollars, with the US dollar net totalled by a formula.
+     */
+    @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN})
+    public long exportTransfers(TransferQuery query, java.util.Locale locale, java.io.OutputStream out)
+            throws java.io.IOException {
+        org.trustfund.spreadsheet.ListExport text = org.trustfund.spreadsheet.ListExport.in(locale);
+        List<String> filters = new ArrayList<>();
+        if (query.intermediaryId() != null) {
+            filters.add(text.text("transfers.filter.intermediary", intermediary(query.intermediaryId()).getName()));
+        }
+        if (query.fundId() != null) {
+            Fund fund = em.find(Fund.class, query.fundId());
+            filters.add(text.text("transfers.filter.fund", fund == null ? String.valueOf(query.fundId()) : fund.getCode()));
+        }
+        if (query.status() != null) {
+            filters.add(text.text("transfers.filter.status", text.enumText("receipt.", query.status())));
+        }
+        if (query.pending() != null) {
+            filters.add(text.text(query.pending() ? "transfers.filter.pending" : "transfers.filter.received"));
+        }
+        text.period(filters, "transfers.filter.received", query.from(), query.to());
+        long written = 0;
+        BigDecimal usdNet = BigDecimal.ZERO.setScale(2);
+        try (org.trustfund.spreadsheet.XlsxWriter xlsx = org.trustfund.spreadsheet.XlsxWriter.create()) {
+            org.trustfund.spreadsheet.SheetWriter sheet = text.begin(xlsx, "transfers.title", filters,
+                    text.text("transfers.sort"), caller.name(), clock.instant(), "transfers.column.id",
+                    "transfers.column.intermediary", "transfers.column.fund", "transfers.column.statement",
+                    "transfers.column.received", "transfers.column.bankReference", "transfers.column.currency",
+                    "transfers.column.gross", "transfers.column.fees", "transfers.column.net", "transfers.column.usdGross",
+                    "transfers.column.usdFees", "transfers.column.usdNet", "transfers.column.gifts",
+                    "transfers.column.status");
+            int first = sheet.nextRow();
+            for (int from = 0;; from += org.trustfund.spreadsheet.ListExport.CHUNK) {
+                List<IntermediaryTransfer> chunk = searchTransfers(query, from, org.trustfund.spreadsheet.ListExport.CHUNK);
+                for (IntermediaryTransfer t : chunk) {
+                    int units = org.trustfund.money.CurrencyUnits.of(t.getCurrency());
+                    org.trustfund.spreadsheet.RowWriter row = sheet.row().integer(t.getId()).text(t.getIntermediary().getName())
+                            .text(t.getFund().getCode()).text(t.getStatementReference()).date(t.getReceivedDate())
+                            .text(t.getBankReference()).text(t.getCurrency()).amount(t.getGross(), units)
+                            .amount(t.getFees(), units);
+                    if (t.getNet() == null) {
+                        row.blank();
+                    } else {
+                        row.amount(t.getNet(), units);
+                    }
+                    row.usd(t.getUsdGross()).usd(t.getUsdFees()).usd(t.getUsdNet()).integer(t.getGifts().size())
+                            .text(text.enumText("receipt.", t.getStatus()));
+                    if (t.getUsdNet() != null && t.getStatus() == ReceiptStatus.CERTIFIED) {
+                        usdNet = usdNet.add(t.getUsdNet());
+                    }
+                    written++;
+                }
+                em.clear();
+                if (chunk.size() < org.trustfund.spreadsheet.ListExport.CHUNK) {
+                    break;
+                }
+            }
+            sheet.blankRow();
+            sheet.row().bold(text.text("transfers.certifiedNet")).skipTo(12).usdTotal(usdNet);
+            xlsx.write(out);
+        }
+        return written;
+    }
+
+    /** The ledger journals a transfer posted (its certification, then any reversal), oldest first. */
+    @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN})
+    public List<Long> journalIds(long transferId) {
+        return ledger.journalsOf(IntermediaryTransfer.SOURCE_TYPE, transferId).stream().map(Journal::getId).toList();
+    }
+
     /** Pending first (no received date), then newest received; then id. */
     @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN})
     public List<IntermediaryTransfer> searchTransfers(TransferQuery query, int first, int pageSize) {
@@ -359,8 +432,12 @@ public class IntermediaryService {
         if (q.status() != null) {
             where.add(cb.equal(t.get("certification").get("status"), q.status()));
         }
+        // Pending: reported by the intermediary, the money not received yet (never income); reversed ones are not.
         if (Boolean.TRUE.equals(q.pending())) {
-            where.add(t.get("certification").get("status").in(ReceiptStatus.RECORDED, ReceiptStatus.RETURNED));
+            where.add(cb.isNull(t.get("receivedDate")));
+            where.add(cb.notEqual(t.get("certification").get("status"), ReceiptStatus.REVERSED));
+        } else if (Boolean.FALSE.equals(q.pending())) {
+            where.add(cb.isNotNull(t.get("receivedDate")));
         }
         if (q.from() != null) {
             where.add(cb.greaterThanOrEqualTo(t.get("receivedDate"), q.from()));
