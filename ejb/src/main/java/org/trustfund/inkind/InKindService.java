@@ -246,6 +246,74 @@ public class InKindService {
         return gift;
     }
 
+    /**
+     * The entries the filter selects, newest first, as an xlsx: value in its currency and in US dollars, whether
+     * recognized or disclosed, valuation basis and status; the certified goods and services totalled apart.
+     */
+    @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN})
+    public long export(InKindQuery query, java.util.Locale locale, java.io.OutputStream out) throws java.io.IOException {
+        InKindQuery q = restrictToCaller(query);
+        org.trustfund.spreadsheet.ListExport text = org.trustfund.spreadsheet.ListExport.in(locale);
+        List<String> filters = new ArrayList<>();
+        if (q.donorId() != null) {
+            filters.add(text.text("inKind.filter.donor", String.valueOf(q.donorId())));
+        }
+        if (q.donorName() != null && !q.donorName().isBlank()) {
+            filters.add(text.text("inKind.filter.donorName", q.donorName().trim()));
+        }
+        if (q.fundId() != null) {
+            Fund fund = em.find(Fund.class, q.fundId());
+            filters.add(text.text("inKind.filter.fund", fund == null ? String.valueOf(q.fundId()) : fund.getCode()));
+        }
+        if (q.nature() != null) {
+            filters.add(text.text("inKind.filter.nature", text.enumText("inKind.nature.", q.nature())));
+        }
+        if (q.category() != null) {
+            filters.add(text.text("inKind.filter.category", text.enumText("inKind.category.", q.category())));
+        }
+        if (q.status() != null) {
+            filters.add(text.text("inKind.filter.status", text.enumText("receipt.", q.status())));
+        }
+        text.period(filters, "inKind.filter.date", q.from(), q.to());
+        long written = 0;
+        java.util.Map<InKindNature, java.math.BigDecimal> certified = certifiedUsd(q);
+        try (org.trustfund.spreadsheet.XlsxWriter xlsx = org.trustfund.spreadsheet.XlsxWriter.create()) {
+            org.trustfund.spreadsheet.SheetWriter sheet = text.begin(xlsx, "inKind.title", filters, text.text("inKind.sort"),
+                    caller.name(), clock.instant(), "inKind.column.id", "inKind.column.date", "inKind.column.endDate",
+                    "inKind.column.donor", "inKind.column.fund", "inKind.column.event", "inKind.column.description",
+                    "inKind.column.category", "inKind.column.nature", "inKind.column.currency", "inKind.column.amount",
+                    "inKind.column.usd", "inKind.column.basis", "inKind.column.reference", "inKind.column.status");
+            for (int from = 0;; from += org.trustfund.spreadsheet.ListExport.CHUNK) {
+                List<InKindContribution> chunk = search(q, from, org.trustfund.spreadsheet.ListExport.CHUNK);
+                for (InKindContribution g : chunk) {
+                    sheet.row().integer(g.getId()).date(g.getStartDate()).date(g.getEndDate()).text(g.getDonor().getName())
+                            .text(g.getFund().getCode()).text(g.getEventName()).text(g.getDescription())
+                            .text(text.enumText("inKind.category.", g.getCategory()))
+                            .text(text.enumText("inKind.nature.", g.getNature())).text(g.getFairValue().currencyCode())
+                            .amount(g.getFairValue().amount(), org.trustfund.money.CurrencyUnits.of(g.getFairValue().currencyCode()))
+                            .usd(g.getUsdAmount()).text(text.enumText("inKind.basis.", g.getValuationBasis()))
+                            .text(g.getSupportingReference()).text(text.enumText("receipt.", g.getStatus()));
+                    written++;
+                }
+                em.clear();
+                if (chunk.size() < org.trustfund.spreadsheet.ListExport.CHUNK) {
+                    break;
+                }
+            }
+            sheet.blankRow();
+            sheet.row().bold(text.text("inKind.total.GOODS")).skipTo(11).usdTotal(certified.get(InKindNature.GOODS));
+            sheet.row().bold(text.text("inKind.total.SERVICES")).skipTo(11).usdTotal(certified.get(InKindNature.SERVICES));
+            xlsx.write(out);
+        }
+        return written;
+    }
+
+    /** The ledger journals an entry posted (goods: its certification, then any reversal; services: none). */
+    @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN})
+    public List<Long> journalIds(long id) {
+        return ledger.journalsOf(InKindContribution.SOURCE_TYPE, id).stream().map(Journal::getId).toList();
+    }
+
     /** Newest first (by first day, then id). A donor user gets only their own donor's entries. */
     @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN, Roles.DONOR})
     public List<InKindContribution> search(InKindQuery query, int first, int pageSize) {
@@ -267,6 +335,30 @@ public class InKindService {
         Root<InKindContribution> g = cq.from(InKindContribution.class);
         cq.select(cb.count(g)).where(predicates(cb, g, q));
         return em.createQuery(cq).getSingleResult();
+    }
+
+    /**
+     * The US dollar value of the certified entries the filter selects, goods (recognized) and services (disclosed)
+     * apart: the two are never added together as if both were revenue.
+     */
+    @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN, Roles.DONOR})
+    public java.util.Map<InKindNature, java.math.BigDecimal> certifiedUsd(InKindQuery query) {
+        InKindQuery q = restrictToCaller(query);
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Object[]> cq = cb.createQuery(Object[].class);
+        Root<InKindContribution> g = cq.from(InKindContribution.class);
+        List<Predicate> where = new ArrayList<>(List.of(predicates(cb, g, q)));
+        where.add(cb.equal(g.get("certification").get("status"), ReceiptStatus.CERTIFIED));
+        cq.multiselect(g.get("nature"), cb.sum(g.<java.math.BigDecimal>get("usdAmount")))
+                .where(where.toArray(Predicate[]::new)).groupBy(g.get("nature"));
+        java.util.Map<InKindNature, java.math.BigDecimal> out = new java.util.EnumMap<>(InKindNature.class);
+        for (InKindNature n : InKindNature.values()) {
+            out.put(n, java.math.BigDecimal.ZERO.setScale(2));
+        }
+        for (Object[] r : em.createQuery(cq).getResultList()) {
+            out.put((InKindNature) r[0], ((java.math.BigDecimal) r[1]).setScale(2));
+        }
+        return out;
     }
 
     /** A donor user sees only their own donor's entries, whatever filter they send. */

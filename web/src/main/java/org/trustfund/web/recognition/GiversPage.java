@@ -41,7 +41,7 @@ public class GiversPage implements Serializable {
 
     private List<Fund> funds = List.of();
     private Long fundId;
-    private int year;
+    private Integer year;
     private Givers list;
 
     @PostConstruct
@@ -77,6 +77,13 @@ public class GiversPage implements Serializable {
 
     /** The list as xlsx, asked of the service again (its role check and the year's check apply to the file too). */
     public StreamedContent getExport() {
+        // A form posted without the menus' values (a script, a bookmark) gets the defaults the page opens with.
+        if (fundId == null && !funds.isEmpty()) {
+            fundId = funds.get(0).getId();
+        }
+        if (year == null) {
+            year = LocalDate.now(Clock.systemUTC()).getYear();
+        }
         if (fundId == null) {
             return null;
         }
@@ -87,12 +94,14 @@ public class GiversPage implements Serializable {
             return null;
         }
         Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
+        long fund = fundId;
+        int wanted = year;
         String code = funds.stream().filter(f -> f.getId().equals(fundId)).map(Fund::getCode).findFirst().orElse("fund");
         return DefaultStreamedContent.builder().contentType(XLSX)
                 .name(("givers-" + code + "-" + year).replaceAll("[^A-Za-z0-9._-]", "_") + ".xlsx")
                 .writer(out -> {
                     try {
-                        givers.export(fundId, year, locale, out);
+                        givers.export(fund, wanted, locale, out);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -122,11 +131,11 @@ public class GiversPage implements Serializable {
         this.fundId = fundId;
     }
 
-    public int getYear() {
+    public Integer getYear() {
         return year;
     }
 
-    public void setYear(int year) {
+    public void setYear(Integer year) {
         this.year = year;
     }
 

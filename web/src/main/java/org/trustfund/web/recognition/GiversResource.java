@@ -16,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.trustfund.platform.BusinessException;
-import org.trustfund.recognition.Givers;
 import org.trustfund.recognition.GiversList;
 import org.trustfund.security.Roles;
 
@@ -41,12 +40,13 @@ public class GiversResource {
     @APIResponse(responseCode = "200", description = "The list")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Givers get(@PathParam("fundId") long fundId,
+    public GiversJson get(@PathParam("fundId") long fundId,
             @Parameter(description = "The year (yyyy); the current year when left out, as on the page")
             @QueryParam("year") String year) {
         if (year != null && !year.matches("\\d{4}")) {
             throw new BusinessException("year", "api.year.required");
         }
-        return givers.of(fundId, year == null ? LocalDate.now(Clock.systemUTC()).getYear() : Integer.parseInt(year));
+        return GiversJson.of(givers.of(fundId, year == null ? LocalDate.now(Clock.systemUTC()).getYear()
+                : Integer.parseInt(year)));
     }
 }
