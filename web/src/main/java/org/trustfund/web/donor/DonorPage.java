@@ -47,12 +47,16 @@ public class DonorPage implements Serializable {
     private AuditLog auditLog;
 
     @EJB
+    private org.trustfund.inkind.InKindService inKindService;
+
+    @EJB
     private ReferenceData referenceData;
 
     private Long id;
     private Donor donor;
     private List<PledgeSummary> pledges;
     private List<Contribution> contributions;
+    private List<org.trustfund.inkind.InKindContribution> inKind;
     private List<AuditEntry> history;
     private List<Money> heldUnapplied;
     private DevelopmentStatus countryStatus;
@@ -67,6 +71,7 @@ public class DonorPage implements Serializable {
         pledges = pledgeService.summariesForDonor(id);
         contributions = contributionService.search(new ContributionQuery(id, null, null, null, null, null,
                 ContributionQuery.Sort.RECEIVED, true), 0, 200);
+        inKind = inKindService.search(org.trustfund.inkind.InKindQuery.all().withDonor(id), 0, 200);
         history = auditLog.historyOf("Donor", id, 50);
         heldUnapplied = contributionService.heldUnappliedOfDonor(id);
         countryStatus = referenceData.developmentStatusOn(donor.getCountry().getCode(), LocalDate.now(ZoneOffset.UTC))
@@ -128,6 +133,11 @@ public class DonorPage implements Serializable {
 
     public List<PledgeSummary> getPledges() {
         return pledges;
+    }
+
+    /** The donor's in-kind support, newest first (goods recognized, services disclosed). */
+    public List<org.trustfund.inkind.InKindContribution> getInKind() {
+        return inKind;
     }
 
     public List<Contribution> getContributions() {
