@@ -14,7 +14,7 @@ public final class ApprovalJson {
 
     public record ApprovalView(long id,
             @Schema(enumeration = {"CONTRIBUTION_REVERSAL", "PLEDGE_WRITE_OFF", "SEPARATE_GIFT"}) String kind,
-            @Schema(enumeration = {"Contribution", "Pledge"}, description = "What the request is about") String subjectType,
+            @Schema(enumeration = {"Contribution", "Pledge", "InKind", "Transfer"}, description = "What the request is about") String subjectType,
             long subjectId, long fundId, long donorId,
             @Schema(format = "date", description = "The date a write-off takes effect on; absent for other kinds")
             String effectiveDate,
