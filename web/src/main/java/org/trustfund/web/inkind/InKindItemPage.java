@@ -6,28 +6,24 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
-import java.util.List;
 import org.trustfund.approval.ApprovalRequest;
 import org.trustfund.approval.ApprovalService;
 import org.trustfund.inkind.InKindContribution;
 import org.trustfund.inkind.InKindService;
 import org.trustfund.receipt.ReceiptStatus;
-import org.trustfund.security.Roles;
 import org.trustfund.web.approval.Approvals;
 import org.trustfund.web.approval.RequestDecisions;
-import org.trustfund.web.contribution.Amounts;
 import org.trustfund.web.platform.Messages;
-import org.trustfund.web.platform.Numbers;
 import org.trustfund.web.platform.Pages;
+import org.trustfund.web.receipt.ReceiptItemPage;
 
 /**
  * Backs {@code /finance/in-kind-item.xhtml?id=}: one in-kind contribution, the rule that applies to it, its history,
- * and the actions each role may take in its status; every action carries the version the page was loaded with.
+ * and the actions each role may take in its status.
  */
 @Named
 @ViewScoped
-public class InKindItemPage implements Serializable {
+public class InKindItemPage extends ReceiptItemPage {
 
     private static final long serialVersionUID = 1L;
 
@@ -41,11 +37,6 @@ public class InKindItemPage implements Serializable {
     private Approvals approvals;
 
     private InKindContribution item;
-    private long version;
-    private String reason;
-    private List<ApprovalRequest> requests = List.of();
-    private RequestDecisions decisions;
-    private List<Long> journals = List.of();
 
     @PostConstruct
     void load() {
@@ -56,27 +47,35 @@ public class InKindItemPage implements Serializable {
         }
         try {
             item = service.find(id);
-            version = item.getVersion();
-            requests = approvalService.of(InKindContribution.SOURCE_TYPE, id);
-            decisions = new RequestDecisions(approvals, "/finance/in-kind-item?id=" + id);
-            journals = service.journalIds(id);
+            loaded(item.getVersion(), approvalService.of(InKindContribution.SOURCE_TYPE, id),
+                    new RequestDecisions(approvals, "/finance/in-kind-item?id=" + id), service.journalIds(id));
         } catch (RuntimeException e) {
             Messages.showFailure(e, "actions");
         }
     }
 
+    @Override
+    protected ReceiptStatus status() {
+        return item == null ? null : item.getStatus();
+    }
+
+    @Override
+    protected String address() {
+        return "/finance/in-kind-item?id=" + item.getId();
+    }
+
+    /** Asked before certifying: the value, its US dollars, the donor, and whether anything will be posted. */
     public String getCertifyQuestion() {
         if (item == null) {
             return "";
         }
         return Messages.text(item.isRecognized() ? "ik.item.certify.confirmGoods" : "ik.item.certify.confirmServices",
-                String.valueOf(item.getId()), Amounts.money(item.getFairValue(), Numbers.locale()),
-                Amounts.money(item.usdValue(), Numbers.locale()), item.getDonor().getName());
+                String.valueOf(item.getId()), money(item.getFairValue()), money(item.usdValue()), item.getDonor().getName());
     }
 
     public String certify() {
         try {
-            service.certify(item.getId(), version);
+            service.certify(item.getId(), version());
             return done("ik.item.certified", item.getId());
         } catch (RuntimeException e) {
             Messages.showFailure(e, "actions");
@@ -86,7 +85,7 @@ public class InKindItemPage implements Serializable {
 
     public String sendBack() {
         try {
-            service.sendBack(item.getId(), version, reason);
+            service.sendBack(item.getId(), version(), getReason());
             return done("ik.item.sentBack", item.getId());
         } catch (RuntimeException e) {
             Messages.showFailure(e, "sendBack");
@@ -94,9 +93,10 @@ public class InKindItemPage implements Serializable {
         }
     }
 
+    /** Files the reversal request; the ledger changes only when another certifying officer approves. */
     public String requestReversal() {
         try {
-            ApprovalRequest r = service.requestReversal(item.getId(), version, reason);
+            ApprovalRequest r = service.requestReversal(item.getId(), version(), getReason());
             return done("apr.requested.done", r.getId());
         } catch (RuntimeException e) {
             Messages.showFailure(e, "reverse");
@@ -104,62 +104,7 @@ public class InKindItemPage implements Serializable {
         }
     }
 
-    private String done(String key, Object... args) {
-        Messages.info(key, args);
-        FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
-        return "/finance/in-kind-item?faces-redirect=true&id=" + item.getId();
-    }
-
-    private static boolean hasRole(String role) {
-        return FacesContext.getCurrentInstance().getExternalContext().isUserInRole(role);
-    }
-
-    private boolean is(ReceiptStatus... statuses) {
-        return item != null && java.util.Arrays.asList(statuses).contains(item.getStatus());
-    }
-
-    public boolean isCanCertify() {
-        return is(ReceiptStatus.RECORDED) && hasRole(Roles.CERTIFYING_OFFICER);
-    }
-
-    public boolean isCanCorrect() {
-        return is(ReceiptStatus.RECORDED, ReceiptStatus.RETURNED) && hasRole(Roles.FINANCE_OFFICER);
-    }
-
-    public boolean isCanReverse() {
-        return is(ReceiptStatus.CERTIFIED) && requests.stream().noneMatch(ApprovalRequest::isPending)
-                && (hasRole(Roles.FINANCE_OFFICER) || hasRole(Roles.CERTIFYING_OFFICER));
-    }
-
-    public boolean isCanRecordCorrect() {
-        return is(ReceiptStatus.REVERSED) && hasRole(Roles.FINANCE_OFFICER);
-    }
-
-    public String money(org.trustfund.money.Money m) {
-        return m == null ? "—" : Amounts.money(m, Numbers.locale());
-    }
-
     public InKindContribution getItem() {
         return item;
-    }
-
-    public List<ApprovalRequest> getRequests() {
-        return requests;
-    }
-
-    public RequestDecisions getDecisions() {
-        return decisions;
-    }
-
-    public List<Long> getJournals() {
-        return journals;
-    }
-
-    public String getReason() {
-        return reason;
-    }
-
-    public void setReason(String reason) {
-        this.reason = reason;
     }
 }

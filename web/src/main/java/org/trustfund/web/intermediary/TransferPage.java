@@ -1,33 +1,34 @@
 package org.trustfund.web.intermediary;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
-import java.util.List;
 import org.trustfund.approval.ApprovalRequest;
 import org.trustfund.approval.ApprovalService;
 import org.trustfund.intermediary.IntermediaryService;
 import org.trustfund.intermediary.IntermediaryTransfer;
 import org.trustfund.intermediary.Reconciliation;
+import org.trustfund.intermediary.TransferGift;
+import org.trustfund.money.Money;
 import org.trustfund.receipt.ReceiptStatus;
-import org.trustfund.security.Roles;
 import org.trustfund.web.approval.Approvals;
 import org.trustfund.web.approval.RequestDecisions;
 import org.trustfund.web.contribution.Amounts;
 import org.trustfund.web.platform.Messages;
 import org.trustfund.web.platform.Numbers;
 import org.trustfund.web.platform.Pages;
+import org.trustfund.web.receipt.ReceiptItemPage;
 
 /**
  * Backs {@code /finance/transfer.xhtml?id=}: one transfer with its amounts, reconciliation and gifts, and the actions
- * each role may take in its status. Every action carries the version the page was loaded with.
+ * each role may take in its status.
  */
 @Named
 @ViewScoped
-public class TransferPage implements Serializable {
+public class TransferPage extends ReceiptItemPage {
 
     private static final long serialVersionUID = 1L;
 
@@ -41,13 +42,8 @@ public class TransferPage implements Serializable {
     private Approvals approvals;
 
     private IntermediaryTransfer transfer;
-    private long version;
-    private String reason;
-    private List<ApprovalRequest> requests = List.of();
-    private RequestDecisions decisions;
-    private List<Long> journals = List.of();
 
-    @jakarta.annotation.PostConstruct
+    @PostConstruct
     void load() {
         Long id = Pages.recordId(FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("id"));
         if (id == null) {
@@ -56,29 +52,36 @@ public class TransferPage implements Serializable {
         }
         try {
             transfer = service.findTransfer(id);
-            version = transfer.getVersion();
-            requests = approvalService.of(IntermediaryTransfer.SOURCE_TYPE, id);
-            decisions = new RequestDecisions(approvals, "/finance/transfer?id=" + id);
-            journals = service.journalIds(id);
+            loaded(transfer.getVersion(), approvalService.of(IntermediaryTransfer.SOURCE_TYPE, id),
+                    new RequestDecisions(approvals, "/finance/transfer?id=" + id), service.journalIds(id));
         } catch (RuntimeException e) {
             Messages.showFailure(e, "actions");
         }
     }
 
+    @Override
+    protected ReceiptStatus status() {
+        return transfer == null ? null : transfer.getStatus();
+    }
+
+    @Override
+    protected String address() {
+        return "/finance/transfer?id=" + transfer.getId();
+    }
+
+    /** Asked before certifying: the net, its US dollar value and the intermediary. */
     public String getCertifyQuestion() {
         if (transfer == null) {
             return "";
         }
-        return Messages.text("itm.tr.certify.confirm", String.valueOf(transfer.getId()),
-                transfer.getNet() == null ? "—" : Amounts.money(transfer.netMoney(), Numbers.locale()),
-                transfer.getUsdNet() == null ? "—" : Amounts.money(transfer.usdValue(), Numbers.locale()),
-                transfer.getIntermediary().getName());
+        return Messages.text("itm.tr.certify.confirm", String.valueOf(transfer.getId()), money(transfer.netMoney()),
+                transfer.getUsdNet() == null ? "—" : money(transfer.usdValue()), transfer.getIntermediary().getName());
     }
 
     public String certify() {
         try {
-            service.certify(transfer.getId(), version);
-            return done("itm.tr.certified");
+            service.certify(transfer.getId(), version());
+            return done("itm.tr.certified", transfer.getId());
         } catch (RuntimeException e) {
             Messages.showFailure(e, "actions");
             return null;
@@ -87,17 +90,18 @@ public class TransferPage implements Serializable {
 
     public String sendBack() {
         try {
-            service.sendBack(transfer.getId(), version, reason);
-            return done("itm.tr.sentBack");
+            service.sendBack(transfer.getId(), version(), getReason());
+            return done("itm.tr.sentBack", transfer.getId());
         } catch (RuntimeException e) {
             Messages.showFailure(e, "sendBack");
             return null;
         }
     }
 
+    /** Files the reversal request; the ledger changes only when another certifying officer approves. */
     public String requestReversal() {
         try {
-            ApprovalRequest r = service.requestReversal(transfer.getId(), version, reason);
+            ApprovalRequest r = service.requestReversal(transfer.getId(), version(), getReason());
             return done("apr.requested.done", r.getId());
         } catch (RuntimeException e) {
             Messages.showFailure(e, "reverse");
@@ -105,74 +109,20 @@ public class TransferPage implements Serializable {
         }
     }
 
-    private String done(String key, Object... args) {
-        Messages.info(key, args.length == 0 ? new Object[] {transfer.getId()} : args);
-        FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
-        return "/finance/transfer?faces-redirect=true&id=" + transfer.getId();
-    }
-
-    private static boolean hasRole(String role) {
-        return FacesContext.getCurrentInstance().getExternalContext().isUserInRole(role);
-    }
-
-    private boolean is(ReceiptStatus... statuses) {
-        return transfer != null && java.util.Arrays.asList(statuses).contains(transfer.getStatus());
-    }
-
-    public boolean isCanCertify() {
-        return is(ReceiptStatus.RECORDED) && hasRole(Roles.CERTIFYING_OFFICER);
-    }
-
-    public boolean isCanCorrect() {
-        return is(ReceiptStatus.RECORDED, ReceiptStatus.RETURNED) && hasRole(Roles.FINANCE_OFFICER);
-    }
-
+    /** Gifts are added to a transfer that is not certified yet, by the officer who may correct it. */
     public boolean isCanImport() {
         return isCanCorrect();
-    }
-
-    public boolean isCanReverse() {
-        return is(ReceiptStatus.CERTIFIED) && requests.stream().noneMatch(ApprovalRequest::isPending)
-                && (hasRole(Roles.FINANCE_OFFICER) || hasRole(Roles.CERTIFYING_OFFICER));
-    }
-
-    public boolean isCanRecordCorrect() {
-        return is(ReceiptStatus.REVERSED) && hasRole(Roles.FINANCE_OFFICER);
     }
 
     public Reconciliation getReconciliation() {
         return transfer == null ? null : transfer.reconciliation();
     }
 
-    public String money(org.trustfund.money.Money m) {
-        return m == null ? "—" : Amounts.money(m, Numbers.locale());
-    }
-
-    public String giftAmount(org.trustfund.intermediary.TransferGift g) {
-        return Amounts.money(org.trustfund.money.Money.of(g.getAmount(), transfer.getCurrency()), Numbers.locale());
+    public String giftAmount(TransferGift g) {
+        return Amounts.money(Money.of(g.getAmount(), transfer.getCurrency()), Numbers.locale());
     }
 
     public IntermediaryTransfer getTransfer() {
         return transfer;
-    }
-
-    public List<ApprovalRequest> getRequests() {
-        return requests;
-    }
-
-    public RequestDecisions getDecisions() {
-        return decisions;
-    }
-
-    public List<Long> getJournals() {
-        return journals;
-    }
-
-    public String getReason() {
-        return reason;
-    }
-
-    public void setReason(String reason) {
-        this.reason = reason;
     }
 }
