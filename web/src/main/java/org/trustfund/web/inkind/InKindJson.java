@@ -65,10 +65,10 @@ public final class InKindJson {
         }
     }
 
-    public record Version(@Schema(required = true, description = "The entry's version, as read") Long version) {
+    public record InKindVersion(@Schema(required = true, description = "The entry's version, as read") Long version) {
     }
 
-    public record WithReason(@Schema(required = true, description = "The entry's version, as read") Long version,
+    public record InKindReason(@Schema(required = true, description = "The entry's version, as read") Long version,
             @Schema(required = true) String reason) {
     }
 }

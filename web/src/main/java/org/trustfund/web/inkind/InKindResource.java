@@ -33,8 +33,8 @@ import org.trustfund.web.approval.ApprovalResource;
 import org.trustfund.web.inkind.InKindJson.InKindPage;
 import org.trustfund.web.inkind.InKindJson.InKindView;
 import org.trustfund.web.inkind.InKindJson.NewInKind;
-import org.trustfund.web.inkind.InKindJson.Version;
-import org.trustfund.web.inkind.InKindJson.WithReason;
+import org.trustfund.web.inkind.InKindJson.InKindVersion;
+import org.trustfund.web.inkind.InKindJson.InKindReason;
 
 /**
  * In-kind contributions, maker–checker as for cash: a finance officer records, a certifying officer who is someone
@@ -131,7 +131,7 @@ public class InKindResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    public InKindView certify(@PathParam("id") long id, Version input) {
+    public InKindView certify(@PathParam("id") long id, InKindVersion input) {
         return InKindView.of(service.certify(id, Inputs.required("version", Inputs.required("body", input).version())), viewer);
     }
 
@@ -143,8 +143,8 @@ public class InKindResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    public InKindView sendBack(@PathParam("id") long id, WithReason input) {
-        WithReason in = Inputs.required("body", input);
+    public InKindView sendBack(@PathParam("id") long id, InKindReason input) {
+        InKindReason in = Inputs.required("body", input);
         return InKindView.of(service.sendBack(id, Inputs.required("version", in.version()), in.reason()), viewer);
     }
 
@@ -157,8 +157,8 @@ public class InKindResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    public Response requestReversal(@PathParam("id") long id, WithReason input) {
-        WithReason in = Inputs.required("body", input);
+    public Response requestReversal(@PathParam("id") long id, InKindReason input) {
+        InKindReason in = Inputs.required("body", input);
         return ApprovalResource.filed(uri, service.requestReversal(id, Inputs.required("version", in.version()),
                 in.reason()), viewer);
     }

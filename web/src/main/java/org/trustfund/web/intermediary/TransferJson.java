@@ -137,10 +137,10 @@ public final class TransferJson {
         }
     }
 
-    public record Version(@Schema(required = true, description = "The transfer's version, as read") Long version) {
+    public record TransferVersion(@Schema(required = true, description = "The transfer's version, as read") Long version) {
     }
 
-    public record WithReason(@Schema(required = true, description = "The transfer's version, as read") Long version,
+    public record TransferReason(@Schema(required = true, description = "The transfer's version, as read") Long version,
             @Schema(required = true) String reason) {
     }
 

@@ -41,8 +41,8 @@ import org.trustfund.web.intermediary.TransferJson.NewTransfer;
 import org.trustfund.web.intermediary.TransferJson.RowProblem;
 import org.trustfund.web.intermediary.TransferJson.TransferPage;
 import org.trustfund.web.intermediary.TransferJson.TransferView;
-import org.trustfund.web.intermediary.TransferJson.Version;
-import org.trustfund.web.intermediary.TransferJson.WithReason;
+import org.trustfund.web.intermediary.TransferJson.TransferVersion;
+import org.trustfund.web.intermediary.TransferJson.TransferReason;
 import org.trustfund.web.platform.Messages;
 
 /**
@@ -171,7 +171,7 @@ public class TransferResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    public TransferView certify(@PathParam("id") long id, Version input) {
+    public TransferView certify(@PathParam("id") long id, TransferVersion input) {
         return TransferView.of(service.certify(id, Inputs.required("version", Inputs.required("body", input).version())));
     }
 
@@ -183,8 +183,8 @@ public class TransferResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    public TransferView sendBack(@PathParam("id") long id, WithReason input) {
-        WithReason in = Inputs.required("body", input);
+    public TransferView sendBack(@PathParam("id") long id, TransferReason input) {
+        TransferReason in = Inputs.required("body", input);
         return TransferView.of(service.sendBack(id, Inputs.required("version", in.version()), in.reason()));
     }
 
@@ -197,8 +197,8 @@ public class TransferResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    public Response requestReversal(@PathParam("id") long id, WithReason input) {
-        WithReason in = Inputs.required("body", input);
+    public Response requestReversal(@PathParam("id") long id, TransferReason input) {
+        TransferReason in = Inputs.required("body", input);
         return ApprovalResource.filed(uri, service.requestReversal(id, Inputs.required("version", in.version()),
                 in.reason()), viewer);
     }
