@@ -9,9 +9,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.primefaces.model.FilterMeta;
-import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 import org.primefaces.model.StreamedContent;
 import org.trustfund.donor.DonorService;
 import org.trustfund.inkind.InKindCategory;
@@ -25,6 +22,7 @@ import org.trustfund.web.contribution.Choice;
 import org.trustfund.web.platform.ExcelDownload;
 import org.trustfund.web.platform.ListParameters;
 import org.trustfund.web.platform.Messages;
+import org.trustfund.web.platform.PagedRows;
 
 /**
  * Backs {@code /finance/in-kind.xhtml}: in-kind contributions filtered by donor, fund, goods or services, category,
@@ -59,30 +57,8 @@ public class InKindListPage implements Serializable {
     private InKindQuery shown;
     private Map<InKindNature, BigDecimal> totals = Map.of();
 
-    private final LazyDataModel<InKindContribution> rows = new LazyDataModel<>() {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-            return Math.toIntExact(service.count(shown));
-        }
-
-        @Override
-        public List<InKindContribution> load(int first, int pageSize, Map<String, SortMeta> sortBy,
-                Map<String, FilterMeta> filterBy) {
-            return service.search(shown, first, pageSize);
-        }
-
-        @Override
-        public String getRowKey(InKindContribution g) {
-            return String.valueOf(g.getId());
-        }
-
-        @Override
-        public InKindContribution getRowData(String rowKey) {
-            return null;
-        }
-    };
+    /** Read a page at a time with the filters of the address, in the service's order. */
+    private final PagedRows<InKindContribution> rows = new PagedRows<>(() -> service.count(shown), (first, size) -> service.search(shown, first, size), InKindContribution::getId);
 
     @PostConstruct
     void readParameters() {
@@ -134,7 +110,7 @@ public class InKindListPage implements Serializable {
         return totals.get(InKindNature.SERVICES);
     }
 
-    public LazyDataModel<InKindContribution> getRows() {
+    public PagedRows<InKindContribution> getRows() {
         return rows;
     }
 

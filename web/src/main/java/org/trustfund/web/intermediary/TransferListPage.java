@@ -10,9 +10,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.primefaces.model.FilterMeta;
-import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 import org.primefaces.model.StreamedContent;
 import org.trustfund.intermediary.IntermediaryService;
 import org.trustfund.intermediary.IntermediaryTransfer;
@@ -25,6 +22,7 @@ import org.trustfund.web.contribution.Choice;
 import org.trustfund.web.platform.ExcelDownload;
 import org.trustfund.web.platform.ListParameters;
 import org.trustfund.web.platform.Messages;
+import org.trustfund.web.platform.PagedRows;
 import org.trustfund.web.platform.Numbers;
 
 /**
@@ -56,30 +54,8 @@ public class TransferListPage implements Serializable {
     private int pendingCount;
     private String pendingGross = "";
 
-    private final LazyDataModel<IntermediaryTransfer> rows = new LazyDataModel<>() {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-            return Math.toIntExact(service.countTransfers(shown));
-        }
-
-        @Override
-        public List<IntermediaryTransfer> load(int first, int pageSize, Map<String, SortMeta> sortBy,
-                Map<String, FilterMeta> filterBy) {
-            return service.searchTransfers(shown, first, pageSize);
-        }
-
-        @Override
-        public String getRowKey(IntermediaryTransfer t) {
-            return String.valueOf(t.getId());
-        }
-
-        @Override
-        public IntermediaryTransfer getRowData(String rowKey) {
-            return null;
-        }
-    };
+    /** Read a page at a time with the filters of the address, in the service's order. */
+    private final PagedRows<IntermediaryTransfer> rows = new PagedRows<>(() -> service.countTransfers(shown), (first, size) -> service.searchTransfers(shown, first, size), IntermediaryTransfer::getId);
 
     @PostConstruct
     void readParameters() {
@@ -136,7 +112,7 @@ public class TransferListPage implements Serializable {
         return ExcelDownload.of("transfers", (locale, out) -> s.exportTransfers(query, locale, out));
     }
 
-    public LazyDataModel<IntermediaryTransfer> getRows() {
+    public PagedRows<IntermediaryTransfer> getRows() {
         return rows;
     }
 
