@@ -55,6 +55,8 @@ public class JournalPage implements Serializable {
         return switch (detail.journal().sourceType()) {
             case Contribution.SOURCE_TYPE -> "/finance/contribution";
             case Pledge.SOURCE_TYPE -> "/finance/pledge";
+            case org.trustfund.inkind.InKindContribution.SOURCE_TYPE -> "/finance/in-kind-item";
+            case org.trustfund.intermediary.IntermediaryTransfer.SOURCE_TYPE -> "/finance/transfer";
             default -> null;
         };
     }
