@@ -13,9 +13,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.trustfund.spreadsheet.ListExport;
+import org.trustfund.web.api.ApiLocale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -77,11 +84,35 @@ public class InKindResource {
             @Parameter(description = "First day on or before (yyyy-mm-dd)") @QueryParam("to") String to) {
         int pageNumber = Inputs.whole("page", page, 0, 0, Integer.MAX_VALUE / Inputs.MAX_PAGE_SIZE);
         int pageSize = Inputs.whole("size", size, 20, 1, Inputs.MAX_PAGE_SIZE);
-        InKindQuery q = new InKindQuery(Inputs.id("donorId", donorId), Inputs.id("fundId", fundId), donorName,
-                Inputs.choice("category", category, InKindCategory.class), Inputs.choice("nature", nature, InKindNature.class),
-                Inputs.choice("status", status, ReceiptStatus.class), Inputs.date("from", from), Inputs.date("to", to));
+        InKindQuery q = query(donorId, fundId, donorName, nature, category, status, from, to);
         return new InKindPage(service.search(q, pageNumber * pageSize, pageSize).stream()
                 .map(g -> InKindView.of(g, viewer)).toList(), pageNumber, pageSize, service.count(q));
+    }
+
+    @GET
+    @Path("export")
+    @Produces({ListExport.CONTENT_TYPE, MediaType.APPLICATION_JSON})
+    @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(operationId = "exportInKind", summary = "Every in-kind contribution the filters select, as an xlsx",
+            description = "The list's filters and order, without paging; certified goods and services totalled apart.")
+    @APIResponse(responseCode = "200", description = "The workbook", content = @Content(mediaType = ListExport.CONTENT_TYPE))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    public Response export(@QueryParam("donorId") String donorId, @QueryParam("fundId") String fundId,
+            @QueryParam("donor") String donorName, @QueryParam("nature") String nature,
+            @QueryParam("category") String category, @QueryParam("status") String status, @QueryParam("from") String from,
+            @QueryParam("to") String to, @Context HttpHeaders headers) {
+        InKindQuery q = query(donorId, fundId, donorName, nature, category, status, from, to);
+        Locale locale = ApiLocale.of(headers);
+        StreamingOutput body = out -> service.export(q, locale, out);
+        return Response.ok(body, ListExport.CONTENT_TYPE).header("Content-Disposition",
+                "attachment; filename=\"" + ListExport.fileName("in-kind", Instant.now()) + "\"").build();
+    }
+
+    private static InKindQuery query(String donorId, String fundId, String donorName, String nature, String category,
+            String status, String from, String to) {
+        return new InKindQuery(Inputs.id("donorId", donorId), Inputs.id("fundId", fundId), donorName,
+                Inputs.choice("category", category, InKindCategory.class), Inputs.choice("nature", nature, InKindNature.class),
+                Inputs.choice("status", status, ReceiptStatus.class), Inputs.date("from", from), Inputs.date("to", to));
     }
 
     @GET

@@ -102,13 +102,15 @@ public final class TransferJson {
     public record NewGift(String giverName, @Schema(required = true, description = "PERSON, COMPANY or FOUNDATION")
             String giverKind, Boolean anonymous, Boolean publiclyNamed,
             @Schema(required = true, description = "In the transfer's currency, as a decimal string") String amount,
-            @Schema(format = "date") String givenDate) {
+            @Schema(format = "date") String givenDate,
+            @Schema(description = "A donor the fund already knows, credited with this gift (a soft credit, in no total)")
+            Long giverDonorId) {
 
         GiftInput toInput(int line) {
             String field = "gifts[" + line + "]";
             return new GiftInput(giverName, Inputs.choice(field + ".giverKind", giverKind, GiverKind.class),
                     Boolean.TRUE.equals(anonymous), Boolean.TRUE.equals(publiclyNamed),
-                    Inputs.decimal(field + ".amount", amount), Inputs.date(field + ".givenDate", givenDate), null);
+                    Inputs.decimal(field + ".amount", amount), Inputs.date(field + ".givenDate", givenDate), giverDonorId);
         }
     }
 
