@@ -141,6 +141,88 @@ class InKindPagesIT {
         assertEquals(Boolean.FALSE, disclosed.json().get("recognized"), "services are disclosed by the rule");
     }
 
+    @Test
+    void aSentBackEntryIsCorrectedAndACertifiedOneIsReversedWithASecondPersonsApprovalThenRecordedAgain(
+            RunningSystem system, Browser browser) throws SQLException {
+        ReferenceFixture.ensure(system);
+        Api.User officer = Api.readyUser(system, "fo", "Finance officer");
+        Api.User certifier = Api.readyUser(system, "co", "Certifying officer");
+        Api.User approver = Api.readyUser(system, "ap", "Certifying officer");
+        Api finance = officer.api(system);
+        long donor = ReferenceFixture.donor(system, "Host country of IGF " + Accounts.uniqueUsername("r"));
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("donorId", donor, "fundId", TransfersIT.fundId(system),
+                "startDate", "2026-04-14", "description", "Meeting rooms", "category", "VENUE_AND_PREMISES",
+                "nature", "GOODS", "fairValue", Map.of("amount", "2000.00", "currency", "USD"), "valuationBasis", "INVOICE"));
+        Reply recorded = finance.post("/api/in-kind", body);
+        assertEquals(201, recorded.status(), recorded::toString);
+        long item = ((Number) recorded.json().get("id")).longValue();
+
+        // Sent back with a reason; the officer corrects what the reason says.
+        Accounts.signIn(browser.open("/login.xhtml"), certifier.username(), certifier.password());
+        browser.open("/finance/in-kind-item.xhtml?id=" + item);
+        browser.click("actions:sendBackButton");
+        browser.type("sendBack:reason", "The invoice says USD 2,400.00");
+        browser.click("sendBack:confirm");
+        browser.waitForText("In-kind contribution " + item + " was sent back");
+        assertEquals("Sent back", browser.text("status"));
+        Accounts.signOut(browser);
+
+        Accounts.signIn(browser.open("/login.xhtml"), officer.username(), officer.password());
+        browser.open("/finance/in-kind-item.xhtml?id=" + item);
+        browser.click("actions:correct");
+        browser.waitForPath("/finance/record-in-kind.xhtml?id=" + item);
+        assertTrue(browser.text("returnedNotice").contains("The invoice says USD 2,400.00"), browser.text("returnedNotice"));
+        assertEquals("2000.00", browser.waitVisible(By.id("inKind:fairValue")).getAttribute("value"), "prefilled");
+        browser.typeAndLeave("inKind:fairValue", "2,400.00");
+        browser.click("inKind:save");
+        browser.waitForText("In-kind contribution " + item + " was corrected.");
+        assertEquals("Awaiting certification", browser.text("status"));
+        assertEquals("USD 2,400.00", browser.text("fairValue").trim());
+        // The version read before the correction is refused: nobody overwrites a change unseen.
+        Map<String, Object> stale = new java.util.HashMap<>(body);
+        stale.put("version", ((Number) recorded.json().get("version")).longValue());
+        assertEquals(409, finance.put("/api/in-kind/" + item, stale).status());
+        Accounts.signOut(browser);
+
+        // Certified, then reversed only when a second certifying officer approves the request.
+        Map<String, Object> corrected = finance.get("/api/in-kind/" + item).json();
+        Reply certified = certifier.api(system).post("/api/in-kind/" + item + "/certification",
+                Map.of("version", corrected.get("version")));
+        assertEquals(200, certified.status(), certified::toString);
+        Accounts.signIn(browser.open("/login.xhtml"), certifier.username(), certifier.password());
+        browser.open("/finance/in-kind-item.xhtml?id=" + item);
+        browser.click("actions:reverseButton");
+        browser.type("reverse:reason", "Counted twice: the venue was in the host agreement");
+        browser.click("reverse:confirm");
+        browser.waitForText("It takes effect when another certifying officer approves it.");
+        assertEquals("Certified", browser.text("status"), "a request alone changes nothing");
+        assertFalse(browser.isPresent("actions:reverseButton"), "one request at a time");
+        Accounts.signOut(browser);
+
+        Accounts.signIn(browser.open("/login.xhtml"), approver.username(), approver.password());
+        browser.open("/finance/in-kind-item.xhtml?id=" + item);
+        browser.waitClickable(By.cssSelector("#requests button[id$=':approve']")).click();
+        browser.waitClickable(By.cssSelector("#requests button[id$=':approveYes']")).click();
+        browser.waitForText("approved.");
+        assertEquals("Reversed", browser.text("status"));
+        assertEquals(2, browser.all(By.cssSelector(".tf-journal")).size(), "the certification journal and its reversal");
+        Accounts.signOut(browser);
+
+        // The correct one is recorded in its place, prefilled, and names the one it replaces.
+        Accounts.signIn(browser.open("/login.xhtml"), officer.username(), officer.password());
+        browser.open("/finance/in-kind-item.xhtml?id=" + item);
+        browser.click("actions:recordCorrect");
+        browser.waitForPath("/finance/record-in-kind.xhtml?replaces=" + item);
+        assertEquals("2400.00", browser.waitVisible(By.id("inKind:fairValue")).getAttribute("value"), "prefilled");
+        browser.typeAndLeave("inKind:fairValue", "1,200.00");
+        browser.click("inKind:save");
+        long replacement = itemId(browser);
+        browser.waitForText("In-kind contribution " + replacement + " was recorded.");
+        assertEquals("Replaces in-kind contribution " + item, browser.text("replaces"));
+        browser.screenshot("in-kind-replacement");
+        Accounts.signOut(browser);
+    }
+
     private static long itemId(Browser browser) {
         browser.waitForPath("/finance/in-kind-item.xhtml?id=");
         Matcher m = ITEM.matcher(browser.currentPath());
