@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -92,6 +93,11 @@ class InKindPagesIT {
         assertTrue(support.contains(venue) && support.contains(usd.replace("USD ", "")) && support.contains("Certified"),
                 "the donor's page shows their in-kind support: " + support);
         browser.screenshot("donor-in-kind");
+        for (String unknown : List.of("987654321", "abc")) {
+            browser.open("/finance/in-kind-item.xhtml?id=" + unknown);
+            browser.waitForText("There is no in-kind contribution");
+            assertFalse(browser.pageText().contains("TF-"), "no error reference: " + browser.pageText());
+        }
 
         Api.Download workbook = certifier.api(system).download("/api/funds/" + fund + "/annual-report?year=2026");
         assertEquals(200, workbook.status());

@@ -129,6 +129,8 @@ class TransfersIT {
         assertEquals(List.of(foundation, "5", "2", "10,000.00", "450.00", "9,550.00"), channel,
                 "the channel: five givers, two not named, gross, fees and the net the fund received");
         browser.screenshot("givers-list");
+        browser.open("/finance/givers.xhtml?fund=" + fund + "&year=1990");
+        browser.waitForText("The year 1990 is outside the fund's years");
         Accounts.signOut(browser);
     }
 
@@ -150,6 +152,16 @@ class TransfersIT {
         browser.click("transfer:save");
         browser.waitForText("The fees cannot be larger than the gross collected.");
         assertEquals("150.00", browser.waitVisible(By.id("transfer:fees")).getAttribute("value"), "what was typed stays");
+
+        // A number typed into the address that names no transfer, or no number at all: said, never an error page.
+        for (String id : List.of("987654321", "abc")) {
+            browser.open("/finance/transfer.xhtml?id=" + id);
+            browser.waitForText("There is no intermediary transfer");
+            assertFalse(browser.pageText().contains("TF-"), "no error reference: " + browser.pageText());
+            browser.open("/finance/import-gifts.xhtml?transfer=" + id);
+            browser.waitForText("There is no intermediary transfer");
+            assertFalse(browser.isPresent("import:upload"), "nothing to import into");
+        }
 
         Reply recorded = officer.api(system).post("/api/transfers", Map.of("intermediaryId", intermediary, "fundId", fund,
                 "currency", "USD", "gross", "10000.00", "fees", "450.00", "net", "9550.00", "receivedDate", "2025-07-16",

@@ -60,6 +60,11 @@ public class InKindItemPage extends ReceiptItemPage {
     }
 
     @Override
+    protected Long recordId() {
+        return item == null ? null : item.getId();
+    }
+
+    @Override
     protected String address() {
         return "/finance/in-kind-item?id=" + item.getId();
     }

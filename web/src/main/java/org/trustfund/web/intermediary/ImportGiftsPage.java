@@ -97,6 +97,11 @@ public class ImportGiftsPage implements Serializable {
         return Messages.text(e.messageKey(), e.args().toArray());
     }
 
+    /** The page title; asked first, in the head, so a transfer that cannot be opened is said in the messages. */
+    public String getTitle() {
+        return Messages.text("itm.imp.title");
+    }
+
     public IntermediaryTransfer getTransfer() {
         return transfer;
     }

@@ -187,4 +187,12 @@ public class TransferListPage implements Serializable {
     public void setTo(LocalDate to) {
         this.to = to;
     }
+
+    /**
+     * The page title. Asked first, in the head, it creates the page's bean there: what the address gets wrong is then
+     * said in the page's messages, which are written before the list.
+     */
+    public String getTitle() {
+        return Messages.text("itm.list.title");
+    }
 }

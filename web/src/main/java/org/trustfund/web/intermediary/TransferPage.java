@@ -65,6 +65,11 @@ public class TransferPage extends ReceiptItemPage {
     }
 
     @Override
+    protected Long recordId() {
+        return transfer == null ? null : transfer.getId();
+    }
+
+    @Override
     protected String address() {
         return "/finance/transfer?id=" + transfer.getId();
     }

@@ -31,6 +31,14 @@ public abstract class ReceiptItemPage implements Serializable {
     /** The record's status, or null when none could be loaded. */
     protected abstract ReceiptStatus status();
 
+    /** The record's number, or null when none could be loaded. */
+    protected abstract Long recordId();
+
+    /** The record's number for the page title; empty when the address named none that could be read. */
+    public String getNumber() {
+        return recordId() == null ? "" : String.valueOf(recordId());
+    }
+
     /** This page's address for the record, e.g. {@code /finance/transfer?id=7}. */
     protected abstract String address();
 

@@ -142,4 +142,12 @@ public class GiversPage implements Serializable {
     public Givers getList() {
         return list;
     }
+
+    /**
+     * The page title. Asked first, in the head, it creates the page's bean there: what the address gets wrong is then
+     * said in the page's messages, which are written before the list.
+     */
+    public String getTitle() {
+        return Messages.text("givers.pageTitle");
+    }
 }
