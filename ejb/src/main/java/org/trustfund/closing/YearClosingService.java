@@ -48,6 +48,9 @@ public class YearClosingService {
     private ClosedYears closedYears;
 
     @Inject
+    private org.trustfund.expenditure.ProgrammeSupportCosts psc;
+
+    @Inject
     private Caller caller;
 
     private final Clock clock;
@@ -63,6 +66,7 @@ public class YearClosingService {
         this.revaluation = new ReceivableRevaluation(em, caller);
         this.audit = new AuditLog(new org.trustfund.audit.AuditRepository(em), caller);
         this.closedYears = new ClosedYears(em);
+        this.psc = new org.trustfund.expenditure.ProgrammeSupportCosts(em, caller);
         this.clock = Clock.systemUTC();
     }
 
@@ -112,7 +116,8 @@ public class YearClosingService {
 
     /**
      * A certifying officer who did not propose it confirms the closing: the open foreign-currency receivables are
-     * restated at 31 December (the year-end unrealized exchange difference), then the year is closed.
+     * restated at 31 December (the year-end unrealized exchange difference), the programme support cost still due on
+     * the year's expenditure is charged at 31 December (nothing if it is already), then the year is closed.
      */
     @RolesAllowed(Roles.CERTIFYING_OFFICER)
     public YearSummary confirmClose(long fundId, int year, long expectedVersion) {
@@ -122,9 +127,12 @@ public class YearClosingService {
         boolean first = isFirstClosing(fundId);
         y.requireConfirmable(previous, first, waiting, caller.name());
         int restated = revaluation.revalue(fundId, LocalDate.of(year, 12, 31)).size();
+        java.math.BigDecimal pscPosted = psc.charge(fundId, year, LocalDate.of(year, 12, 31))
+                .map(org.trustfund.expenditure.PscCharge::getAmountUsd).orElse(java.math.BigDecimal.ZERO.setScale(2));
         y.confirmClose(previous, first, waiting, caller.name(), clock.instant());
         return saved(y, Changes.of().field("status", YearStatus.CLOSE_PROPOSED, y.getStatus()).value("year", year)
-                .value("proposedBy", y.getProposedBy()).value("receivablesRestated", restated));
+                .value("proposedBy", y.getProposedBy()).value("receivablesRestated", restated)
+                .value("pscPosted", pscPosted));
     }
 
     /**

@@ -8,7 +8,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.io.Serializable;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -20,7 +19,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.trustfund.audit.AuditAction;
 import org.trustfund.audit.AuditLog;
 import org.trustfund.platform.Changes;
@@ -33,9 +31,8 @@ import org.trustfund.platform.InvalidFieldsException;
 import org.trustfund.platform.UnknownRecordException;
 import org.trustfund.security.Caller;
 import org.trustfund.security.Roles;
-import org.trustfund.spreadsheet.XlsxCell;
+import org.trustfund.spreadsheet.RowsFile;
 import org.trustfund.spreadsheet.XlsxReading;
-import org.trustfund.spreadsheet.XlsxRefusal;
 
 /**
  * Reads the gifts of a transfer from the intermediary's statement, an xlsx or a CSV file with a header row and the
@@ -54,7 +51,6 @@ public class GiftImport {
     static final int MAX_FILE_BYTES = 5 * 1024 * 1024;
     static final int MAX_ROWS = 20_000;
     static final String[] HEADERS = {"giver", "kind", "anonymous", "may be named", "amount", "date given"};
-    private static final XlsxReading.Limits LIMITS = new XlsxReading.Limits(MAX_ROWS + 1, HEADERS.length, 1000);
 
     @PersistenceContext
     private EntityManager em;
@@ -267,120 +263,7 @@ public class GiftImport {
 
     /** The file's rows as text, whether xlsx or CSV; empty rows left out. */
     static List<String[]> read(byte[] content) {
-        return switch (XlsxReading.format(content)) {
-            case XLSX -> readXlsx(content);
-            case OLD_OR_PROTECTED -> throw new BusinessException(FIELD, "import.file.oldOrProtected");
-            case OTHER -> readCsv(content);
-        };
-    }
-
-    private static List<String[]> readXlsx(byte[] content) {
-        List<String[]> rows = new ArrayList<>();
-        boolean[] date1904 = {false};
-        try {
-            XlsxReading.read(content, null, LIMITS, new XlsxReading.RowSink() {
-                @Override
-                public void workbook(boolean dates1904) {
-                    date1904[0] = dates1904;
-                }
-
-                @Override
-                public void row(int rowNumber, List<XlsxCell> cells) {
-                    String[] row = new String[HEADERS.length];
-                    for (XlsxCell c : cells) {
-                        if (c.column() < row.length) {
-                            row[c.column()] = text(c, date1904[0]);
-                        }
-                    }
-                    rows.add(row);
-                }
-            });
-        } catch (XlsxRefusal e) {
-            throw switch (e.reason()) {
-                case ZIP_BOMB -> new BusinessException(FIELD, "import.file.zipBomb");
-                case NO_SHEET -> new BusinessException(FIELD, "import.file.noSheet");
-                case TOO_MANY_ROWS -> new BusinessException(FIELD, "import.file.tooManyRows", MAX_ROWS);
-                case TOO_MANY_COLUMNS -> new BusinessException(FIELD, "import.file.tooManyColumns", e.cell(),
-                        XlsxReading.letters(HEADERS.length - 1));
-                case CELL_TOO_LONG -> new BusinessException(FIELD, "import.file.cellTooLong", e.cell(), 1000);
-                case UNREADABLE -> new BusinessException(FIELD, "import.file.notXlsx");
-            };
-        }
-        return rows;
-    }
-
-    /** A cell as text: a date cell as its ISO date, a number in plain notation, anything else as written. */
-    private static String text(XlsxCell c, boolean date1904) {
-        if (c.kind() == XlsxCell.Kind.NUMBER) {
-            double serial = Double.parseDouble(c.value());
-            if (c.dateFormatted() && serial == Math.rint(serial) && DateUtil.isValidExcelDate(serial)) {
-                return DateUtil.getLocalDateTime(serial, date1904).toLocalDate().toString();
-            }
-            return new BigDecimal(c.value()).toPlainString();
-        }
-        return c.value();
-    }
-
-    /**
-     * CSV as RFC 4180 writes it (quoted fields, doubled quotes, line breaks inside quotes), separated by commas or,
-     * when the header has more semicolons than commas (a French spreadsheet's export), by semicolons. UTF-8, with or
-     * without a byte order mark.
-     */
-    static List<String[]> readCsv(byte[] content) {
-        String text = new String(content, StandardCharsets.UTF_8);
-        if (text.startsWith("\ufeff")) {
-            text = text.substring(1);
-        }
-        if (text.indexOf('\u0000') >= 0) {
-            throw new BusinessException(FIELD, "giftImport.notCsv");
-        }
-        int firstLineEnd = text.indexOf('\n') < 0 ? text.length() : text.indexOf('\n');
-        String header = text.substring(0, firstLineEnd);
-        char separator = header.chars().filter(ch -> ch == ';').count() > header.chars().filter(ch -> ch == ',').count()
-                ? ';' : ',';
-        List<String[]> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else {
-                    field.append(ch);
-                }
-            } else if (ch == '"' && field.length() == 0) {
-                quoted = true;
-            } else if (ch == separator) {
-                row.add(field.toString());
-                field.setLength(0);
-            } else if (ch == '\n' || ch == '\r') {
-                if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                endRow(rows, row, field);
-                row = new ArrayList<>();
-            } else {
-                field.append(ch);
-            }
-            if (rows.size() > MAX_ROWS + 1) {
-                throw new BusinessException(FIELD, "import.file.tooManyRows", MAX_ROWS);
-            }
-        }
-        endRow(rows, row, field);
-        return rows;
-    }
-
-    private static void endRow(List<String[]> rows, List<String> row, StringBuilder field) {
-        row.add(field.toString());
-        field.setLength(0);
-        if (row.stream().anyMatch(f -> !f.isBlank())) {
-            rows.add(row.toArray(String[]::new));
-        }
+        return RowsFile.read(content, FIELD, HEADERS.length, MAX_ROWS, "giftImport.notCsv");
     }
 
     private static String sha256(byte[] content) {

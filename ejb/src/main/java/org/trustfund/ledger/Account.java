@@ -24,17 +24,34 @@ public enum Account {
     TRAVEL_AND_FELLOWSHIPS(Kind.EXPENSE),
     STAFF_AND_CONSULTANTS(Kind.EXPENSE),
     CONTRACTUAL_SERVICES(Kind.EXPENSE),
+    TRAVEL_OF_STAFF(Kind.EXPENSE),
     OPERATING_EXPENSES(Kind.EXPENSE),
+    EQUIPMENT(Kind.EXPENSE),
     OTHER_EXPENSES(Kind.EXPENSE),
     PROGRAMME_SUPPORT_COSTS(Kind.EXPENSE),
-    PLEDGE_WRITE_OFFS(Kind.EXPENSE);
+    PLEDGE_WRITE_OFFS(Kind.EXPENSE),
+    /**
+     * Travel obligated and not yet paid (memo, debit side). An obligation is a commitment, not an expense nor a
+     * liability under IPSAS: the memo pair carries it in the ledger, off both statements, so the balance available
+     * for new commitments (cash less open obligations) is read from the ledger like every other balance.
+     */
+    OPEN_OBLIGATIONS(Kind.MEMO, true),
+    /** The memo pair's credit side: every obligation journal balances without touching the statements. */
+    OBLIGATIONS_RESERVE(Kind.MEMO, false);
 
-    public enum Kind { ASSET, LIABILITY, REVENUE, EXPENSE }
+    /** MEMO accounts (commitments) are on neither statement; their journals balance among themselves. */
+    public enum Kind { ASSET, LIABILITY, REVENUE, EXPENSE, MEMO }
 
     private final Kind kind;
+    private final boolean debitNormal;
 
     Account(Kind kind) {
+        this(kind, kind == Kind.ASSET || kind == Kind.EXPENSE);
+    }
+
+    Account(Kind kind, boolean debitNormal) {
         this.kind = kind;
+        this.debitNormal = debitNormal;
     }
 
     public Kind kind() {
@@ -42,6 +59,11 @@ public enum Account {
     }
 
     public boolean isDebitNormal() {
-        return kind == Kind.ASSET || kind == Kind.EXPENSE;
+        return debitNormal;
+    }
+
+    /** Whether the account is on the statements (every account but the memo pair of obligations). */
+    public boolean isOnStatements() {
+        return kind != Kind.MEMO;
     }
 }

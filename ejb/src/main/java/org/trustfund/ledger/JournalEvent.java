@@ -14,5 +14,14 @@ public enum JournalEvent {
     IN_KIND_CERTIFIED,
     IN_KIND_REVERSED,
     TRANSFER_CERTIFIED,
-    TRANSFER_REVERSED
+    TRANSFER_REVERSED,
+    TRAVEL_OBLIGATED,
+    /** An obligation released: paid (the payment's journal follows) or cancelled before payment. */
+    TRAVEL_OBLIGATION_RELEASED,
+    TRAVEL_PAID,
+    TRAVEL_PAYMENT_REVERSED,
+    EXPENDITURE_CERTIFIED,
+    EXPENDITURE_REVERSED,
+    PSC_CHARGED,
+    PSC_REVERSED
 }
