@@ -68,10 +68,10 @@ public class ProgrammeBudget {
             throw new BusinessException("amount", "amount.required");
         }
         if (newAmount.signum() < 0) {
-            throw new BusinessException("amount", "amount.negative");
+            throw new BusinessException("amount", "travel.amount.negative");
         }
         if (newAmount.scale() > 2 && newAmount.stripTrailingZeros().scale() > 2) {
-            throw new BusinessException("amount", "amount.tooManyDecimals", "USD", 2);
+            throw new BusinessException("amount", "travel.usd.decimals");
         }
         if (reasonRequired && (why == null || why.isBlank())) {
             throw new BusinessException("reason", "reason.required");

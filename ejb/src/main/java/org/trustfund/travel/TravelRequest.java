@@ -283,7 +283,7 @@ public class TravelRequest {
 
     private static void nonNegative(FieldErrors errors, String field, BigDecimal amount) {
         if (amount != null && amount.signum() < 0) {
-            errors.add(field, "amount.negative");
+            errors.add(field, "travel.amount.negative");
         } else if (amount != null && ("terminalUsd".equals(field) || "dsaRate".equals(field))
                 && amount.stripTrailingZeros().scale() > 2) {
             errors.add(field, "travel.usd.decimals");
