@@ -120,4 +120,41 @@ public final class ReferenceFixture {
             throw new IllegalStateException("Cannot record a transfer of intermediary " + intermediaryId, e);
         }
     }
+
+    /**
+     * A requested (not approved) trip to the IGF fund's "Matrix meeting" in Geneva for a new traveller resident in
+     * Ethiopia (least developed), ticket and DSA in US dollars; its id. Staff records, the same for every column.
+     */
+    public static long travelRequest(RunningSystem system, String travellerName) {
+        try (Connection c = Rows.connect(system.database())) {
+            long event = Rows.insert(c, "INSERT INTO travel_event (name, event_type, city, country_code, start_date, end_date,"
+                    + " created_at, created_by) VALUES ('Matrix meeting', 'OPEN_CONSULTATIONS_MAG', 'Geneva', 'CH',"
+                    + " '2025-03-10', '2025-03-12', UTC_TIMESTAMP(6), 'test')");
+            long traveller = Rows.insert(c, "INSERT INTO traveller (name, gender, nationality, residence, stakeholder_group,"
+                    + " mag_member, created_at, created_by) VALUES (?, 'FEMALE', 'ET', 'ET', 'CIVIL_SOCIETY', TRUE,"
+                    + " UTC_TIMESTAMP(6), 'test')", travellerName);
+            return Rows.insert(c, "INSERT INTO travel_request (traveller_id, programme_id, event_id, fund_id, itinerary, asks,"
+                    + " requested_on, departure_date, return_date, currency, ticket_amount, other_amount, dsa_city,"
+                    + " dsa_rate_usd, dsa_days, terminal_usd, units_per_usd, costed_usd, residence_status, status,"
+                    + " requested_at, requested_by) SELECT ?, p.id, ?, f.id, 'Addis Ababa – Geneva – Addis Ababa', 'BOTH',"
+                    + " '2025-01-20', '2025-03-09', '2025-03-13', 'USD', 1200.00, 0, 'Geneva', 400.00, 4, 100.00, 1.000000,"
+                    + " 2900.00, 'LEAST_DEVELOPED', 'REQUESTED', UTC_TIMESTAMP(6), 'test' FROM travel_programme p, fund f"
+                    + " WHERE p.code = 'MAG_TRAVEL' AND f.code = 'IGF'", traveller, event);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot record a travel request for " + travellerName, e);
+        }
+    }
+
+    /** A recorded (not certified) USD expense of the IGF fund; its id. */
+    public static long expenditure(RunningSystem system, String reference) {
+        try (Connection c = Rows.connect(system.database())) {
+            return Rows.insert(c, "INSERT INTO other_expenditure (fund_id, category, expense_date, amount, currency,"
+                    + " units_per_usd, usd_amount, reference, description, status, recorded_at, recorded_by)"
+                    + " SELECT id, 'OPERATING_EXPENSES', '2025-03-10', 250.00, 'USD', 1.000000, 250.00, ?,"
+                    + " 'Courier for the open consultations', 'RECORDED', UTC_TIMESTAMP(6), 'test' FROM fund WHERE code = 'IGF'",
+                    reference);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot record an expenditure " + reference, e);
+        }
+    }
 }
