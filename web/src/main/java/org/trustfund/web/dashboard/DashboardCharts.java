@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObjectBuilder;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -18,6 +17,7 @@ import org.trustfund.donor.StakeholderGroup;
 import org.trustfund.ledger.FundFigures;
 import org.trustfund.reference.Fund;
 import org.trustfund.reference.ReferenceData;
+import org.trustfund.web.platform.Charts;
 import org.trustfund.web.platform.Messages;
 import org.trustfund.web.security.CurrentUser;
 
@@ -31,7 +31,7 @@ public class DashboardCharts implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final int YEARS = 10;
-    private static final String[] COLOURS = {"#1f6fb2", "#f0a202", "#2e8540", "#8c4799", "#d83933", "#00a6a6", "#6b6b6b"};
+    private static final String[] COLOURS = Charts.COLOURS;
 
     @EJB
     private FundFigures figures;
@@ -88,10 +88,10 @@ public class DashboardCharts implements Serializable {
             received.add(t.received());
         }
         JsonArrayBuilder datasets = Json.createArrayBuilder()
-                .add(dataset(Messages.text("dashboard.chart.pledged"), pledged, COLOURS[0]))
-                .add(dataset(Messages.text("dashboard.chart.agreed"), agreed, COLOURS[1]))
-                .add(dataset(Messages.text("dashboard.chart.received"), received, COLOURS[2]));
-        return chart("bar", labels, datasets, Messages.text("dashboard.chart.byYear"), true);
+                .add(Charts.dataset(Messages.text("dashboard.chart.pledged"), pledged, COLOURS[0]))
+                .add(Charts.dataset(Messages.text("dashboard.chart.agreed"), agreed, COLOURS[1]))
+                .add(Charts.dataset(Messages.text("dashboard.chart.received"), received, COLOURS[2]));
+        return Charts.bar(labels, datasets, Messages.text("dashboard.chart.byYear"), true);
     }
 
     private String groupChart(Map<StakeholderGroup, BigDecimal> revenue) {
@@ -106,25 +106,7 @@ public class DashboardCharts implements Serializable {
         }
         JsonArrayBuilder datasets = Json.createArrayBuilder().add(Json.createObjectBuilder()
                 .add("label", Messages.text("dashboard.chart.revenue")).add("data", values).add("backgroundColor", colours));
-        return chart("bar", labels, datasets, Messages.text("dashboard.chart.byGroup", String.valueOf(year)), false);
-    }
-
-    private static JsonObjectBuilder dataset(String label, JsonArrayBuilder data, String colour) {
-        return Json.createObjectBuilder().add("label", label).add("data", data).add("backgroundColor", colour);
-    }
-
-    private static String chart(String type, JsonArrayBuilder labels, JsonArrayBuilder datasets, String title,
-            boolean legend) {
-        JsonObjectBuilder options = Json.createObjectBuilder()
-                .add("responsive", true)
-                .add("plugins", Json.createObjectBuilder()
-                        .add("title", Json.createObjectBuilder().add("display", true).add("text", title))
-                        .add("legend", Json.createObjectBuilder().add("display", legend)))
-                .add("scales", Json.createObjectBuilder().add("y", Json.createObjectBuilder().add("beginAtZero", true)
-                        .add("title", Json.createObjectBuilder().add("display", true).add("text", "USD"))));
-        return Json.createObjectBuilder().add("type", type)
-                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
-                .add("options", options).build().toString();
+        return Charts.bar(labels, datasets, Messages.text("dashboard.chart.byGroup", String.valueOf(year)), false);
     }
 
     /** The years the revenue chart can show: the current one and the nine before it. */

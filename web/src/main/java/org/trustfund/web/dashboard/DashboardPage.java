@@ -20,6 +20,49 @@ public class DashboardPage {
     private static final int RECENT = 10;
 
     @EJB
+    private org.trustfund.travel.TravelService travel;
+
+    @EJB
+    private org.trustfund.expenditure.ExpenditureService expenditure;
+
+    @EJB
+    private org.trustfund.reference.ReferenceData referenceData;
+
+    private List<FundBalance> balances;
+    private long[] travelReports;
+    private Long travelRequestsWaiting;
+
+    /** A fund's balance available for new commitments, by fund code. */
+    public record FundBalance(String fundCode, org.trustfund.expenditure.AvailableBalance.Figures figures) {
+    }
+
+    /** Each fund's cash, open obligations, approved trips not yet obligated and what is left, for staff. */
+    public List<FundBalance> getBalances() {
+        if (balances == null) {
+            balances = isStaff() ? referenceData.funds().stream()
+                    .map(f -> new FundBalance(f.getCode(), expenditure.availableBalance(f.getId()))).toList() : List.of();
+        }
+        return balances;
+    }
+
+    /** Post-trip reports outstanding and, of those, overdue, for staff. */
+    public long[] getTravelReports() {
+        if (travelReports == null) {
+            travelReports = isStaff() ? travel.reportsOutstandingAndOverdue() : new long[] {0, 0};
+        }
+        return travelReports;
+    }
+
+    /** Travel requests waiting for a certifying officer's decision. */
+    public long getTravelRequestsWaiting() {
+        if (travelRequestsWaiting == null) {
+            travelRequestsWaiting = currentUser.hasRole("CERTIFYING_OFFICER") ? travel.count(new org.trustfund.travel.TravelQuery(
+                    null, null, null, org.trustfund.travel.TravelStatus.REQUESTED, null, null, null, false)) : 0L;
+        }
+        return travelRequestsWaiting;
+    }
+
+    @EJB
     private AuditLog auditLog;
 
     @EJB

@@ -20,12 +20,11 @@ import org.trustfund.inkind.InKindService;
 import org.trustfund.inkind.ValuationBasis;
 import org.trustfund.money.Money;
 import org.trustfund.receipt.ReceiptStatus;
-import org.trustfund.reference.AcceptedCurrency;
-import org.trustfund.reference.ExchangeRate;
 import org.trustfund.reference.ReferenceData;
 import org.trustfund.security.Roles;
 import org.trustfund.web.contribution.Amounts;
 import org.trustfund.web.contribution.Choice;
+import org.trustfund.web.contribution.UsdPreview;
 import org.trustfund.web.donor.DonorChoice;
 import org.trustfund.web.donor.DonorPicker;
 import org.trustfund.web.platform.Messages;
@@ -159,22 +158,7 @@ public class RecordInKindPage implements Serializable {
         if (a.isEmpty() || currency == null || currency.isBlank() || startDate == null) {
             return Messages.text("con.record.preview.incomplete");
         }
-        Money value = Money.of(a.get(), currency);
-        if (AcceptedCurrency.USD.equals(currency)) {
-            return Amounts.money(value, Numbers.locale());
-        }
-        Optional<ExchangeRate> rate = referenceData.rateInForce(currency, startDate);
-        if (rate.isEmpty()) {
-            return Messages.text("con.record.preview.rateMissing", currency, startDate.toString());
-        }
-        ExchangeRate r = rate.get();
-        String text = Messages.text("con.record.preview.converted", Amounts.money(value, Numbers.locale()),
-                Amounts.rate(r.getUnitsPerUsd(), Numbers.locale()), currency, r.getEffectiveDate().toString(),
-                Amounts.money(r.toUsd(value), Numbers.locale()));
-        if (r.isStaleOn(startDate)) {
-            text += ". " + Messages.text("con.rate.age", r.getEffectiveDate().toString(), r.monthsBefore(startDate));
-        }
-        return text;
+        return UsdPreview.of(referenceData, Money.of(a.get(), currency), startDate);
     }
 
     public void changed() {
