@@ -29,6 +29,20 @@ import org.trustfund.donor.Donor;
 import org.trustfund.donor.DonorDetails;
 import org.trustfund.donor.DonorService;
 import org.trustfund.donor.StakeholderGroup;
+import org.trustfund.expenditure.Expenditure;
+import org.trustfund.expenditure.ExpenditureCategory;
+import org.trustfund.expenditure.ExpenditureInput;
+import org.trustfund.expenditure.ExpenditureService;
+import org.trustfund.travel.EventInput;
+import org.trustfund.travel.EventType;
+import org.trustfund.travel.Gender;
+import org.trustfund.travel.TravelAsk;
+import org.trustfund.travel.TravelEvent;
+import org.trustfund.travel.TravelInput;
+import org.trustfund.travel.TravelRequest;
+import org.trustfund.travel.TravelService;
+import org.trustfund.travel.Traveller;
+import org.trustfund.travel.TravellerInput;
 import org.trustfund.inkind.InKindCategory;
 import org.trustfund.inkind.InKindContribution;
 import org.trustfund.inkind.InKindInput;
@@ -162,9 +176,10 @@ public class DemoData {
         em.flush();
 
         loadInKindAndTransfers(igf, finance, certifier, year);
+        loadTravelAndExpenditure(igf, finance, certifier, year);
         addDonorUser(ministry, now);
         LOG.info("Demo mode: fictional reference data, donors, pledges, contributions, in-kind support and"
-                + " intermediary transfers loaded");
+                + " intermediary transfers, travel, expenditure and programme support costs loaded");
     }
 
     /**
@@ -210,6 +225,67 @@ public class DemoData {
                 new BigDecimal("36.00"), null, null, null, "Statement " + (year + 1) + "-Q1", List.of(
                         gift("Sam Sample", GiverKind.PERSON, true, "700.00", LocalDate.of(year + 1, 1, 12)),
                         gift(null, GiverKind.PERSON, false, "500.00", LocalDate.of(year + 1, 1, 19))), null));
+        em.flush();
+    }
+
+    /**
+     * Last year's annual meeting with a MAG member from a least developed country paid and reported and a fellow paid
+     * whose report is overdue; a request for next year's open consultations waiting for a certifying officer; other
+     * expenditure, one certified and one waiting; and last year's programme support cost charged.
+     */
+    private void loadTravelAndExpenditure(Fund igf, Caller finance, Caller certifier, int year) {
+        TravelService travel = new TravelService(em, finance);
+        TravelService approver = new TravelService(em, certifier);
+        TravelEvent annual = travel.createEvent(new EventInput("Annual IGF meeting " + year, EventType.ANNUAL_MEETING,
+                "Rio de Janeiro", "BR", LocalDate.of(year, 11, 10), LocalDate.of(year, 11, 14)));
+        TravelEvent consultations = travel.createEvent(new EventInput("Open consultations and MAG meeting " + (year + 2),
+                EventType.OPEN_CONSULTATIONS_MAG, "Geneva", "CH", LocalDate.of(year + 2, 2, 10), LocalDate.of(year + 2, 2, 12)));
+        travel.recordDsaRate("BR", "Rio de Janeiro", LocalDate.of(year, 10, 1), new BigDecimal("380.00"));
+        travel.recordDsaRate("CH", "Geneva", LocalDate.of(year + 1, 6, 1), new BigDecimal("421.00"));
+        long mag = travel.programmes().stream().filter(p -> p.getCode().equals("MAG_TRAVEL")).findFirst().orElseThrow().getId();
+        long fellowship = travel.programmes().stream().filter(p -> p.getCode().equals("FELLOWSHIP")).findFirst()
+                .orElseThrow().getId();
+        travel.setBudget(mag, igf.getId(), year, new BigDecimal("60000.00"), null, 0);
+        Traveller abebe = travel.createTraveller(new TravellerInput("Abebe Example" + LABEL, Gender.MALE, "ET", "ET",
+                StakeholderGroup.CIVIL_SOCIETY, true, "abebe@example.invalid"));
+        Traveller sita = travel.createTraveller(new TravellerInput("Sita Sample" + LABEL, Gender.FEMALE, "NP", "NP",
+                StakeholderGroup.ACADEMIA, false, null));
+        Traveller wanjiru = travel.createTraveller(new TravellerInput("Wanjiru Placeholder" + LABEL, Gender.FEMALE, "KE",
+                "KE", StakeholderGroup.TECHNICAL_COMMUNITY, true, "wanjiru@example.invalid"));
+        em.flush();
+        for (Object[] trip : new Object[][] {{abebe, mag, "1650.00", true}, {sita, fellowship, "1420.00", false}}) {
+            TravelRequest t = travel.request(new TravelInput(((Traveller) trip[0]).getId(), (Long) trip[1], annual.getId(),
+                    igf.getId(), "Home – Rio de Janeiro – home", TravelAsk.BOTH, LocalDate.of(year, 8, 1),
+                    LocalDate.of(year, 11, 9), LocalDate.of(year, 11, 15), "USD", new BigDecimal((String) trip[2]), null, null,
+                    null, null, null, null, null, new BigDecimal("100.00"), null, null));
+            em.flush();
+            approver.approve(t.getId(), t.getVersion(), null);
+            em.flush();
+            travel.obligate(t.getId(), t.getVersion(), LocalDate.of(year, 9, 15), null);
+            em.flush();
+            travel.pay(t.getId(), t.getVersion(), LocalDate.of(year, 10, 20), "DEMO-PAY-" + t.getId(), null);
+            em.flush();
+            if ((Boolean) trip[3]) {
+                travel.reportReceived(t.getId(), t.getVersion(), LocalDate.of(year, 11, 28));
+                em.flush();
+            }
+        }
+        travel.request(new TravelInput(wanjiru.getId(), mag, consultations.getId(), igf.getId(),
+                "Nairobi – Geneva – Nairobi", TravelAsk.BOTH, LocalDate.now(), LocalDate.of(year + 2, 2, 9),
+                LocalDate.of(year + 2, 2, 13), "USD", new BigDecimal("980.00"), null, null, null, null, null, null, null,
+                new BigDecimal("100.00"), null, null));
+
+        ExpenditureService expenditure = new ExpenditureService(em, finance);
+        Expenditure webcast = expenditure.record(new ExpenditureInput(igf.getId(), ExpenditureCategory.CONTRACTUAL_SERVICES,
+                LocalDate.of(year, 11, 20), Money.of("18000.00", "EUR"), "PO-" + year + "-031",
+                "Webcasting and remote participation of the annual meeting", null));
+        expenditure.record(new ExpenditureInput(igf.getId(), ExpenditureCategory.STAFF_AND_CONSULTANTS,
+                LocalDate.of(year, 12, 1), Money.of("6500.00", "USD"), "SSA-" + year + "-007",
+                "Consultant for the annual meeting's report", null));
+        em.flush();
+        new ExpenditureService(em, certifier).certify(webcast.getId(), webcast.getVersion());
+        em.flush();
+        new ExpenditureService(em, finance).runPsc(igf.getId(), year);
         em.flush();
     }
 
