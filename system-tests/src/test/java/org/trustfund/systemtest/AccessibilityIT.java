@@ -140,7 +140,8 @@ class AccessibilityIT {
 
     /**
      * A record of each kind the matrix's page addresses name: a donor with a signed pledge, a certified contribution
-     * whose reversal waits for approval, the journal that certified it, and an unapplied one.
+     * whose reversal waits for approval, the journal that certified it, and an unapplied one; a requested trip and a
+     * recorded expense.
      */
     private static Map<String, String> records(RunningSystem system) {
         User maker = Api.readyUser(system, "axe-maker", "Finance officer");
@@ -165,6 +166,9 @@ class AccessibilityIT {
         long intermediary = ReferenceFixture.intermediary(system, "Accessibility foundation " + System.nanoTime());
         records.put("intermediary", String.valueOf(intermediary));
         records.put("transfer", String.valueOf(ReferenceFixture.transfer(system, intermediary)));
+        records.put("travel", String.valueOf(
+                ReferenceFixture.travelRequest(system, "Accessibility traveller " + System.nanoTime())));
+        records.put("expenditure", String.valueOf(ReferenceFixture.expenditure(system, "AXE-" + System.nanoTime())));
         try (Connection c = Rows.connect(system.database())) {
             records.put("journal", String.valueOf(Rows.number(c, "SELECT MIN(id) FROM journal WHERE source_type ="
                     + " 'Contribution' AND source_id = ?", FinanceApi.id(contribution))));
