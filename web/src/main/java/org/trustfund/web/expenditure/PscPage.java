@@ -110,7 +110,8 @@ public class PscPage implements Serializable {
     public String run() {
         try {
             Optional<PscCharge> posted = service.runPsc(fundId, year);
-            return posted.isPresent() ? done("psc.page.posted", contributionUsd(posted.get().getAmountUsd()))
+            return posted.isPresent()
+                    ? done("psc.page.ran", contributionUsd(posted.get().getAmountUsd()), String.valueOf(year))
                     : done("psc.page.nothing", String.valueOf(year));
         } catch (RuntimeException e) {
             Messages.showFailure(e, "run");
@@ -140,7 +141,7 @@ public class PscPage implements Serializable {
                 // Typed as a percentage, as officers speak of it: 13 or 13.5 (or 13,5).
                 rate = new BigDecimal(rateText.strip().replace(',', '.').replace("%", "").strip()).movePointLeft(2);
             } catch (NumberFormatException e) {
-                Messages.errorAt("rate:rate", "psc.rate.invalid");
+                Messages.errorAt("rateForm:rate", "psc.rate.invalid");
                 FacesContext.getCurrentInstance().validationFailed();
                 return null;
             }
