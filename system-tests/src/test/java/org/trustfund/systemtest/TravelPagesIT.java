@@ -104,7 +104,8 @@ class TravelPagesIT {
         browser.click("travel:save");
         browser.waitForText("The return date is before the departure date.");
         assertEquals("1,250.00", browser.waitVisible(By.id("travel:ticketAmount")).getAttribute("value"), "kept as typed");
-        assertEquals(traveller, browser.waitVisible(By.id("travel:traveller_input")).getAttribute("value"), "kept");
+        assertEquals(traveller + " (ET, MAG)", browser.waitVisible(By.id("travel:traveller_input")).getAttribute("value"),
+                "kept");
         assertEquals(0, requestsOf(system, traveller), "nothing saved");
 
         browser.typeAndLeave("travel:departureDate_input", "2026-11-15");
