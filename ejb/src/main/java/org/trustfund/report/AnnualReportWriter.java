@@ -47,8 +47,8 @@ public final class AnnualReportWriter {
     public static List<AnnualReportSection> standardSections() {
         return List.of(new CoverSection(), new PerformanceSection(), new PositionSection(), new DonorStatusSection(),
                 new PledgeSection(), new ContributionSection(), new InKindSection(),
-                new IntermediarySection(), new RatesSection(), new ReconciliationSection(),
-                new ChartsSection(), new NotesSection());
+                new IntermediarySection(), new TravelSection(), new ExpenditureSection(), new RatesSection(),
+                new ReconciliationSection(), new ChartsSection(), new NotesSection());
     }
 
     /**

@@ -132,12 +132,12 @@ public class ChartsSection implements AnnualReportSection {
 
     private static final PresetColor[] SERIES_COLOURS = {PresetColor.STEEL_BLUE, PresetColor.DARK_ORANGE};
 
-    private static String range(SheetWriter sheet, int first, int last, int column) {
+    static String range(SheetWriter sheet, int first, int last, int column) {
         return new CellRangeAddress(first, last, column, column).formatAsString(sheet.name(), true);
     }
 
     /** A column chart anchored at (column, row), 10 columns by 18 rows. */
-    private static void bar(XSSFDrawing drawing, int column, int row, String title, XDDFDataSource<String> categories,
+    static void bar(XSSFDrawing drawing, int column, int row, String title, XDDFDataSource<String> categories,
             List<XDDFNumericalDataSource<Double>> values, List<String> names) {
         XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, column, row, column + 10, row + 18);
         XSSFChart chart = drawing.createChart(anchor);

@@ -113,9 +113,11 @@ public class ContributionSection implements AnnualReportSection {
     public List<ReconciliationRow> reconciliation(ReportContext ctx) {
         List<ReconciliationRow> rows = new ArrayList<>();
         ctx.total(TOTAL).ifPresent(cell -> rows.add(new ReconciliationRow(ctx.text("reconciliation.contributions"), cell,
-                // Transfers from intermediaries also bring cash: they are reconciled on their own sheet.
-                ctx.ledgerSums().debitLessCredit(Account.CASH, LedgerSums.Period.YEAR,
-                        org.trustfund.intermediary.IntermediaryTransfer.SOURCE_TYPE, false),
+                // Transfers from intermediaries also bring cash: they are reconciled on their own sheet; what travel,
+                // expenditure and PSC pay out is on theirs.
+                ctx.ledgerSums().debitLessCreditExcept(Account.CASH, LedgerSums.Period.YEAR, java.util.stream.Stream
+                        .concat(LedgerSums.SPENDING.stream(), java.util.stream.Stream.of(
+                                org.trustfund.intermediary.IntermediaryTransfer.SOURCE_TYPE)).toList()),
                 BigDecimal.ZERO)));
         return rows;
     }

@@ -151,10 +151,11 @@ public class DonorStatusSection implements AnnualReportSection {
     public List<ReconciliationRow> reconciliation(ReportContext ctx) {
         List<ReconciliationRow> rows = new ArrayList<>();
         ctx.total(YEAR_TOTAL).ifPresent(cell -> rows.add(new ReconciliationRow(ctx.text("reconciliation.donorsYear"), cell,
-                ctx.ledgerSums().debitLessCredit(List.of(Account.CASH), LedgerSums.Period.YEAR),
+                ctx.ledgerSums().debitLessCreditExcept(Account.CASH, LedgerSums.Period.YEAR, LedgerSums.SPENDING),
                 BigDecimal.ZERO)));
         ctx.total(TOTAL).ifPresent(cell -> rows.add(new ReconciliationRow(ctx.text("reconciliation.donorsTotal"), cell,
-                ctx.ledgerSums().debitLessCredit(List.of(Account.CASH), LedgerSums.Period.TO_YEAR_END),
+                ctx.ledgerSums().debitLessCreditExcept(Account.CASH, LedgerSums.Period.TO_YEAR_END,
+                        LedgerSums.SPENDING),
                 BigDecimal.ZERO)));
         return rows;
     }

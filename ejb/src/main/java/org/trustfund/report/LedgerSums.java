@@ -17,6 +17,10 @@ import org.trustfund.ledger.Account;
  */
 public final class LedgerSums {
 
+    /** The kinds of records that pay cash out of the fund (the receipts' sheets reconcile cash without them). */
+    static final List<String> SPENDING = List.of(org.trustfund.travel.TravelRequest.SOURCE_TYPE,
+            org.trustfund.expenditure.Expenditure.SOURCE_TYPE, org.trustfund.expenditure.PscCharge.SOURCE_TYPE);
+
     /** The periods the reconciliation compares. */
     public enum Period { YEAR, TO_YEAR_END, TO_PRIOR_YEAR_END }
 
@@ -84,6 +88,18 @@ public final class LedgerSums {
         BigDecimal[] ofSource = bySource.computeIfAbsent(sourceType, t -> query(" AND j.source_type = ?", t)).get(account);
         BigDecimal kind = ofSource == null ? BigDecimal.ZERO : ofSource[period.ordinal()];
         return (only ? kind : debitLessCredit(List.of(account), period).subtract(kind)).setScale(2);
+    }
+
+    /**
+     * Debits less credits of the lines on {@code account} in the period posted by every kind of record but
+     * {@code sourceTypes}: the cash that came in, without what travel, expenditure and PSC paid out.
+     */
+    public BigDecimal debitLessCreditExcept(Account account, Period period, Collection<String> sourceTypes) {
+        BigDecimal total = debitLessCredit(List.of(account), period);
+        for (String type : sourceTypes) {
+            total = total.subtract(debitLessCredit(account, period, type, true));
+        }
+        return total.setScale(2);
     }
 
     public BigDecimal creditLessDebit(Collection<Account> accounts, Period period) {

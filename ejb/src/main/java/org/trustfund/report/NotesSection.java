@@ -5,11 +5,11 @@ import java.util.Locale;
 import org.trustfund.spreadsheet.SheetWriter;
 import org.trustfund.spreadsheet.XlsxWriter;
 
-/** Sheet 9: the accounting basis in plain words, and what "provisional" means. */
+/** The last sheet: the accounting basis in plain words, and what "provisional" means. */
 @ApplicationScoped
 public class NotesSection implements AnnualReportSection {
 
-    static final int NOTES = 8;
+    static final int NOTES = 10;
 
     @Override
     public int order() {
@@ -23,6 +23,10 @@ public class NotesSection implements AnnualReportSection {
 
     /** The note on intermediaries' fees, with the year's gross, fees and net from the Intermediaries sheet. */
     static final int INTERMEDIARIES_NOTE = 8;
+    /** The note on travel, expenditure and PSC, with the PSC charged from the Expenditure sheet. */
+    static final int PSC_NOTE = 9;
+    /** The note on obligations not yet paid at 31 December, read from the memo accounts. */
+    static final int OBLIGATIONS_NOTE = 10;
 
     private static java.math.BigDecimal amount(ReportContext ctx, String total) {
         return ctx.total(total).map(ReportContext.TotalCell::value).orElse(java.math.BigDecimal.ZERO);
@@ -35,8 +39,14 @@ public class NotesSection implements AnnualReportSection {
         sheet.minWidth(0, 100);
         for (int n = 1; n <= NOTES; n++) {
             sheet.row().bold(n + ". " + ctx.text("notes." + n + ".title"));
-            sheet.line(n == INTERMEDIARIES_NOTE ? ctx.text("notes." + n, amount(ctx, IntermediarySection.GROSS),
-                    amount(ctx, IntermediarySection.FEES), amount(ctx, IntermediarySection.NET)) : ctx.text("notes." + n));
+            sheet.line(switch (n) {
+                case INTERMEDIARIES_NOTE -> ctx.text("notes." + n, amount(ctx, IntermediarySection.GROSS),
+                        amount(ctx, IntermediarySection.FEES), amount(ctx, IntermediarySection.NET));
+                case PSC_NOTE -> ctx.text("notes." + n, amount(ctx, ExpenditureSection.PSC));
+                case OBLIGATIONS_NOTE -> ctx.text("notes." + n, ctx.ledgerSums().debitLessCredit(
+                        java.util.List.of(org.trustfund.ledger.Account.OPEN_OBLIGATIONS), LedgerSums.Period.TO_YEAR_END));
+                default -> ctx.text("notes." + n);
+            });
             sheet.blankRow();
         }
         sheet.row().bold(ctx.text(ctx.isProvisional() ? "status.provisional" : "status.final"));

@@ -130,6 +130,11 @@ public final class RowWriter {
         return formulaStyled(excelFormula, cachedValue, styles.usdTotal());
     }
 
+    /** A formula that counts (trips, rows), shown as a whole number, with its value beside it. */
+    public RowWriter integerFormula(String excelFormula, long cachedValue) {
+        return formulaStyled(excelFormula, BigDecimal.valueOf(cachedValue), styles.integer());
+    }
+
     private RowWriter formulaStyled(String excelFormula, BigDecimal cachedValue, CellStyle style) {
         Cell cell = row.createCell(column);
         cell.setCellFormula(excelFormula.startsWith("=") ? excelFormula.substring(1) : excelFormula);
