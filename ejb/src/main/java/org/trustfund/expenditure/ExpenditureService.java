@@ -273,6 +273,16 @@ public class ExpenditureService {
         return psc.reverse(chargeId, expectedVersion, reason);
     }
 
+    /** As {@link #reversePsc(long, long, String)}, for a charge named under its fund: another fund's is unknown here. */
+    @RolesAllowed(Roles.CERTIFYING_OFFICER)
+    public PscCharge reversePsc(long fundId, long chargeId, long expectedVersion, String reason) {
+        PscCharge charge = em.find(PscCharge.class, chargeId);
+        if (charge == null || charge.getFund().getId() != fundId) {
+            throw new UnknownRecordException("psc.unknown", chargeId);
+        }
+        return psc.reverse(chargeId, expectedVersion, reason);
+    }
+
     @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER})
     public PscRate setPscRate(long fundId, int year, BigDecimal rate, String reason, long expectedVersion) {
         closedYears.requireOpen(fundId, LocalDate.of(year, 12, 31), "year");

@@ -413,20 +413,23 @@ class AuthorizationMatrixIT {
             // Travel requests and expenditure are staff records: the same for both columns.
             long travel = ReferenceFixture.travelRequest(system, "Matrix traveller" + unique);
             long expenditure = ReferenceFixture.expenditure(system, "MX-EXP" + unique);
+            long traveller = ReferenceFixture.travellerOf(system, travel);
             Map<String, String> own = Map.ofEntries(Map.entry("donor", String.valueOf(ownDonor)),
                     Map.entry("pledge", String.valueOf(ownPledge)), Map.entry("contribution", String.valueOf(ownContribution)),
                     Map.entry("user", String.valueOf(donorUser)), Map.entry("country", "XA"),
                     Map.entry("fund", String.valueOf(fund)), Map.entry("approval", String.valueOf(approval)),
                     Map.entry("journal", String.valueOf(journal)), Map.entry("inKind", String.valueOf(ownInKind)),
                     Map.entry("intermediary", String.valueOf(intermediary)), Map.entry("transfer", String.valueOf(transfer)),
-                    Map.entry("travel", String.valueOf(travel)), Map.entry("expenditure", String.valueOf(expenditure)));
+                    Map.entry("travel", String.valueOf(travel)), Map.entry("expenditure", String.valueOf(expenditure)),
+                    Map.entry("traveller", String.valueOf(traveller)));
             Map<String, String> other = Map.ofEntries(Map.entry("donor", String.valueOf(otherDonor)),
                     Map.entry("pledge", String.valueOf(otherPledge)), Map.entry("contribution", String.valueOf(otherContribution)),
                     Map.entry("user", String.valueOf(donorUser)), Map.entry("country", "XA"),
                     Map.entry("fund", String.valueOf(fund)), Map.entry("approval", String.valueOf(approval)),
                     Map.entry("journal", String.valueOf(journal)), Map.entry("inKind", String.valueOf(otherInKind)),
                     Map.entry("intermediary", String.valueOf(intermediary)), Map.entry("transfer", String.valueOf(transfer)),
-                    Map.entry("travel", String.valueOf(travel)), Map.entry("expenditure", String.valueOf(expenditure)));
+                    Map.entry("travel", String.valueOf(travel)), Map.entry("expenditure", String.valueOf(expenditure)),
+                    Map.entry("traveller", String.valueOf(traveller)));
             return new Fixture(sessions, basic, own, other, otherDonorName);
         }
 

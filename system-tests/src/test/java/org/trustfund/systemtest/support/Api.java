@@ -164,6 +164,11 @@ public final class Api {
             return JSON.toType(body, Json.MAP_TYPE);
         }
 
+        /** A reply that is a JSON array of objects. */
+        public List<Map<String, Object>> jsonList() {
+            return JSON.toType(body, Json.LIST_OF_MAPS_TYPE);
+        }
+
         public Optional<String> header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .flatMap(e -> e.getValue().stream()).findFirst();

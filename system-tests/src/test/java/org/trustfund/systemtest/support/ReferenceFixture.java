@@ -145,6 +145,15 @@ public final class ReferenceFixture {
         }
     }
 
+    /** The traveller of a travel request. */
+    public static long travellerOf(RunningSystem system, long travelRequest) {
+        try (Connection c = Rows.connect(system.database())) {
+            return Rows.number(c, "SELECT traveller_id FROM travel_request WHERE id = ?", travelRequest);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the traveller of travel request " + travelRequest, e);
+        }
+    }
+
     /** A recorded (not certified) USD expense of the IGF fund; its id. */
     public static long expenditure(RunningSystem system, String reference) {
         try (Connection c = Rows.connect(system.database())) {
