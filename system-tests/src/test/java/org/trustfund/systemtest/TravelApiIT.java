@@ -111,6 +111,8 @@ class TravelApiIT {
         Map<String, Object> participation = finance.get("/api/participation?year=2026&fundId=" + fund).json();
         assertEquals(1, ((Number) participation.get("trips")).intValue());
         assertEquals("2900.00", participation.get("usd"));
+        assertEquals(Map.of("key", "LEAST_DEVELOPED", "trips", 1L, "usd", "2900.00"),
+                normalized(list(participation, "byDevelopmentStatus").get(0)));
         assertRefused(finance.get("/api/travel?from=2026-07-01&to=2026-06-01"), "from", "after the to-date");
     }
 
@@ -158,6 +160,13 @@ class TravelApiIT {
         assertEquals(200, reversed.status(), reversed::toString);
         assertEquals("-130.00", reversed.json().get("amountUsd"));
         assertEquals("4000.00", balance(finance, fund));
+    }
+
+    /** A JSON object with its whole numbers as longs, for comparison. */
+    private static Map<String, Object> normalized(Map<String, Object> json) {
+        Map<String, Object> out = new HashMap<>();
+        json.forEach((k, v) -> out.put(k, v instanceof Number n ? (Object) n.longValue() : v));
+        return out;
     }
 
     private static String balance(Api finance, long fund) {

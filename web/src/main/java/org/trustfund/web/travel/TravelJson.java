@@ -3,7 +3,6 @@ package org.trustfund.web.travel;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.trustfund.donor.StakeholderGroup;
 import org.trustfund.travel.Costing;
@@ -210,14 +209,21 @@ public final class TravelJson {
     }
 
     public record ParticipationView(int year, Long fundId, long trips, String usd,
-            @Schema(description = "By REGION, DEVELOPMENT_STATUS, GENDER, STAKEHOLDER_GROUP and PROGRAMME, largest "
-                    + "amount first") Map<String, List<ParticipationGroup>> groups) {
+            @Schema(description = "Largest amount first") List<ParticipationGroup> byRegion,
+            @Schema(description = "On the travel date; largest amount first") List<ParticipationGroup> byDevelopmentStatus,
+            List<ParticipationGroup> byGender, List<ParticipationGroup> byStakeholderGroup,
+            List<ParticipationGroup> byProgramme) {
 
         static ParticipationView of(Participation.Report r) {
-            Map<String, List<ParticipationGroup>> groups = new java.util.LinkedHashMap<>();
-            r.rows().forEach((d, rows) -> groups.put(d.name(), rows.stream()
-                    .map(g -> new ParticipationGroup(g.key(), g.trips(), plain(g.usd()))).toList()));
-            return new ParticipationView(r.year(), r.fundId(), r.trips(), plain(r.usd()), groups);
+            return new ParticipationView(r.year(), r.fundId(), r.trips(), plain(r.usd()),
+                    groups(r, Participation.Dimension.REGION), groups(r, Participation.Dimension.DEVELOPMENT_STATUS),
+                    groups(r, Participation.Dimension.GENDER), groups(r, Participation.Dimension.STAKEHOLDER_GROUP),
+                    groups(r, Participation.Dimension.PROGRAMME));
+        }
+
+        private static List<ParticipationGroup> groups(Participation.Report r, Participation.Dimension d) {
+            return r.rows().getOrDefault(d, List.of()).stream()
+                    .map(g -> new ParticipationGroup(g.key(), g.trips(), plain(g.usd()))).toList();
         }
     }
 }
