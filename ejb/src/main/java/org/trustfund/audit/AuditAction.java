@@ -17,5 +17,9 @@ public enum AuditAction {
     API_TOKEN_CREATED,
     API_TOKEN_REVOKED,
     /** A run of the ledger check from its page, with its outcome: the auditor's dashboard shows the last one. */
-    LEDGER_CHECKED
+    LEDGER_CHECKED,
+    /** An acknowledgement letter (or its cancellation notice) downloaded, by whom and in which language. */
+    DOWNLOADED,
+    /** A request for another donor's record refused: who asked and for what. */
+    ACCESS_REFUSED
 }

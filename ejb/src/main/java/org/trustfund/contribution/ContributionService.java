@@ -86,6 +86,9 @@ public class ContributionService {
     private ApprovalRequests approvals;
 
     @Inject
+    private org.trustfund.acknowledgement.Acknowledgements acknowledgements;
+
+    @Inject
     private Caller caller;
 
     @Inject
@@ -106,6 +109,7 @@ public class ContributionService {
         this.audit = new AuditLog(new org.trustfund.audit.AuditRepository(em), caller);
         this.access = new CallerAccess(em, caller);
         this.approvals = new ApprovalRequests(em);
+        this.acknowledgements = new org.trustfund.acknowledgement.Acknowledgements(em, caller);
         this.closedYears = new ClosedYears(em);
     }
 
@@ -293,6 +297,7 @@ public class ContributionService {
         contribution.holdUnappliedIf(pledges.hasOpenReceivable(contribution.getDonor().getId(),
                 contribution.getFund().getId()));
         ledger.post(certificationJournal(contribution));
+        acknowledgements.issue(org.trustfund.acknowledgement.AcknowledgedReceipt.of(contribution));
         audit.record(AuditAction.UPDATE, ENTITY, id, Changes.of().field("status", "RECORDED", "CERTIFIED")
                 .value("recordedBy", contribution.getRecordedBy())
                 .value("unappliedHeld", contribution.heldUnapplied()).toString());
@@ -507,6 +512,7 @@ public class ContributionService {
             }
         }
         settlePledges(contribution, id);
+        acknowledgements.cancel(org.trustfund.receipt.ReceiptKind.CASH, id, contribution.getReversalReason());
         audit.record(AuditAction.UPDATE, ENTITY, id, Changes.of().field("status", "CERTIFIED", "REVERSED")
                 .value("reason", contribution.getReversalReason()).value("requestedBy", request.getRequestedBy())
                 .value("request", request.getId()).toString());

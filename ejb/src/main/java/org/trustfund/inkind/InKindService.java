@@ -69,6 +69,9 @@ public class InKindService {
     private ApprovalRequests approvals;
 
     @Inject
+    private org.trustfund.acknowledgement.Acknowledgements acknowledgements;
+
+    @Inject
     private Caller caller;
 
     @Inject
@@ -88,6 +91,7 @@ public class InKindService {
         this.audit = new AuditLog(new org.trustfund.audit.AuditRepository(em), caller);
         this.access = new CallerAccess(em, caller);
         this.approvals = new ApprovalRequests(em);
+        this.acknowledgements = new org.trustfund.acknowledgement.Acknowledgements(em, caller);
         this.closedYears = new ClosedYears(em);
     }
 
@@ -169,6 +173,7 @@ public class InKindService {
             // Nothing is posted, but a service certified into a closed year would change its disclosure.
             closedYears.requireOpen(gift.getFund().getId(), gift.getStartDate(), null);
         }
+        acknowledgements.issue(org.trustfund.acknowledgement.AcknowledgedReceipt.of(gift));
         audit.record(AuditAction.UPDATE, ENTITY, id, Changes.of().field("status", "RECORDED", "CERTIFIED")
                 .value("recordedBy", gift.getCertification().getRecordedBy())
                 .value("posted", gift.isRecognized()).toString());
@@ -226,6 +231,8 @@ public class InKindService {
                         .build(clock.instant(), caller.name()));
             }
         }
+        acknowledgements.cancel(org.trustfund.receipt.ReceiptKind.IN_KIND, gift.getId(),
+                gift.getCertification().getReversalReason());
         audit.record(AuditAction.UPDATE, ENTITY, gift.getId(), Changes.of().field("status", "CERTIFIED", "REVERSED")
                 .value("reason", gift.getCertification().getReversalReason())
                 .value("requestedBy", request.getRequestedBy()).value("request", request.getId()).toString());

@@ -69,6 +69,9 @@ public class IntermediaryService {
     private ApprovalRequests approvals;
 
     @Inject
+    private org.trustfund.acknowledgement.Acknowledgements acknowledgements;
+
+    @Inject
     private Caller caller;
 
     @Inject
@@ -90,6 +93,7 @@ public class IntermediaryService {
         this.ledger = new Ledger(em);
         this.audit = new AuditLog(new org.trustfund.audit.AuditRepository(em), caller);
         this.approvals = new ApprovalRequests(em);
+        this.acknowledgements = new org.trustfund.acknowledgement.Acknowledgements(em, caller);
         this.closedYears = new ClosedYears(em);
         this.donors = new DonorService(em, caller);
     }
@@ -251,6 +255,7 @@ public class IntermediaryService {
         IntermediaryTransfer transfer = load(id, expectedVersion);
         transfer.certify(caller.name(), clock.instant());
         ledger.post(certificationJournal(transfer));
+        acknowledgements.issue(org.trustfund.acknowledgement.AcknowledgedReceipt.of(transfer));
         audit.record(AuditAction.UPDATE, TRANSFER, id, Changes.of().field("status", "RECORDED", "CERTIFIED")
                 .value("recordedBy", transfer.getCertification().getRecordedBy())
                 .value("net", transfer.netMoney()).value("usdNet", transfer.usdValue()).toString());
@@ -304,6 +309,8 @@ public class IntermediaryService {
                         .build(clock.instant(), caller.name()));
             }
         }
+        acknowledgements.cancel(org.trustfund.receipt.ReceiptKind.TRANSFER, transfer.getId(),
+                transfer.getCertification().getReversalReason());
         audit.record(AuditAction.UPDATE, TRANSFER, transfer.getId(), Changes.of().field("status", "CERTIFIED", "REVERSED")
                 .value("reason", transfer.getCertification().getReversalReason())
                 .value("requestedBy", request.getRequestedBy()).value("request", request.getId()).toString());

@@ -141,7 +141,7 @@ class AccessibilityIT {
     /**
      * A record of each kind the matrix's page addresses name: a donor with a signed pledge, a certified contribution
      * whose reversal waits for approval, the journal that certified it, and an unapplied one; a requested trip and a
-     * recorded expense.
+     * recorded expense; the certified contribution's acknowledgement letter.
      */
     private static Map<String, String> records(RunningSystem system) {
         User maker = Api.readyUser(system, "axe-maker", "Finance officer");
@@ -174,6 +174,8 @@ class AccessibilityIT {
                     + " 'Contribution' AND source_id = ?", FinanceApi.id(contribution))));
             records.put("user", String.valueOf(Rows.number(c, "SELECT id FROM user_account WHERE username = ?",
                     maker.username())));
+            records.put("acknowledgement", String.valueOf(Rows.number(c, "SELECT id FROM acknowledgement WHERE"
+                    + " receipt_kind = 'CASH' AND kind = 'LETTER' AND source_id = ?", FinanceApi.id(contribution))));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -147,8 +147,15 @@ class AuthorizationMatrixIT {
     /** Null when the page answers as the table says, else what it did. */
     private static String checkPage(Fixture fixture, Row row, Who who) {
         Page page = fixture.sessions.get(who).get(fixture.resolve(row.request(), true));
-        return verdictOf(page, who, row.key().equals("/login.xhtml"))
+        String failure = verdictOf(page, who, row.key().equals("/login.xhtml"))
                 .mismatch(row.expected().get(who), page.summary());
+        if (failure != null || row.expected().get(who) != Expect.OWN) {
+            return failure;
+        }
+        // OWN: the donor's own record opens; another donor's answers 403.
+        Page other = fixture.sessions.get(who).get(fixture.resolve(row.request(), false));
+        return verdictOf(other, who, false) == Verdict.DENY ? null
+                : "expected DENY for another donor's record, got " + other.summary();
     }
 
     private static String checkDownload(Fixture fixture, Row row, Who who) {
@@ -165,8 +172,15 @@ class AuthorizationMatrixIT {
                 && download.bytes().length > 0;
         Verdict verdict = attachment ? Verdict.ALLOW : verdictOf(download, who, false) == Verdict.DENY
                 ? Verdict.DENY : Verdict.OTHER;
-        return verdict.mismatch(row.expected().get(who), "the download answered " + download.summary()
+        String failure = verdict.mismatch(row.expected().get(who), "the download answered " + download.summary()
                 + download.header("Content-Disposition").map(d -> " (" + d + ")").orElse(""));
+        if (failure != null || row.expected().get(who) != Expect.OWN) {
+            return failure;
+        }
+        // OWN: another donor's record's page answers 403, so there is no button to press.
+        Page other = session.get(fixture.resolve(row.request(), false));
+        return verdictOf(other, who, false) == Verdict.DENY ? null
+                : "expected DENY for another donor's record's page, got " + other.summary();
     }
 
     private static Verdict verdictOf(Page page, Who who, boolean signInPage) {
@@ -414,6 +428,12 @@ class AuthorizationMatrixIT {
             long travel = ReferenceFixture.travelRequest(system, "Matrix traveller" + unique);
             long expenditure = ReferenceFixture.expenditure(system, "MX-EXP" + unique);
             long traveller = ReferenceFixture.travellerOf(system, travel);
+            // Acknowledgement letters: the own donor's of the contribution certified for the approval, and one of the
+            // other donor's.
+            long otherCertified = recordContribution(system, finance, otherDonor, fund, "MX-OTHERACK" + unique);
+            certify(system, basic.get(Who.CERTIFYING_OFFICER), otherCertified);
+            long ownLetter = letterOf(system, approvedContribution);
+            long otherLetter = letterOf(system, otherCertified);
             Map<String, String> own = Map.ofEntries(Map.entry("donor", String.valueOf(ownDonor)),
                     Map.entry("pledge", String.valueOf(ownPledge)), Map.entry("contribution", String.valueOf(ownContribution)),
                     Map.entry("user", String.valueOf(donorUser)), Map.entry("country", "XA"),
@@ -421,7 +441,8 @@ class AuthorizationMatrixIT {
                     Map.entry("journal", String.valueOf(journal)), Map.entry("inKind", String.valueOf(ownInKind)),
                     Map.entry("intermediary", String.valueOf(intermediary)), Map.entry("transfer", String.valueOf(transfer)),
                     Map.entry("travel", String.valueOf(travel)), Map.entry("expenditure", String.valueOf(expenditure)),
-                    Map.entry("traveller", String.valueOf(traveller)));
+                    Map.entry("traveller", String.valueOf(traveller)),
+                    Map.entry("acknowledgement", String.valueOf(ownLetter)));
             Map<String, String> other = Map.ofEntries(Map.entry("donor", String.valueOf(otherDonor)),
                     Map.entry("pledge", String.valueOf(otherPledge)), Map.entry("contribution", String.valueOf(otherContribution)),
                     Map.entry("user", String.valueOf(donorUser)), Map.entry("country", "XA"),
@@ -429,7 +450,8 @@ class AuthorizationMatrixIT {
                     Map.entry("journal", String.valueOf(journal)), Map.entry("inKind", String.valueOf(otherInKind)),
                     Map.entry("intermediary", String.valueOf(intermediary)), Map.entry("transfer", String.valueOf(transfer)),
                     Map.entry("travel", String.valueOf(travel)), Map.entry("expenditure", String.valueOf(expenditure)),
-                    Map.entry("traveller", String.valueOf(traveller)));
+                    Map.entry("traveller", String.valueOf(traveller)),
+                    Map.entry("acknowledgement", String.valueOf(otherLetter)));
             return new Fixture(sessions, basic, own, other, otherDonorName);
         }
 
@@ -493,20 +515,36 @@ class AuthorizationMatrixIT {
 
         /** Certifies the contribution and asks for its reversal, leaving the request pending; the request's id. */
         private static long reversalRequest(RunningSystem system, String finance, String certifier, long contribution) {
-            Reply recorded = send(HttpRequest.newBuilder(URI.create(system.baseUrl() + "/api/contributions/" + contribution))
-                    .timeout(TIMEOUT).header("Authorization", finance).header("Accept", "application/json").GET().build(),
-                    "GET /api/contributions/" + contribution);
-            Reply certified = post(system, certifier, "/api/contributions/" + contribution + "/certification",
-                    Map.of("version", jsonObject(recorded.body()).get("version")));
-            if (certified.status() != 200) {
-                throw new IllegalStateException("Certifying contribution " + contribution + ": " + certified.summary());
-            }
+            Reply certified = certify(system, certifier, contribution);
             Reply requested = post(system, finance, "/api/contributions/" + contribution + "/reversal",
                     Map.of("version", jsonObject(certified.body()).get("version"), "reason", "Matrix fixture"));
             if (requested.status() != 202) {
                 throw new IllegalStateException("Requesting a reversal: " + requested.summary());
             }
             return ((Number) jsonObject(requested.body()).get("id")).longValue();
+        }
+
+        /** Certifies a recorded contribution as the certifying officer; the answer. */
+        private static Reply certify(RunningSystem system, String certifier, long contribution) {
+            Reply recorded = send(HttpRequest.newBuilder(URI.create(system.baseUrl() + "/api/contributions/" + contribution))
+                    .timeout(TIMEOUT).header("Authorization", certifier).header("Accept", "application/json").GET()
+                    .build(), "GET /api/contributions/" + contribution);
+            Reply certified = post(system, certifier, "/api/contributions/" + contribution + "/certification",
+                    Map.of("version", jsonObject(recorded.body()).get("version")));
+            if (certified.status() != 200) {
+                throw new IllegalStateException("Certifying contribution " + contribution + ": " + certified.summary());
+            }
+            return certified;
+        }
+
+        /** The acknowledgement letter issued when the contribution was certified. */
+        private static long letterOf(RunningSystem system, long contribution) {
+            try (Connection c = Rows.connect(system.database())) {
+                return Rows.number(c, "SELECT id FROM acknowledgement WHERE receipt_kind = 'CASH' AND kind = 'LETTER'"
+                        + " AND source_id = ?", contribution);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         private static Reply post(RunningSystem system, String authorization, String path, Map<String, Object> body) {

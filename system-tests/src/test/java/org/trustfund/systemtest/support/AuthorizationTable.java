@@ -107,8 +107,11 @@ public final class AuthorizationTable {
             Map<Who, Expect> expected = new EnumMap<>(Who.class);
             for (Who who : Who.values()) {
                 Expect e = Expect.valueOf(cells.get(3 + who.ordinal()));
-                if ((e == Expect.OWN || e == Expect.SCOPED) && (who != Who.DONOR || kind != Kind.API)) {
+                if (e == Expect.SCOPED && (who != Who.DONOR || kind != Kind.API)) {
                     throw new IllegalStateException(where + e + " is only for the DONOR column of api rows");
+                }
+                if (e == Expect.OWN && who != Who.DONOR) {
+                    throw new IllegalStateException(where + e + " is only for the DONOR column");
                 }
                 expected.put(who, e);
             }

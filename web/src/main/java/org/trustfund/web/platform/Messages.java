@@ -29,7 +29,8 @@ public final class Messages {
             "org.trustfund.web.ledger", "org.trustfund.web.report", "org.trustfund.web.exports",
             "org.trustfund.web.records", "org.trustfund.web.worklist",
             "org.trustfund.web.receipts", "org.trustfund.web.inkind", "org.trustfund.web.intermediary",
-            "org.trustfund.recognition.givers", "org.trustfund.web.travel");
+            "org.trustfund.recognition.givers", "org.trustfund.web.travel",
+            "org.trustfund.web.acknowledgement");
 
     private Messages() {
     }

@@ -64,6 +64,17 @@ public final class Pages {
         return false;
     }
 
+    /** Sends the friendly 403: a donor user who named another donor's record. */
+    public static void forbidden() {
+        FacesContext fc = FacesContext.getCurrentInstance();
+        try {
+            fc.getExternalContext().responseSendError(HttpServletResponse.SC_FORBIDDEN, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        fc.responseComplete();
+    }
+
     /**
      * Sends the friendly not-found page for a record page opened without an id, or with one that does not
      * exist. (The id is not a required view parameter: Mojarra re-validates view parameters on AJAX requests

@@ -1,0 +1,117 @@
+package org.trustfund.acknowledgement;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Locale;
+import org.trustfund.audit.AuditAction;
+import org.trustfund.audit.AuditLog;
+import org.trustfund.platform.AccessDeniedException;
+import org.trustfund.platform.Changes;
+import org.trustfund.platform.UnknownRecordException;
+import org.trustfund.receipt.ReceiptKind;
+import org.trustfund.security.Caller;
+import org.trustfund.security.CallerAccess;
+import org.trustfund.security.Roles;
+
+/**
+ * Acknowledgement letters to read and download: staff see every one, a donor user only their own donor's (another
+ * donor's id is refused as if the letter were someone else's, and the refusal is logged). Every download is audited.
+ */
+@Stateless
+@RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN, Roles.DONOR})
+public class AcknowledgementService {
+
+    /** As many as a page or a call lists at once. */
+    public static final int MAX = 500;
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private CallerAccess access;
+
+    @Inject
+    private AuditLog audit;
+
+    @Inject
+    private Caller caller;
+
+    public AcknowledgementService() {
+    }
+
+    /** For tests outside the container. */
+    public AcknowledgementService(EntityManager em, Caller caller) {
+        this.em = em;
+        this.caller = caller;
+        this.access = new CallerAccess(em, caller);
+        this.audit = new AuditLog(new org.trustfund.audit.AuditRepository(em), caller);
+    }
+
+    public Acknowledgement find(long id) {
+        Acknowledgement a = em.find(Acknowledgement.class, id);
+        if (a == null) {
+            throw new UnknownRecordException("acknowledgement.unknown", id);
+        }
+        requireAccess(a);
+        return a;
+    }
+
+    /**
+     * A donor user's letters and notices, newest first; staff get a donor's with {@code donorId}, or every donor's
+     * with null.
+     */
+    public List<Acknowledgement> list(Long donorId) {
+        Long donor = donorId;
+        if (!access.isStaff()) {
+            long own = access.linkedDonor().orElseThrow(AccessDeniedException::new);
+            if (donorId != null && donorId != own) {
+                refused("donor " + donorId);
+            }
+            donor = own;
+        }
+        jakarta.persistence.TypedQuery<Acknowledgement> q = em.createQuery("SELECT a FROM Acknowledgement a"
+                + " JOIN FETCH a.fund JOIN FETCH a.donor" + (donor == null ? "" : " WHERE a.donor.id = :donor")
+                + " ORDER BY a.issuedOn DESC, a.id DESC", Acknowledgement.class);
+        if (donor != null) {
+            q.setParameter("donor", donor);
+        }
+        return q.setMaxResults(MAX).getResultList();
+    }
+
+    /** The letter (and its cancellation notice, if any) of one receipt: staff only, for the receipt's page. */
+    @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN})
+    public List<Acknowledgement> ofReceipt(ReceiptKind kind, long sourceId) {
+        return em.createQuery("SELECT a FROM Acknowledgement a WHERE a.receiptKind = :kind AND a.sourceId = :id"
+                        + " ORDER BY a.id", Acknowledgement.class)
+                .setParameter("kind", kind).setParameter("id", sourceId).getResultList();
+    }
+
+    /** The PDF in the language asked for; the download is audited with who, which letter and which language. */
+    public byte[] pdf(long id, Locale locale) {
+        Acknowledgement a = find(id);
+        byte[] pdf = new AcknowledgementLetter(locale).pdf(a, AcknowledgementLetter.defaultThanks(locale));
+        audit.record(AuditAction.DOWNLOADED, Acknowledgements.ENTITY, id, Changes.of().value("number", a.reference())
+                .value("language", locale.getLanguage()).value("bytes", pdf.length).toString());
+        return pdf;
+    }
+
+    private void requireAccess(Acknowledgement a) {
+        if (access.isStaff()) {
+            return;
+        }
+        if (access.linkedDonor().filter(own -> own.equals(a.getDonor().getId())).isEmpty()) {
+            refused("acknowledgement " + a.getId());
+        }
+    }
+
+    /** Logged where staff look (the audit log), then refused without saying whether the record exists. */
+    private void refused(String what) {
+        audit.recordAlone(caller.name(), AuditAction.ACCESS_REFUSED, Acknowledgements.ENTITY, null,
+                "a donor user asked for " + what + " of another donor", null);
+        throw new AccessDeniedException();
+    }
+}

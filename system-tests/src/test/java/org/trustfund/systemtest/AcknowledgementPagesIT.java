@@ -1,0 +1,163 @@
+package org.trustfund.systemtest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.trustfund.systemtest.support.FinanceApi.id;
+import static org.trustfund.systemtest.support.FinanceApi.version;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.trustfund.systemtest.support.Accounts;
+import org.trustfund.systemtest.support.Api;
+import org.trustfund.systemtest.support.Api.Reply;
+import org.trustfund.systemtest.support.Api.User;
+import org.trustfund.systemtest.support.Browser;
+import org.trustfund.systemtest.support.FinanceApi;
+import org.trustfund.systemtest.support.Rows;
+import org.trustfund.systemtest.support.RunningSystem;
+import org.trustfund.systemtest.support.SystemExtension;
+
+/**
+ * Issue 12, the letters, as a donor meets them: certification issues a numbered letter; the donor signs in, finds it
+ * under Acknowledgements, downloads the PDF (read back with PDFBox: number, amounts, rate, thanks), is refused another
+ * donor's letter by its address and through the API (and the attempt is in the audit log); after a reversal the same
+ * letter, downloaded again, says CANCELLED and a notice names it.
+ */
+@ExtendWith(SystemExtension.class)
+class AcknowledgementPagesIT {
+
+    @Test
+    void aDonorDownloadsTheirLetterIsRefusedAnotherDonorsAndSeesItCancelledAfterAReversal(RunningSystem system,
+            Browser browser) throws Exception {
+        User officer = Api.readyUser(system, "officer", "Finance officer");
+        User certifier = Api.readyUser(system, "certifier", "Certifying officer");
+        User approver = Api.readyUser(system, "approver", "Certifying officer");
+        Api finance = officer.api(system);
+        Map<String, Object> fund = FinanceApi.fund(system);
+        String year = String.valueOf(LocalDate.now(ZoneOffset.UTC).getYear());
+        long own = FinanceApi.donor(finance, "Letter donor");
+        long other = FinanceApi.donor(finance, "Other letter donor");
+        Map<String, Object> ownCash = FinanceApi.certify(certifier.api(system),
+                FinanceApi.recordChf(finance, own, id(fund), "2500.00", null));
+        Map<String, Object> otherCash = FinanceApi.certify(certifier.api(system),
+                FinanceApi.recordChf(finance, other, id(fund), "900.00", null));
+        String ownNumber = fund.get("code") + "-" + year + "-0001";
+        long ownLetter = letterOf(system, id(ownCash));
+        long otherLetter = letterOf(system, id(otherCash));
+        User donor = Api.readyDonorUser(system, "letters", own);
+
+        Accounts.signIn(browser, donor.username(), donor.password());
+        browser.waitForPath("/app/dashboard.xhtml");
+        browser.click("navAcknowledgements");
+        browser.waitForText(ownNumber);
+        assertFalse(browser.pageText().contains(fund.get("code") + "-" + year + "-0002"), "nothing of the other donor's");
+        browser.screenshot("acknowledgements-donor");
+        browser.clickText(ownNumber);
+        browser.waitForPath("/app/acknowledgement.xhtml");
+        assertTrue(browser.text("letter:amount").contains("2,500.00"), browser.text("letter:amount"));
+        assertEquals("In force", browser.text("letter:inForce"));
+        browser.screenshot("acknowledgement-donor");
+
+        String letter = pdfText(pressDownload(browser));
+        assertTrue(letter.contains(ownNumber), letter);
+        assertTrue(letter.contains("2,500.00 CHF"), letter);
+        assertTrue(letter.contains("thank you for your generous support"), letter);
+        assertFalse(letter.contains("CANCELLED"), letter);
+
+        HttpResponse<String> refused = get(system, browser, "/app/acknowledgement.xhtml?id=" + otherLetter);
+        assertEquals(403, refused.statusCode(), "another donor's letter by its address");
+        Api donorApi = donor.api(system);
+        assertEquals(403, donorApi.get("/api/acknowledgements/" + otherLetter + "/pdf").status());
+        assertEquals(403, donorApi.get("/api/acknowledgements?donorId=" + other).status());
+        assertEquals(1, donorApi.get("/api/acknowledgements").jsonList().size(), "the donor's own letter only");
+        assertTrue(count(system, "SELECT COUNT(*) FROM audit_entry WHERE action = 'ACCESS_REFUSED' AND actor = ?",
+                donor.username()) >= 3, "every attempt is in the audit log");
+        assertTrue(count(system, "SELECT COUNT(*) FROM audit_entry WHERE action = 'DOWNLOADED' AND actor = ?",
+                donor.username()) >= 1, "the download is in the audit log");
+
+        Reply requested = finance.post("/api/contributions/" + id(ownCash) + "/reversal",
+                Map.of("version", version(ownCash), "reason", "Received for another fund"));
+        assertEquals(202, requested.status(), requested::toString);
+        Reply approved = approver.api(system).post("/api/approvals/" + id(requested.json()) + "/approval",
+                Map.of("version", version(requested.json())));
+        assertEquals(200, approved.status(), approved::toString);
+
+        browser.open("/app/acknowledgement.xhtml?id=" + ownLetter);
+        assertTrue(browser.text("letter:cancelled").startsWith("Cancelled on"), browser.text("letter:cancelled"));
+        String cancelled = pdfText(pressDownload(browser));
+        assertTrue(cancelled.contains("CANCELLED") && cancelled.contains("Received for another fund"), cancelled);
+        browser.open("/app/acknowledgements.xhtml");
+        browser.waitForText(fund.get("code") + "-" + year + "-0003");
+        browser.clickText(fund.get("code") + "-" + year + "-0003");
+        browser.waitForPath("/app/acknowledgement.xhtml");
+        assertEquals(ownNumber, browser.text("letter:cancels"), "the notice names the letter it cancels");
+        String notice = pdfText(pressDownload(browser));
+        assertTrue(notice.contains("cancels acknowledgement " + ownNumber), notice);
+    }
+
+    /** Presses the download button the way the browser does (a POST of the form with its view state and cookie). */
+    private static byte[] pressDownload(Browser browser) throws Exception {
+        WebElement form = browser.waitVisible(By.id("letter"));
+        StringBuilder body = new StringBuilder();
+        for (WebElement input : form.findElements(By.cssSelector("input[name]"))) {
+            if ("hidden".equals(input.getAttribute("type"))) {
+                body.append(encode(input.getAttribute("name"))).append('=').append(encode(input.getAttribute("value")))
+                        .append('&');
+            }
+        }
+        body.append(encode("letter:pdf")).append('=');
+        HttpRequest request = HttpRequest.newBuilder(URI.create(form.getAttribute("action")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", "JSESSIONID=" + browser.cookie("JSESSIONID").getValue())
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, response.statusCode());
+        assertEquals("application/pdf", response.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(response.headers().firstValue("Content-Disposition").orElse("").contains(".pdf"));
+        return response.body();
+    }
+
+    private static HttpResponse<String> get(RunningSystem system, Browser browser, String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(system.baseUrl() + path))
+                .header("Cookie", "JSESSIONID=" + browser.cookie("JSESSIONID").getValue()).GET().build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String pdfText(byte[] pdf) throws Exception {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(doc);
+        }
+    }
+
+    private static long letterOf(RunningSystem system, long contribution) throws SQLException {
+        return count(system, "SELECT id FROM acknowledgement WHERE receipt_kind = 'CASH' AND kind = 'LETTER'"
+                + " AND source_id = ?", contribution);
+    }
+
+    private static long count(RunningSystem system, String sql, Object... args) throws SQLException {
+        try (Connection c = Rows.connect(system.database())) {
+            return Rows.number(c, sql, args);
+        }
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
