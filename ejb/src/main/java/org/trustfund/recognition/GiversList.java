@@ -46,6 +46,32 @@ public class GiversList {
         this.em = em;
     }
 
+    /** A fund as the public page names it. */
+    public record PublicFund(long id, String code, String name, int startYear) implements java.io.Serializable {
+    }
+
+    /** The funds, for the public recognition page (no sign-in): codes, names and first years only. */
+    @jakarta.annotation.security.PermitAll
+    public List<PublicFund> publicFunds() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT id, code, name, start_date FROM fund ORDER BY code")
+                .getResultList();
+        List<PublicFund> out = new ArrayList<>();
+        for (Object[] r : rows) {
+            out.add(new PublicFund(((Number) r[0]).longValue(), (String) r[1], (String) r[2], toDate(r[3]).getYear()));
+        }
+        return out;
+    }
+
+    /**
+     * The same list for the public page, open to anyone: only certified records, and no one who is anonymous or asked
+     * not to be named is named in it. The page shows names, groups and channels, never amounts.
+     */
+    @jakarta.annotation.security.PermitAll
+    public Givers published(long fundId, int year) {
+        return of(fundId, year);
+    }
+
     /**
      * @throws UnknownRecordException {@code fund.unknown}
      * @throws BusinessException {@code givers.year.outside} for a year before the fund began or after this one

@@ -1,0 +1,100 @@
+package org.trustfund.systemtest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.trustfund.systemtest.support.FinanceApi.id;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.trustfund.systemtest.support.Accounts;
+import org.trustfund.systemtest.support.Api;
+import org.trustfund.systemtest.support.Api.Reply;
+import org.trustfund.systemtest.support.Api.User;
+import org.trustfund.systemtest.support.Browser;
+import org.trustfund.systemtest.support.FinanceApi;
+import org.trustfund.systemtest.support.RunningSystem;
+import org.trustfund.systemtest.support.SystemExtension;
+
+/**
+ * Issue 12, public recognition: anyone, without signing in, sees who supported a fund in a year (certified records
+ * only), never the name of a donor who asked not to be named (counted instead), never an amount; the answer is
+ * cacheable with an ETag, a reader who has it gets 304, and when a donor's preference changes the page (and its tag)
+ * follows.
+ */
+@ExtendWith(SystemExtension.class)
+class PublicSupportersIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Test
+    void anyoneSeesTheNamedSupportersOfAYearAndThePageIsCacheableAndFollowsAPreferenceChange(RunningSystem system,
+            Browser browser) throws Exception {
+        User officer = Api.readyUser(system, "officer", "Finance officer");
+        Api finance = officer.api(system);
+        Api certifier = Api.readyUser(system, "certifier", "Certifying officer").api(system);
+        Map<String, Object> fund = FinanceApi.fund(system);
+        String code = fund.get("code").toString();
+        String named = "Recognized Ministry " + Accounts.uniqueUsername("n");
+        Reply created = finance.post("/api/donors", Map.of("name", named, "stakeholderGroup", "GOVERNMENT",
+                "country", "FI", "publiclyNamed", true));
+        assertEquals(201, created.status(), created::toString);
+        String quiet = "Quiet Company " + Accounts.uniqueUsername("q");
+        Reply quietDonor = finance.post("/api/donors", Map.of("name", quiet, "stakeholderGroup", "PRIVATE_SECTOR",
+                "country", "FI", "publiclyNamed", false));
+        assertEquals(201, quietDonor.status(), quietDonor::toString);
+        String pending = "Pending Foundation " + Accounts.uniqueUsername("p");
+        long pendingDonor = id(finance.post("/api/donors", Map.of("name", pending, "stakeholderGroup", "FOUNDATION",
+                "country", "FI", "publiclyNamed", true)).json());
+        FinanceApi.certify(certifier, FinanceApi.recordChf(finance, id(created.json()), id(fund), "5000.00", null));
+        FinanceApi.certify(certifier, FinanceApi.recordChf(finance, id(quietDonor.json()), id(fund), "700.00", null));
+        // Recorded, never certified: not on the page.
+        FinanceApi.recordChf(finance, pendingDonor, id(fund), "300.00", null);
+
+        String path = "/public/supporters.xhtml?fund=" + code + "&year=2025";
+        HttpResponse<String> page = get(system, path, null);
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains(named), "the named donor");
+        assertTrue(page.body().contains("Government"), "with its stakeholder group");
+        assertFalse(page.body().contains(quiet), "a donor who asked not to be named is never named");
+        assertTrue(page.body().contains("One further supporter gave anonymously or asked not to be named."));
+        assertFalse(page.body().contains(pending), "only certified records");
+        assertFalse(page.body().contains("5,000.00") || page.body().contains("5000.00"), "no amounts");
+        assertEquals("public, max-age=300", page.headers().firstValue("Cache-Control").orElse(""));
+        String etag = page.headers().firstValue("ETag").orElseThrow();
+        assertTrue(page.headers().firstValue("Set-Cookie").isEmpty(), "no session for a reader");
+
+        assertEquals(304, get(system, path, etag).statusCode(), "a reader who has the page gets 304");
+
+        Map<String, Object> donor = finance.get("/api/donors/" + id(created.json())).json();
+        Map<String, Object> change = new HashMap<>(Map.of("name", named, "stakeholderGroup", "GOVERNMENT",
+                "country", "FI", "publiclyNamed", false, "version", donor.get("version")));
+        Reply changed = finance.put("/api/donors/" + id(created.json()), change);
+        assertEquals(200, changed.status(), changed::toString);
+        HttpResponse<String> after = get(system, path, etag);
+        assertEquals(200, after.statusCode(), "the page changed, so the old tag no longer matches");
+        assertNotEquals(etag, after.headers().firstValue("ETag").orElseThrow());
+        assertFalse(after.body().contains(named));
+        assertTrue(after.body().contains("2 further supporters gave anonymously or asked not to be named."));
+
+        browser.open(path);
+        browser.waitForText("Supporters in 2025");
+        browser.screenshot("public-supporters");
+    }
+
+    private static HttpResponse<String> get(RunningSystem system, String path, String ifNoneMatch) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(system.baseUrl() + path))
+                .header("Accept-Language", "en");
+        if (ifNoneMatch != null) {
+            request.header("If-None-Match", ifNoneMatch);
+        }
+        return HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
