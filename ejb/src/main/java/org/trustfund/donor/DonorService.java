@@ -88,6 +88,29 @@ public class DonorService {
         return donor;
     }
 
+    /** The donor a DONOR user is linked to; refused when the account is linked to none. */
+    @RolesAllowed(Roles.DONOR)
+    public Donor own() {
+        long id = access.linkedDonor().orElseThrow(org.trustfund.platform.AccessDeniedException::new);
+        Donor donor = em.find(Donor.class, id);
+        if (donor == null) {
+            throw new UnknownRecordException("donor.unknown", id);
+        }
+        return donor;
+    }
+
+    /**
+     * A donor user changes their own contact and whether the fund may name them in public: nothing else (the name,
+     * group and country, and every financial figure, stay with the finance officers). Audited like a staff change.
+     */
+    @RolesAllowed(Roles.DONOR)
+    public Donor changeOwnContact(long expectedVersion, String contactName, String contactEmail, boolean publiclyNamed) {
+        Donor donor = own();
+        DonorDetails current = donor.details();
+        return update(donor.getId(), expectedVersion, new DonorDetails(current.name(), current.stakeholderGroup(),
+                current.countryCode(), contactName, contactEmail, publiclyNamed));
+    }
+
     public Donor update(long id, long expectedVersion, DonorDetails details) {
         Donor donor = em.find(Donor.class, id);
         if (donor == null) {

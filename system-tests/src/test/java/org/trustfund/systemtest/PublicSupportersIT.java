@@ -89,6 +89,44 @@ class PublicSupportersIT {
         browser.screenshot("public-supporters");
     }
 
+    @Test
+    void aDonorWhoNoLongerWantsToBeNamedSaysSoOnTheirPageAndThePublicPageFollows(RunningSystem system, Browser browser)
+            throws Exception {
+        User officer = Api.readyUser(system, "officer", "Finance officer");
+        Api finance = officer.api(system);
+        Api certifier = Api.readyUser(system, "certifier", "Certifying officer").api(system);
+        Map<String, Object> fund = FinanceApi.fund(system);
+        String name = "Changing Agency " + Accounts.uniqueUsername("c");
+        long donor = id(finance.post("/api/donors", Map.of("name", name, "stakeholderGroup", "GOVERNMENT",
+                "country", "FI", "publiclyNamed", true)).json());
+        FinanceApi.certify(certifier, FinanceApi.recordChf(finance, donor, id(fund), "1000.00", null));
+        String path = "/public/supporters.xhtml?fund=" + fund.get("code") + "&year=2025";
+        assertTrue(get(system, path, null).body().contains(name));
+
+        User user = Api.readyDonorUser(system, "changing", donor);
+        Accounts.signIn(browser, user.username(), user.password());
+        browser.waitForPath("/app/dashboard.xhtml");
+        browser.click("navMyDonor");
+        browser.waitForText(name);
+        browser.type("details:contactEmail", "new-contact@example.org");
+        browser.waitClickable(org.openqa.selenium.By.cssSelector("[id='details:publiclyNamed'] .ui-chkbox-box")).click();
+        browser.click("details:save");
+        browser.waitForText("Your details are saved.");
+        browser.screenshot("my-donor");
+
+        HttpResponse<String> after = get(system, path, null);
+        assertFalse(after.body().contains(name), "the public page follows the donor's preference");
+        Map<String, Object> held = finance.get("/api/donors/" + donor).json();
+        assertEquals(Boolean.FALSE, held.get("publiclyNamed"));
+        assertEquals("new-contact@example.org", held.get("contactEmail"));
+        assertEquals(name, held.get("name"), "nothing else changed");
+        try (java.sql.Connection c = org.trustfund.systemtest.support.Rows.connect(system.database())) {
+            assertEquals(1L, org.trustfund.systemtest.support.Rows.number(c, "SELECT COUNT(*) FROM audit_entry"
+                    + " WHERE actor = ? AND action = 'UPDATE' AND entity_type = 'Donor' AND details LIKE ?",
+                    user.username(), "%publiclyNamed%"), "staff see the change in the audit log");
+        }
+    }
+
     private static HttpResponse<String> get(RunningSystem system, String path, String ifNoneMatch) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(system.baseUrl() + path))
                 .header("Accept-Language", "en");
