@@ -90,13 +90,74 @@ public class AcknowledgementService {
                 .setParameter("kind", kind).setParameter("id", sourceId).getResultList();
     }
 
+    /** The languages a thank-you text may be written in: the six of the United Nations. */
+    public static final List<String> LANGUAGES = List.of("en", "fr", "es", "ar", "zh", "ru");
+
     /** The PDF in the language asked for; the download is audited with who, which letter and which language. */
     public byte[] pdf(long id, Locale locale) {
         Acknowledgement a = find(id);
-        byte[] pdf = new AcknowledgementLetter(locale).pdf(a, AcknowledgementLetter.defaultThanks(locale));
+        byte[] pdf = new AcknowledgementLetter(locale).pdf(a, thanks(a.getFund().getId(), locale));
         audit.record(AuditAction.DOWNLOADED, Acknowledgements.ENTITY, id, Changes.of().value("number", a.reference())
                 .value("language", locale.getLanguage()).value("bytes", pdf.length).toString());
         return pdf;
+    }
+
+    /** The fund's thank-you text in the letter's language, or the default text of that language. */
+    String thanks(long fundId, Locale locale) {
+        AcknowledgementTemplate t = em.find(AcknowledgementTemplate.class,
+                new AcknowledgementTemplate.Key(fundId, locale.getLanguage()));
+        return t != null ? t.getBody() : AcknowledgementLetter.defaultThanks(locale);
+    }
+
+    @RolesAllowed(Roles.ADMIN)
+    public java.util.Optional<AcknowledgementTemplate> template(long fundId, String language) {
+        return java.util.Optional.ofNullable(em.find(AcknowledgementTemplate.class,
+                new AcknowledgementTemplate.Key(fundId, requireLanguage(language))));
+    }
+
+    /**
+     * Saves a fund's thank-you text in a language (created with version 0, changed with the version read); the text is
+     * plain and shown as written. Audited with the text before and after.
+     */
+    @RolesAllowed(Roles.ADMIN)
+    public AcknowledgementTemplate saveTemplate(long fundId, String language, String body, long expectedVersion) {
+        if (em.find(org.trustfund.reference.Fund.class, fundId) == null) {
+            throw new UnknownRecordException("fund.unknown", fundId);
+        }
+        String lang = requireLanguage(language);
+        AcknowledgementTemplate t = em.find(AcknowledgementTemplate.class, new AcknowledgementTemplate.Key(fundId, lang));
+        java.time.Instant now = java.time.Instant.now();
+        if (t == null) {
+            org.trustfund.platform.ConcurrentChangeException.requireVersion(0, expectedVersion);
+            t = new AcknowledgementTemplate(fundId, lang, body, now, caller.name());
+            em.persist(t);
+            em.flush();
+            audit.record(AuditAction.CREATE, "AcknowledgementTemplate", fundId + "/" + lang,
+                    Changes.of().value("body", t.getBody()).toString());
+        } else {
+            org.trustfund.platform.ConcurrentChangeException.requireVersion(t.getVersion(), expectedVersion);
+            String before = t.getBody();
+            t.change(body, now, caller.name());
+            em.flush();
+            audit.record(AuditAction.UPDATE, "AcknowledgementTemplate", fundId + "/" + lang,
+                    Changes.of().field("body", before, t.getBody()).toString());
+        }
+        return t;
+    }
+
+    /** The text as a letter would show it, without saving: checked as a save would check it. */
+    @RolesAllowed(Roles.ADMIN)
+    public String previewTemplate(String body) {
+        return AcknowledgementTemplate.check(body);
+    }
+
+    private static String requireLanguage(String language) {
+        String lang = language == null ? "" : language.strip().toLowerCase(Locale.ROOT);
+        if (!LANGUAGES.contains(lang)) {
+            throw new org.trustfund.platform.BusinessException("language", "ack.template.language", language,
+                    String.join(", ", LANGUAGES));
+        }
+        return lang;
     }
 
     private void requireAccess(Acknowledgement a) {

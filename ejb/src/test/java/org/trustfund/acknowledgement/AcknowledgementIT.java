@@ -169,6 +169,34 @@ class AcknowledgementIT {
         // running system by AcknowledgementPagesIT.
     }
 
+    @Test
+    void anAdministratorsThankYouTextIsInTheLettersAsWrittenAndAStaleSaveIsRefused() throws IOException {
+        FixedCaller admin = FixedCaller.of("ada", Roles.ADMIN);
+        String text = "Merci <b>beaucoup</b> & =SUM(A1:A9)\nLine two <script>alert(1)</script>";
+        db.inTransaction(em -> new AcknowledgementService(em, admin)
+                .saveTemplate(fx.fundId, "fr", text, 0));
+        assertThrows(org.trustfund.platform.ConcurrentChangeException.class, () -> db.inTransaction(em ->
+                new AcknowledgementService(em, admin).saveTemplate(fx.fundId, "fr", "Someone else's text", 0)),
+                "another administrator who read no text before this one was saved is refused, never saved over");
+        assertEquals("language", assertThrows(org.trustfund.platform.BusinessException.class,
+                () -> db.inTransaction(em -> new AcknowledgementService(em, admin).saveTemplate(fx.fundId, "de", "x", 0)))
+                .field().orElseThrow());
+        assertEquals("body", assertThrows(org.trustfund.platform.BusinessException.class,
+                () -> db.inTransaction(em -> new AcknowledgementService(em, admin).saveTemplate(fx.fundId, "es", "  ", 0)))
+                .field().orElseThrow());
+
+        long id = record(fx.donorId, "100.00", "BNK-T");
+        certify(id);
+        long letter = letterId(id);
+        String french = pdfText(letter, Locale.FRENCH, FINANCE);
+        assertTrue(french.contains("Merci <b>beaucoup</b> & =SUM(A1:A9)"), "markup and formulas are text: " + french);
+        assertTrue(french.contains("Line two <script>alert(1)</script>"), french);
+        String english = pdfText(letter, Locale.ENGLISH, FINANCE);
+        assertTrue(english.contains("thank you for your generous support"), "English keeps the default: " + english);
+        assertEquals(text, db.inTransaction(em -> new AcknowledgementService(em, admin)
+                .template(fx.fundId, "fr")).orElseThrow().getBody(), "kept as written");
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
 
     private long record(long donor, String eur, String reference) {

@@ -112,6 +112,35 @@ class AcknowledgementPagesIT {
         assertTrue(notice.contains("cancels acknowledgement " + ownNumber), notice);
     }
 
+    @Test
+    void anAdministratorPreviewsAThankYouTextAsPlainTextAndTheLetterCarriesIt(RunningSystem system, Browser browser)
+            throws Exception {
+        User admin = Api.readyUser(system, "admin", "Administrator");
+        User officer = Api.readyUser(system, "officer", "Finance officer");
+        Api finance = officer.api(system);
+        Map<String, Object> fund = FinanceApi.fund(system);
+        String text = "Thank you <b>warmly</b> & =HYPERLINK(\"http://example.org\")";
+        Accounts.signIn(browser, admin.username(), admin.password());
+        browser.waitForPath("/app/dashboard.xhtml");
+        browser.open("/admin/acknowledgement-template.xhtml?fund=" + id(fund) + "&lang=en");
+        assertTrue(browser.text("template:state").startsWith("This fund has no text of its own"));
+        browser.waitVisible(By.id("template:body")).clear();
+        browser.type("template:body", text);
+        browser.click("template:preview");
+        assertEquals(text, browser.text("template:previewText"), "shown as written, markup and formula as text");
+        browser.click("template:save");
+        browser.waitForText("The thank-you text (en) is saved");
+        assertEquals("This fund has its own text in this language.", browser.text("template:state"));
+        browser.screenshot("acknowledgement-template");
+
+        Map<String, Object> cash = FinanceApi.certify(Api.readyUser(system, "certifier", "Certifying officer")
+                .api(system), FinanceApi.recordChf(finance, FinanceApi.donor(finance, "Template donor"), id(fund),
+                "100.00", null));
+        Api.Download pdf = finance.download("/api/acknowledgements/" + letterOf(system, id(cash)) + "/pdf");
+        assertEquals(200, pdf.status());
+        assertTrue(pdfText(pdf.bytes()).contains(text), "the letter carries the text as written");
+    }
+
     /** Presses the download button the way the browser does (a POST of the form with its view state and cookie). */
     private static byte[] pressDownload(Browser browser) throws Exception {
         WebElement form = browser.waitVisible(By.id("letter"));
