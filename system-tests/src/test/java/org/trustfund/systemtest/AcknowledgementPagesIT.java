@@ -81,6 +81,13 @@ class AcknowledgementPagesIT {
         assertTrue(letter.contains("thank you for your generous support"), letter);
         assertFalse(letter.contains("CANCELLED"), letter);
 
+        browser.click("navMySupport");
+        browser.waitForPath("/app/my-support.xhtml");
+        String years = browser.text("years");
+        assertTrue(years.contains("2025") && years.contains("2,840.91"), "given by year, in USD: " + years);
+        assertFalse(browser.pageText().contains("900.00"), "nothing of the other donor's on the donor's own page");
+        browser.screenshot("my-support");
+
         HttpResponse<String> refused = get(system, browser, "/app/acknowledgement.xhtml?id=" + otherLetter);
         assertEquals(403, refused.statusCode(), "another donor's letter by its address");
         Api donorApi = donor.api(system);

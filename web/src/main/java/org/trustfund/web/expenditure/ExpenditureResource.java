@@ -25,7 +25,6 @@ import org.trustfund.expenditure.Expenditure;
 import org.trustfund.expenditure.ExpenditureCategory;
 import org.trustfund.expenditure.ExpenditureQuery;
 import org.trustfund.expenditure.ExpenditureService;
-import org.trustfund.platform.BusinessException;
 import org.trustfund.receipt.ReceiptStatus;
 import org.trustfund.security.Roles;
 import org.trustfund.web.api.Inputs;
@@ -72,11 +71,9 @@ public class ExpenditureResource {
             @Parameter(description = "Dated on or before (yyyy-mm-dd)") @QueryParam("to") String to) {
         int pageNumber = Inputs.whole("page", page, 0, 0, Integer.MAX_VALUE / Inputs.MAX_PAGE_SIZE);
         int pageSize = Inputs.whole("size", size, 20, 1, Inputs.MAX_PAGE_SIZE);
+        // A from-date after the to-date is refused by the service, as on the page.
         LocalDate first = Inputs.date("from", from);
         LocalDate last = Inputs.date("to", to);
-        if (first != null && last != null && first.isAfter(last)) {
-            throw new BusinessException("from", "period.reversed", first, last);
-        }
         ExpenditureQuery q = new ExpenditureQuery(Inputs.id("fundId", fundId),
                 Inputs.choice("category", category, ExpenditureCategory.class),
                 Inputs.choice("status", status, ReceiptStatus.class), first, last);

@@ -21,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.trustfund.platform.BusinessException;
 import org.trustfund.security.Roles;
 import org.trustfund.travel.TravelQuery;
 import org.trustfund.travel.TravelRequest;
@@ -78,11 +77,9 @@ public class TravelResource {
             @QueryParam("reportsOutstanding") String reportsOutstanding) {
         int pageNumber = Inputs.whole("page", page, 0, 0, Integer.MAX_VALUE / Inputs.MAX_PAGE_SIZE);
         int pageSize = Inputs.whole("size", size, 20, 1, Inputs.MAX_PAGE_SIZE);
+        // A from-date after the to-date is refused by the service, as on the page.
         LocalDate first = Inputs.date("from", from);
         LocalDate last = Inputs.date("to", to);
-        if (first != null && last != null && first.isAfter(last)) {
-            throw new BusinessException("from", "period.reversed", first, last);
-        }
         TravelQuery q = new TravelQuery(Inputs.id("fundId", fundId), Inputs.id("programmeId", programmeId),
                 Inputs.id("eventId", eventId), Inputs.choice("status", status, TravelStatus.class), traveller, first, last,
                 "true".equalsIgnoreCase(reportsOutstanding == null ? null : reportsOutstanding.trim()));

@@ -1,0 +1,98 @@
+package org.trustfund.web.acknowledgement;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import org.trustfund.contribution.Contribution;
+import org.trustfund.contribution.ContributionQuery;
+import org.trustfund.contribution.ContributionService;
+import org.trustfund.inkind.InKindContribution;
+import org.trustfund.inkind.InKindQuery;
+import org.trustfund.inkind.InKindService;
+import org.trustfund.pledge.PledgeService;
+import org.trustfund.pledge.PledgeSummary;
+import org.trustfund.portal.DonorAccount;
+import org.trustfund.security.Roles;
+import org.trustfund.web.platform.Charts;
+import org.trustfund.web.platform.Messages;
+import org.trustfund.web.platform.Pages;
+
+/**
+ * Backs {@code /app/my-support.xhtml}, for a donor user: everything the fund holds about their own support — given
+ * by year (with a chart), pledges with what is paid, outstanding and overdue, contributions, gifts in kind, gifts
+ * credited to them through intermediaries — and a link to their letters. Every read is the services' own, kept to
+ * the user's donor.
+ */
+@Named
+@ViewScoped
+public class MySupportPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final int MAX = 200;
+
+    @EJB
+    private DonorAccount account;
+
+    @EJB
+    private PledgeService pledges;
+
+    @EJB
+    private ContributionService contributions;
+
+    @EJB
+    private InKindService inKind;
+
+    private DonorAccount.Summary summary;
+    private List<PledgeSummary> pledgeList = List.of();
+    private List<Contribution> contributionList = List.of();
+    private List<InKindContribution> inKindList = List.of();
+    private String chart;
+
+    @PostConstruct
+    void load() {
+        if (!Pages.requireRole(Roles.DONOR)) {
+            return;
+        }
+        try {
+            long donor = account.ownDonorId();
+            summary = account.of(donor);
+            pledgeList = pledges.summariesForDonor(donor);
+            contributionList = contributions.search(new ContributionQuery(donor, null, null, null, null, null,
+                    ContributionQuery.Sort.RECEIVED, true), 0, MAX);
+            inKindList = inKind.search(InKindQuery.all().withDonor(donor), 0, MAX);
+            chart = chart(summary);
+        } catch (org.trustfund.platform.AccessDeniedException e) {
+            summary = null;
+            Messages.error("ack.noDonor");
+        } catch (RuntimeException e) {
+            summary = null;
+            Messages.showFailure(e, "support");
+        }
+    }
+
+    private static String chart(DonorAccount.Summary s) {
+        JsonArrayBuilder labels = Json.createArrayBuilder();
+        JsonArrayBuilder cash = Json.createArrayBuilder();
+        JsonArrayBuilder kind = Json.createArrayBuilder();
+        for (DonorAccount.Year y : s.years()) {
+            labels.add(String.valueOf(y.year()));
+            cash.add(y.cashUsd());
+            kind.add(y.inKindUsd());
+        }
+        JsonArrayBuilder datasets = Json.createArrayBuilder()
+                .add(Charts.dataset(Messages.text("sup.cash"), cash, Charts.COLOURS[0]))
+                .add(Charts.dataset(Messages.text("sup.inKind"), kind, Charts.COLOURS[1]));
+        return Charts.bar(labels, datasets, Messages.text("sup.chart"), true);
+    }
+
+    public DonorAccount.Summary getSummary() { return summary; }
+    public List<PledgeSummary> getPledges() { return pledgeList; }
+    public List<Contribution> getContributions() { return contributionList; }
+    public List<InKindContribution> getInKind() { return inKindList; }
+    public String getChart() { return chart; }
+}
