@@ -56,6 +56,9 @@ public class DonorAccount {
     @Inject
     private CallerAccess access;
 
+    @jakarta.ejb.EJB
+    private org.trustfund.pledge.PledgeService pledges;
+
     public DonorAccount() {
     }
 
@@ -63,6 +66,93 @@ public class DonorAccount {
     public DonorAccount(EntityManager em, Caller caller) {
         this.em = em;
         this.access = new CallerAccess(em, caller);
+        this.pledges = new org.trustfund.pledge.PledgeService(em, caller);
+    }
+
+    private static final String BUNDLE = "org.trustfund.portal.statement";
+
+    /**
+     * The donor's statement of account for a period, as an xlsx: every contribution and gift in kind certified with a
+     * date in the period (in its currency, at its rate, in USD; the total a live formula), the gifts credited to the
+     * donor through intermediaries in the period (apart, in no total), and the donor's pledges with what is paid and
+     * outstanding today. Text cells are text, whatever a reference says.
+     */
+    public void statement(long donorId, LocalDate from, LocalDate to, java.util.Locale locale, java.io.OutputStream out)
+            throws java.io.IOException {
+        access.requireDonorAccess(donorId);
+        org.trustfund.platform.Period.requireOrdered(from, to);
+        if (from == null || to == null) {
+            throw new org.trustfund.platform.BusinessException(from == null ? "from" : "to", "statement.period.required");
+        }
+        java.util.ResourceBundle texts = java.util.ResourceBundle.getBundle(BUNDLE, locale,
+                DonorAccount.class.getClassLoader(),
+                java.util.ResourceBundle.Control.getNoFallbackControl(java.util.ResourceBundle.Control.FORMAT_PROPERTIES));
+        String donorName = (String) em.createNativeQuery("SELECT name FROM donor WHERE id = ?").setParameter(1, donorId)
+                .getSingleResult();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT x.day, x.kind, f.code, x.ref, x.currency, x.amount, x.rate,"
+                        + " x.usd FROM (SELECT c.received_date AS day, 'CASH' AS kind, c.fund_id AS fund_id,"
+                        + " c.bank_reference AS ref, c.currency AS currency, c.amount AS amount,"
+                        + " c.units_per_usd AS rate, c.usd_amount AS usd, c.id AS id FROM contribution c"
+                        + " WHERE c.donor_id = ? AND c.status = 'CERTIFIED' AND c.received_date BETWEEN ? AND ?"
+                        + " UNION ALL SELECT g.start_date, 'IN_KIND', g.fund_id, g.description, g.currency, g.amount,"
+                        + " g.units_per_usd, g.usd_amount, g.id FROM in_kind_contribution g"
+                        + " WHERE g.donor_id = ? AND g.status = 'CERTIFIED' AND g.start_date BETWEEN ? AND ?) x"
+                        + " JOIN fund f ON f.id = x.fund_id ORDER BY x.day, x.kind, x.id")
+                .setParameter(1, donorId).setParameter(2, from).setParameter(3, to)
+                .setParameter(4, donorId).setParameter(5, from).setParameter(6, to).getResultList();
+        try (org.trustfund.spreadsheet.XlsxWriter xlsx = org.trustfund.spreadsheet.XlsxWriter.create()) {
+            String title = java.text.MessageFormat.format(texts.getString("statement.title"), donorName, from, to);
+            xlsx.properties(title, title, "Trustfund", texts.getString("statement.keywords"));
+            org.trustfund.spreadsheet.SheetWriter sheet = xlsx.sheet(texts.getString("statement.sheet"));
+            sheet.title(title);
+            sheet.line(texts.getString("statement.rule"));
+            sheet.blankRow();
+            sheet.header(texts.getString("statement.column.date"), texts.getString("statement.column.kind"),
+                    texts.getString("statement.column.fund"), texts.getString("statement.column.reference"),
+                    texts.getString("statement.column.currency"), texts.getString("statement.column.amount"),
+                    texts.getString("statement.column.rate"), texts.getString("statement.column.usd"));
+            int first = sheet.nextRow();
+            BigDecimal total = ZERO;
+            for (Object[] r : rows) {
+                LocalDate day = r[0] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[0];
+                String currency = (String) r[4];
+                BigDecimal usd = usd(r[7]);
+                total = total.add(usd);
+                sheet.row().date(day).text(texts.getString("statement.kind." + r[1])).text((String) r[2])
+                        .text((String) r[3]).text(currency).amount(new BigDecimal(r[5].toString()),
+                                org.trustfund.money.CurrencyUnits.of(currency))
+                        .rate(new BigDecimal(r[6].toString())).usd(usd);
+            }
+            int last = sheet.nextRow() - 1;
+            sheet.row().bold(texts.getString("statement.total")).skipTo(7).formulaTotal(last < first ? "0"
+                    : "SUM(" + org.trustfund.spreadsheet.SheetWriter.cellRef(first, 7) + ":"
+                    + org.trustfund.spreadsheet.SheetWriter.cellRef(last, 7) + ")", total);
+
+            sheet.blankRow();
+            sheet.row().bold(texts.getString("statement.credited"));
+            sheet.header(texts.getString("statement.column.date"), texts.getString("statement.column.through"),
+                    texts.getString("statement.column.asGiver"), texts.getString("statement.column.usd"));
+            for (CreditedGift g : of(donorId).credited()) {
+                if (!g.received().isBefore(from) && !g.received().isAfter(to)) {
+                    sheet.row().date(g.received()).text(g.intermediary()).text(g.giverName()).usd(g.usd());
+                }
+            }
+
+            sheet.blankRow();
+            sheet.row().bold(texts.getString("statement.pledges"));
+            sheet.header(texts.getString("statement.column.fund"), texts.getString("statement.column.years"),
+                    texts.getString("statement.column.currency"), texts.getString("statement.column.amount"),
+                    texts.getString("statement.column.paid"), texts.getString("statement.column.outstanding"));
+            for (org.trustfund.pledge.PledgeSummary p : pledges.summariesForDonor(donorId)) {
+                int units = org.trustfund.money.CurrencyUnits.of(p.pledge().getAmount().currencyCode());
+                sheet.row().text(p.pledge().getFund().getCode()).text(p.pledge().getFirstYear() + "–"
+                                + p.pledge().getLastYear()).text(p.pledge().getAmount().currencyCode())
+                        .amount(p.pledge().getAmount().amount(), units).amount(p.paid().amount(), units)
+                        .amount(p.outstanding().amount(), units);
+            }
+            xlsx.write(out);
+        }
     }
 
     /** The donor a donor user is linked to; refused for an account linked to none. */

@@ -94,6 +94,55 @@ class DonorAccountIT {
                 .of(fx.otherDonorId)).givenUsd(), "staff read any donor's: 700 EUR at 0.88");
     }
 
+    @Test
+    void theStatementOfAPeriodListsItsReceiptsWithALiveTotalAndTheCreditedGiftsApart() throws Exception {
+        certified(fx.donorId, "1000.00", LocalDate.of(2026, 3, 2), "BNK-IN");
+        certified(fx.donorId, "200.00", LocalDate.of(2026, 3, 2), "=HYPERLINK(\"x\")");
+        certified(fx.donorId, "300.00", LocalDate.of(2026, 1, 20), "BNK-BEFORE");
+        certified(fx.otherDonorId, "700.00", LocalDate.of(2026, 3, 2), "BNK-OTHER");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        db.run(em -> {
+            try {
+                new DonorAccount(em, DONOR).statement(fx.donorId, LocalDate.of(2026, 2, 1), LocalDate.of(2026, 12, 31),
+                        java.util.Locale.ENGLISH, out);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(out.toByteArray()))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = wb.getSheet("Statement");
+            org.apache.poi.ss.usermodel.FormulaEvaluator evaluator = wb.getCreationHelper().createFormulaEvaluator();
+            List<String> references = new java.util.ArrayList<>();
+            double total = -1;
+            for (org.apache.poi.ss.usermodel.Row row : sheet) {
+                org.apache.poi.ss.usermodel.Cell a = row.getCell(0);
+                org.apache.poi.ss.usermodel.Cell d = row.getCell(3);
+                if (d != null && d.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING && row.getRowNum() > 3
+                        && row.getCell(7) != null) {
+                    references.add(d.getStringCellValue());
+                }
+                if (a != null && a.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                        && a.getStringCellValue().equals("Total received in the period (USD)")) {
+                    total = evaluator.evaluate(row.getCell(7)).getNumberValue();
+                    assertEquals(total, row.getCell(7).getNumericCellValue(), 0.001, "the cached value is the formula's");
+                }
+            }
+            assertEquals(List.of("BNK-IN", "=HYPERLINK(\"x\")"), references,
+                    "the period's own receipts, a reference that looks like a formula kept as text");
+            // 1,000 EUR and 200 EUR at 0.88; the January receipt is before the period.
+            assertEquals(1136.36 + 227.27, total, 0.001);
+        }
+        assertThrows(AccessDeniedException.class, () -> db.run(em -> {
+            try {
+                new DonorAccount(em, DONOR).statement(fx.otherDonorId, LocalDate.of(2026, 1, 1),
+                        LocalDate.of(2026, 12, 31), java.util.Locale.ENGLISH, new java.io.ByteArrayOutputStream());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }));
+    }
+
     private long certified(long donor, String eur, LocalDate received, String reference) {
         long id = db.inTransaction(em -> new ContributionService(em, FINANCE).record(new ContributionInput(donor,
                 fx.fundId, received, Money.of(eur, "EUR"), reference, Map.of())).getId());

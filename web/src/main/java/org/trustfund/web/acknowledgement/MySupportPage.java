@@ -52,6 +52,10 @@ public class MySupportPage implements Serializable {
     private List<Contribution> contributionList = List.of();
     private List<InKindContribution> inKindList = List.of();
     private String chart;
+    private long donor;
+    /** The statement's period: this calendar year so far unless the donor chooses another. */
+    private java.time.LocalDate from = java.time.LocalDate.now().withDayOfYear(1);
+    private java.time.LocalDate to = java.time.LocalDate.now();
 
     @PostConstruct
     void load() {
@@ -59,7 +63,7 @@ public class MySupportPage implements Serializable {
             return;
         }
         try {
-            long donor = account.ownDonorId();
+            donor = account.ownDonorId();
             summary = account.of(donor);
             pledgeList = pledges.summariesForDonor(donor);
             contributionList = contributions.search(new ContributionQuery(donor, null, null, null, null, null,
@@ -90,6 +94,28 @@ public class MySupportPage implements Serializable {
         return Charts.bar(labels, datasets, Messages.text("sup.chart"), true);
     }
 
+    /** The statement of account of the period, as an xlsx (refused, with a message, when the period is reversed). */
+    public org.primefaces.model.StreamedContent getStatement() {
+        DonorAccount statements = account;
+        long id = donor;
+        java.time.LocalDate first = from;
+        java.time.LocalDate last = to;
+        if (first == null || last == null) {
+            Messages.errorAt(first == null ? "statement:from" : "statement:to", "statement.period.required");
+            return null;
+        }
+        if (first.isAfter(last)) {
+            Messages.errorAt("statement:from", "period.reversed", first, last);
+            return null;
+        }
+        return org.trustfund.web.platform.ExcelDownload.of("statement",
+                (locale, out) -> statements.statement(id, first, last, locale, out));
+    }
+
+    public java.time.LocalDate getFrom() { return from; }
+    public void setFrom(java.time.LocalDate from) { this.from = from; }
+    public java.time.LocalDate getTo() { return to; }
+    public void setTo(java.time.LocalDate to) { this.to = to; }
     public DonorAccount.Summary getSummary() { return summary; }
     public List<PledgeSummary> getPledges() { return pledgeList; }
     public List<Contribution> getContributions() { return contributionList; }
