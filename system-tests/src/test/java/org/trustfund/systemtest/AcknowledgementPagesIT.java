@@ -117,6 +117,14 @@ class AcknowledgementPagesIT {
         assertEquals(ownNumber, browser.text("letter:cancels"), "the notice names the letter it cancels");
         String notice = pdfText(pressDownload(browser));
         assertTrue(notice.contains("cancels acknowledgement " + ownNumber), notice);
+
+        // Staff reach the letter and its notice from the contribution's page.
+        Accounts.signOut(browser);
+        Accounts.signIn(browser, officer.username(), officer.password());
+        browser.waitForPath("/app/dashboard.xhtml");
+        browser.open("/finance/contribution.xhtml?id=" + id(ownCash));
+        browser.waitForText(ownNumber);
+        assertTrue(browser.pageText().contains(fund.get("code") + "-" + year + "-0003"), "and its cancellation notice");
     }
 
     @Test

@@ -236,6 +236,15 @@ public class ContributionPage implements Serializable {
         return is(ContributionStatus.REVERSED) && hasRole(Roles.FINANCE_OFFICER);
     }
 
+    @EJB
+    private org.trustfund.acknowledgement.AcknowledgementService acknowledgements;
+
+    /** The letter issued at certification and, after a reversal, its cancellation notice; read when shown. */
+    public java.util.List<org.trustfund.acknowledgement.Acknowledgement> getLetters() {
+        return contribution == null || contribution.getId() == null ? java.util.List.of()
+                : acknowledgements.ofReceipt(org.trustfund.receipt.ReceiptKind.CASH, contribution.getId());
+    }
+
     public Contribution getContribution() {
         return contribution;
     }

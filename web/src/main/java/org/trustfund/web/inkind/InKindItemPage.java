@@ -60,6 +60,11 @@ public class InKindItemPage extends ReceiptItemPage {
     }
 
     @Override
+    protected org.trustfund.receipt.ReceiptKind receiptKind() {
+        return org.trustfund.receipt.ReceiptKind.IN_KIND;
+    }
+
+    @Override
     protected Long recordId() {
         return item == null ? null : item.getId();
     }

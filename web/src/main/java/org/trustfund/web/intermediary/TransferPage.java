@@ -65,6 +65,11 @@ public class TransferPage extends ReceiptItemPage {
     }
 
     @Override
+    protected org.trustfund.receipt.ReceiptKind receiptKind() {
+        return org.trustfund.receipt.ReceiptKind.TRANSFER;
+    }
+
+    @Override
     protected Long recordId() {
         return transfer == null ? null : transfer.getId();
     }

@@ -34,6 +34,18 @@ public abstract class ReceiptItemPage implements Serializable {
     /** The record's number, or null when none could be loaded. */
     protected abstract Long recordId();
 
+    /** What kind of receipt the page shows, for its acknowledgement letters. */
+    protected abstract org.trustfund.receipt.ReceiptKind receiptKind();
+
+    @jakarta.ejb.EJB
+    private org.trustfund.acknowledgement.AcknowledgementService acknowledgements;
+
+    /** The letter issued at certification and, after a reversal, its cancellation notice; read when shown. */
+    public List<org.trustfund.acknowledgement.Acknowledgement> getLetters() {
+        Long id = recordId();
+        return id == null ? List.of() : acknowledgements.ofReceipt(receiptKind(), id);
+    }
+
     /** The record's number for the page title; empty when the address named none that could be read. */
     public String getNumber() {
         return recordId() == null ? "" : String.valueOf(recordId());
