@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.trustfund.contribution.Contribution;
+import org.trustfund.expenditure.Expenditure;
+import org.trustfund.expenditure.PscCharge;
 import org.trustfund.inkind.InKindContribution;
 import org.trustfund.intermediary.IntermediaryTransfer;
 import org.trustfund.ledger.Account;
@@ -26,6 +28,7 @@ import org.trustfund.ledger.JournalLine;
 import org.trustfund.money.Money;
 import org.trustfund.pledge.Pledge;
 import org.trustfund.reference.ExchangeRate;
+import org.trustfund.travel.TravelRequest;
 
 /**
  * Makes a reproducible data set (same seed and size, same rows) of 20 years of a multi-donor trust fund
@@ -53,12 +56,20 @@ final class Generator {
     private static final List<String> CERTIFIERS = List.of("g.schmidt", "h.costa", "i.novak");
     private static final Money ZERO_USD = Money.zero("USD");
 
-    /** How big, and which seed. {@code donors} = 2,000 gives about a million journal lines. */
-    record Settings(long seed, int donors) {
+    /**
+     * How big, and which seed. {@code donors} = 2,000 gives about a million journal lines. {@code spending} adds the
+     * travel, other expenditure and programme support costs of issue 11 (10 trips per donor); without it the data set
+     * is the one before issue 11, row for row (the unit tests compare the two).
+     */
+    record Settings(long seed, int donors, boolean spending) {
         Settings {
             if (donors < 60) {
                 throw new IllegalArgumentException("At least 60 donors (one government per country is drawn from them)");
             }
+        }
+
+        Settings(long seed, int donors) {
+            this(seed, donors, true);
         }
     }
 
@@ -99,8 +110,14 @@ final class Generator {
         assignIds();
         planInKind();
         planTransfers();
+        if (settings.spending()) {
+            planSpending();
+        }
         writePledges(sink);
         writeReceipts(sink);
+        if (settings.spending()) {
+            writeSpending(sink);
+        }
         // The journals decide which unapplied rests are held (the contribution rows carry the flag), so they come
         // first; they refer to contributions by source id only, not by a foreign key.
         postJournals(sink);
@@ -784,7 +801,8 @@ final class Generator {
         }
     }
 
-    private enum EventKind { SIGN, CERTIFY, REVERSE, WRITE_OFF, IN_KIND_CERTIFY, IN_KIND_REVERSE, TRANSFER_CERTIFY }
+    private enum EventKind { SIGN, CERTIFY, REVERSE, WRITE_OFF, IN_KIND_CERTIFY, IN_KIND_REVERSE, TRANSFER_CERTIFY,
+        TRAVEL_OBLIGATE, TRAVEL_RELEASE, TRAVEL_PAY, TRAVEL_CANCEL, EXPENDITURE_CERTIFY, EXPENDITURE_REVERSE, PSC_CHARGE }
 
     private record Event(Instant at, EventKind kind, long sourceId, Object source) {
     }
@@ -826,7 +844,12 @@ final class Generator {
                 events.add(new Event(t.certifiedAt, EventKind.TRANSFER_CERTIFY, t.id, t));
             }
         }
+        if (settings.spending()) {
+            addSpendingEvents(events);
+        }
         events.sort(Comparator.comparing(Event::at).thenComparing(Event::kind).thenComparingLong(Event::sourceId));
+        Map<String, Long> spendingJournal = new java.util.HashMap<>();
+        Map<String, Journal> spendingLines = new java.util.HashMap<>();
         Map<Long, Long> inKindJournal = new java.util.HashMap<>();
         Map<Long, Journal> inKindLines = new java.util.HashMap<>();
 
@@ -868,6 +891,43 @@ final class Generator {
                     reverses = inKindJournal.get(g.id);
                 }
                 case TRANSFER_CERTIFY -> journal = transferCertification((TransferPlan) e.source());
+                case TRAVEL_OBLIGATE -> {
+                    TripPlan t = (TripPlan) e.source();
+                    journal = travelObligation(t);
+                    spendingJournal.put("obligation " + t.id, journalId);
+                    spendingLines.put("obligation " + t.id, journal);
+                }
+                case TRAVEL_RELEASE -> journal = travelRelease((TripPlan) e.source());
+                case TRAVEL_PAY -> {
+                    TripPlan t = (TripPlan) e.source();
+                    journal = travelPayment(t);
+                    spendingJournal.put("payment " + t.id, journalId);
+                    spendingLines.put("payment " + t.id, journal);
+                }
+                case TRAVEL_CANCEL -> {
+                    // As TravelService.cancel: a paid trip's payment is reversed, an obligated one's obligation released.
+                    TripPlan t = (TripPlan) e.source();
+                    String undone = (t.paymentDate != null ? "payment " : "obligation ") + t.id;
+                    journal = mirror(spendingLines.remove(undone), t.paymentDate != null
+                                    ? JournalEvent.TRAVEL_PAYMENT_REVERSED : JournalEvent.TRAVEL_OBLIGATION_RELEASED,
+                            TravelRequest.SOURCE_TYPE, t.id, "Travel " + t.id + " cancelled: " + t.closedReason, t.closedAt,
+                            t.closedBy);
+                    reverses = spendingJournal.get(undone);
+                }
+                case EXPENDITURE_CERTIFY -> {
+                    ExpenditurePlan x = (ExpenditurePlan) e.source();
+                    journal = expenditureCertification(x);
+                    spendingJournal.put("expenditure " + x.id, journalId);
+                    spendingLines.put("expenditure " + x.id, journal);
+                }
+                case EXPENDITURE_REVERSE -> {
+                    ExpenditurePlan x = (ExpenditurePlan) e.source();
+                    journal = mirror(spendingLines.remove("expenditure " + x.id), JournalEvent.EXPENDITURE_REVERSED,
+                            Expenditure.SOURCE_TYPE, x.id, "Reversal of expenditure " + x.id + ": " + x.reversalReason,
+                            x.reversedAt, x.reversedBy);
+                    reverses = spendingJournal.get("expenditure " + x.id);
+                }
+                case PSC_CHARGE -> journal = pscJournal((PscPlan) e.source());
                 default -> throw new IllegalStateException();
             }
             emit(sink, Table.JOURNAL, journalId, journal.getFundId(), journal.getDonorId(), journal.getEventType().name(),
@@ -1323,6 +1383,1019 @@ final class Generator {
                 .debit(Account.CASH, t.usdNet, t.net, null)
                 .credit(Account.CONTRIBUTION_REVENUE, t.usdNet, t.net, null)
                 .build(t.certifiedAt, t.certifiedBy);
+    }
+
+    // ---------------------------------------------------------------------------------- travel, expenditure and PSC
+
+    /*
+     * Issue 11: participants' travel, other expenditure and programme support costs. They draw from a random stream
+     * of their own, so every row of the earlier data set stays as it was; their journals take their place among the
+     * others in posting order (the journal ids after the first such journal move, their contents do not).
+     */
+    private Random spendRandom;
+    private final List<EventPlan> travelEvents = new ArrayList<>();
+    private final Map<String, java.util.TreeMap<LocalDate, DsaPlan>> dsaByPlace = new LinkedHashMap<>();
+    private final List<DsaPlan> dsaRates = new ArrayList<>();
+    private final List<TravellerPlan> travellers = new ArrayList<>();
+    private final List<TripPlan> trips = new ArrayList<>();
+    private final List<ExpenditurePlan> expenditures = new ArrayList<>();
+    private final List<PscPlan> pscCharges = new ArrayList<>();
+    /** Per fund (index = id - 1) and day from FIRST_DAY: cash in cents the fund may still spend from that day on. */
+    private long[][] slack;
+    private int paymentSequence = 1;
+
+    /** The programmes the migration V21 seeds, in its insert order (ids 1, 2, 3). */
+    static final long MAG_TRAVEL = 1;
+    static final long FELLOWSHIP = 2;
+    static final long OTHER_PARTICIPANTS = 3;
+    static final BigDecimal PSC_RATE = new BigDecimal("0.1300");
+    private static final BigDecimal PSC_RESERVE = new BigDecimal("1.13");
+
+    static final class EventPlan {
+        long id;
+        String name;
+        String type;
+        String city;
+        String country;
+        LocalDate start;
+        LocalDate end;
+        Instant createdAt;
+        String createdBy;
+    }
+
+    static final class DsaPlan {
+        long id;
+        String country;
+        String city;
+        LocalDate month;
+        BigDecimal rate;
+        Instant recordedAt;
+        String recordedBy;
+    }
+
+    static final class TravellerPlan {
+        long id;
+        String name;
+        String gender;
+        String nationality;
+        ReferenceSet.CountryRow residence;
+        String group;
+        boolean mag;
+        String email;
+        Instant createdAt;
+        String createdBy;
+    }
+
+    static final class TripPlan {
+        long id;
+        TravellerPlan traveller;
+        long programmeId;
+        EventPlan event;
+        Fund fund;
+        String itinerary;
+        String asks;
+        LocalDate requestedOn;
+        LocalDate departure;
+        LocalDate back;
+        String currency;
+        BigDecimal ticket;
+        BigDecimal other;
+        String otherDescription;
+        String dsaCity;
+        DsaPlan dsa;
+        BigDecimal dsaRateUsd;
+        int dsaDays;
+        BigDecimal terminalUsd;
+        Long rateId;
+        BigDecimal unitsPerUsd;
+        BigDecimal costedUsd;
+        String residenceStatus;
+        String eligibilityReason;
+        String status;
+        Instant requestedAt;
+        String requestedBy;
+        Instant approvedAt;
+        String approvedBy;
+        LocalDate obligationDate;
+        Instant obligatedAt;
+        BigDecimal obligatedUsd;
+        String obligatedBy;
+        LocalDate paymentDate;
+        Instant paidAt;
+        String paymentReference;
+        BigDecimal paidUnitsPerUsd;
+        BigDecimal paidUsd;
+        String paidBy;
+        LocalDate reportReceivedOn;
+        String reportRecordedBy;
+        Instant closedAt;
+        String closedBy;
+        String closedReason;
+
+        Money costsInCurrency() {
+            return Money.of(ticket.add(other), currency);
+        }
+    }
+
+    static final class ExpenditurePlan {
+        long id;
+        Fund fund;
+        String category;
+        LocalDate date;
+        Money amount;
+        Long rateId;
+        BigDecimal unitsPerUsd;
+        BigDecimal usd;
+        String reference;
+        String description;
+        String status;
+        Instant recordedAt;
+        String recordedBy;
+        Instant certifiedAt;
+        String certifiedBy;
+        String returnedReason;
+        Instant reversedAt;
+        String reversedBy;
+        String reversalReason;
+    }
+
+    static final class PscPlan {
+        long id;
+        Fund fund;
+        int year;
+        BigDecimal base;
+        BigDecimal due;
+        Instant postedAt;
+        String postedBy;
+    }
+
+    /**
+     * The development status of the set's countries from 2006 to 2025 as the migration V14 records it (the status in
+     * force on a date); where it differs from the reference set's simpler grouping, here.
+     */
+    private static final Map<String, String> STATUS_IN_V14 = Map.of("KR", "DEVELOPING", "SG", "SMALL_ISLAND_DEVELOPING",
+            "AM", "LANDLOCKED_DEVELOPING", "KZ", "LANDLOCKED_DEVELOPING", "MD", "LANDLOCKED_DEVELOPING");
+
+    static String statusInV14(ReferenceSet.CountryRow c) {
+        return STATUS_IN_V14.getOrDefault(c.code(), c.status());
+    }
+
+    private static final Map<String, String> CAPITALS = Map.ofEntries(Map.entry("AU", "Canberra"),
+            Map.entry("AT", "Vienna"), Map.entry("BE", "Brussels"), Map.entry("CA", "Ottawa"), Map.entry("DK", "Copenhagen"),
+            Map.entry("FI", "Helsinki"), Map.entry("FR", "Paris"), Map.entry("DE", "Berlin"), Map.entry("GR", "Athens"),
+            Map.entry("IE", "Dublin"), Map.entry("IT", "Rome"), Map.entry("JP", "Tokyo"), Map.entry("LU", "Luxembourg"),
+            Map.entry("NL", "Amsterdam"), Map.entry("NZ", "Wellington"), Map.entry("NO", "Oslo"), Map.entry("PT", "Lisbon"),
+            Map.entry("ES", "Madrid"), Map.entry("SE", "Stockholm"), Map.entry("CH", "Geneva"), Map.entry("GB", "London"),
+            Map.entry("US", "Washington"), Map.entry("KR", "Seoul"), Map.entry("SG", "Singapore"), Map.entry("AL", "Tirana"),
+            Map.entry("AM", "Yerevan"), Map.entry("GE", "Tbilisi"), Map.entry("KZ", "Astana"), Map.entry("MD", "Chisinau"),
+            Map.entry("RS", "Belgrade"), Map.entry("UA", "Kyiv"), Map.entry("PL", "Warsaw"), Map.entry("EE", "Tallinn"),
+            Map.entry("AR", "Buenos Aires"), Map.entry("BR", "Brasília"), Map.entry("CL", "Santiago"),
+            Map.entry("CO", "Bogotá"), Map.entry("CR", "San José"), Map.entry("MX", "Mexico City"),
+            Map.entry("HT", "Port-au-Prince"), Map.entry("CN", "Beijing"), Map.entry("IN", "New Delhi"),
+            Map.entry("ID", "Jakarta"), Map.entry("PH", "Manila"), Map.entry("TH", "Bangkok"), Map.entry("BD", "Dhaka"),
+            Map.entry("NP", "Kathmandu"), Map.entry("KH", "Phnom Penh"), Map.entry("AE", "Abu Dhabi"),
+            Map.entry("EG", "Cairo"), Map.entry("KE", "Nairobi"), Map.entry("NG", "Abuja"), Map.entry("ZA", "Pretoria"),
+            Map.entry("GH", "Accra"), Map.entry("SN", "Dakar"), Map.entry("RW", "Kigali"), Map.entry("ET", "Addis Ababa"),
+            Map.entry("TZ", "Dodoma"), Map.entry("MW", "Lilongwe"), Map.entry("TN", "Tunis"));
+
+    /** The annual meeting's host city of each year, all in the set's countries (a synthetic list, not the real one). */
+    private static final String[][] ANNUAL_HOSTS = {{"Athens", "GR"}, {"Rio de Janeiro", "BR"}, {"Hyderabad", "IN"},
+            {"Sharm El Sheikh", "EG"}, {"Tallinn", "EE"}, {"Nairobi", "KE"}, {"Tbilisi", "GE"}, {"Bali", "ID"},
+            {"Tunis", "TN"}, {"João Pessoa", "BR"}, {"Guadalajara", "MX"}, {"Geneva", "CH"}, {"Paris", "FR"},
+            {"Berlin", "DE"}, {"Bangkok", "TH"}, {"Katowice", "PL"}, {"Addis Ababa", "ET"}, {"Kyoto", "JP"},
+            {"Dubai", "AE"}, {"Lillestrøm", "NO"}};
+
+    private static final Map<String, String> REGIONAL_IGF = Map.of(ReferenceSet.AFRICA, "African IGF",
+            ReferenceSet.ASIA_PACIFIC, "Asia Pacific Regional IGF", ReferenceSet.LATIN_AMERICA, "LACIGF",
+            ReferenceSet.EASTERN_EUROPE, "South Eastern European Dialogue on Internet Governance",
+            ReferenceSet.WEOG, "EuroDIG");
+
+    private static final String[] REJECTIONS = {"Not eligible: attended with the fund's support last year",
+            "The programme's places for this event are filled", "Request incomplete: no invitation letter"};
+    private static final String[] EARLY_CANCELLATIONS = {"Visa not granted in time", "The traveller withdrew",
+            "Travel replaced by remote participation"};
+    private static final String[] LATE_CANCELLATIONS = {"The traveller could not travel; ticket refunded to the fund",
+            "Trip cancelled after payment: illness; advance returned"};
+    private static final String[][] EXPENSES = {
+            {"STAFF_AND_CONSULTANTS", "35", "Consultant fees, secretariat support", "Programme officer, temporary appointment"},
+            {"CONTRACTUAL_SERVICES", "20", "Webcasting and captioning services", "Meeting rooms and logistics contract"},
+            {"TRAVEL_OF_STAFF", "15", "Secretariat mission to the annual meeting", "Staff travel to regional consultations"},
+            {"OPERATING_EXPENSES", "15", "Communications and hosting", "Printing and translation of documents"},
+            {"EQUIPMENT", "8", "Laptops for the secretariat", "Audio-visual equipment"},
+            {"OTHER", "7", "Bank charges and sundry", "Outreach materials"}};
+
+    private Instant spendAt(LocalDate date) {
+        return utc(date, 9 + spendRandom.nextInt(8), spendRandom.nextInt(60));
+    }
+
+    private <T> T spendPick(List<T> list) {
+        return list.get(spendRandom.nextInt(list.size()));
+    }
+
+    private void planSpending() {
+        spendRandom = new Random(settings.seed() ^ 0x11_7a_e1L);
+        planCash();
+        planTravelEvents();
+        planTravellers();
+        planTrips();
+        planExpenditure();
+        planPsc();
+    }
+
+    private static int day(LocalDate date) {
+        return (int) ChronoUnit.DAYS.between(FIRST_DAY, date);
+    }
+
+    private static long cents(BigDecimal usd) {
+        return usd.movePointRight(2).setScale(0, RoundingMode.CEILING).longValueExact();
+    }
+
+    /**
+     * What each fund receives in cash, day by day: its certified contributions and intermediaries' net transfers (a
+     * reversed contribution counts only through the one recorded again, which is less than the ledger holds between
+     * the two). Spending is taken from it with the PSC it will bring, so cash never goes below zero.
+     */
+    private void planCash() {
+        int days = day(LAST_DAY) + 1;
+        slack = new long[funds.size()][days];
+        for (ContributionPlan c : contributions) {
+            if ("CERTIFIED".equals(c.status)) {
+                slack[(int) c.fund.id - 1][day(c.received)] += cents(c.usd.amount());
+            }
+        }
+        for (TransferPlan t : transfers) {
+            if ("CERTIFIED".equals(t.status)) {
+                slack[(int) t.fund.id - 1][day(t.received)] += cents(t.usdNet.amount());
+            }
+        }
+        receiptsByYear = new long[funds.size()][LAST_DAY.getYear() - FIRST_DAY.getYear() + 1];
+        for (int f = 0; f < slack.length; f++) {
+            long sum = 0;
+            for (int d = 0; d < days; d++) {
+                receiptsByYear[f][FIRST_DAY.plusDays(d).getYear() - FIRST_DAY.getYear()] += slack[f][d];
+                sum += slack[f][d];
+                slack[f][d] = sum;
+            }
+        }
+    }
+
+    private long[][] receiptsByYear;
+
+    /** Takes {@code amount} (cents) from the fund's cash from {@code date} on, if it has that much all along. */
+    private boolean spend(Fund fund, LocalDate date, long amount) {
+        long[] s = slack[(int) fund.id - 1];
+        int from = day(date);
+        for (int d = from; d < s.length; d++) {
+            if (s[d] < amount) {
+                return false;
+            }
+        }
+        for (int d = from; d < s.length; d++) {
+            s[d] -= amount;
+        }
+        return true;
+    }
+
+    private long available(Fund fund, LocalDate date) {
+        long[] s = slack[(int) fund.id - 1];
+        long min = Long.MAX_VALUE;
+        for (int d = day(date); d < s.length; d++) {
+            min = Math.min(min, s[d]);
+        }
+        return min;
+    }
+
+    /**
+     * Each year the annual meeting (four or five days in November or December), two or three open consultations and
+     * MAG meetings in Geneva, and two to four regional IGFs in the set's developing countries; a DSA rate for each
+     * place from the month travellers may leave for it.
+     */
+    private void planTravelEvents() {
+        List<ReferenceSet.CountryRow> developing = countries.stream()
+                .filter(c -> !"DEVELOPED".equals(c.status())).toList();
+        for (int year = FIRST_DAY.getYear(); year <= LAST_DAY.getYear(); year++) {
+            String[] host = ANNUAL_HOSTS[year - FIRST_DAY.getYear()];
+            LocalDate start = LocalDate.of(year, 11, 1).plusDays(spendRandom.nextInt(45));
+            newEvent("IGF " + year + ", " + host[0], "ANNUAL_MEETING", host[0], host[1], start, 3 + spendRandom.nextInt(2));
+            int mag = 2 + spendRandom.nextInt(2);
+            for (int k = 0; k < mag; k++) {
+                LocalDate s = LocalDate.of(year, 3 + k * 3, 1).plusDays(spendRandom.nextInt(50));
+                newEvent((k == 0 ? "Open consultations and MAG meeting " : "MAG meeting ") + year + (k == 0 ? "" : " (" + (k + 1)
+                        + ")"), "OPEN_CONSULTATIONS_MAG", "Geneva", "CH", s, 2);
+            }
+            int regional = 2 + spendRandom.nextInt(3);
+            Set<String> regions = new HashSet<>();
+            for (int k = 0; k < regional; k++) {
+                ReferenceSet.CountryRow c = spendPick(developing);
+                if (!regions.add(c.region())) {
+                    continue;
+                }
+                LocalDate s = LocalDate.of(year, 4, 1).plusDays(spendRandom.nextInt(180));
+                newEvent(REGIONAL_IGF.get(c.region()) + " " + year, "REGIONAL_NATIONAL", CAPITALS.get(c.code()), c.code(),
+                        s, 1 + spendRandom.nextInt(2));
+            }
+        }
+        travelEvents.sort(Comparator.comparing((EventPlan e) -> e.createdAt).thenComparing(e -> e.name));
+        long id = 1;
+        for (EventPlan e : travelEvents) {
+            e.id = id++;
+        }
+        dsaRates.sort(Comparator.comparing((DsaPlan r) -> r.recordedAt).thenComparing(r -> r.city));
+        id = 1;
+        for (DsaPlan r : dsaRates) {
+            r.id = id++;
+        }
+    }
+
+    private void newEvent(String name, String type, String city, String country, LocalDate start, int extraDays) {
+        EventPlan e = new EventPlan();
+        e.name = name;
+        e.type = type;
+        e.city = city;
+        e.country = country;
+        e.start = start;
+        e.end = start.plusDays(extraDays);
+        LocalDate created = start.minusDays(150 + spendRandom.nextInt(60));
+        e.createdAt = spendAt(created.isBefore(FIRST_DAY) ? FIRST_DAY : created);
+        e.createdBy = spendPick(RECORDERS);
+        travelEvents.add(e);
+        // The ICSC's rate for the place from the month of the earliest departure (two days before the start).
+        LocalDate month = start.minusDays(2).withDayOfMonth(1);
+        java.util.TreeMap<LocalDate, DsaPlan> place = dsaByPlace.computeIfAbsent(country + "|" + city,
+                k -> new java.util.TreeMap<>());
+        if (!place.containsKey(month)) {
+            ReferenceSet.CountryRow c = countries.stream().filter(r -> r.code().equals(country)).findFirst().orElseThrow();
+            double base = "DEVELOPED".equals(c.status()) ? 330 : 210;
+            double level = base * Math.pow(1.025, month.getYear() - FIRST_DAY.getYear()) * (1 + 0.08 * spendRandom.nextGaussian());
+            DsaPlan r = new DsaPlan();
+            r.country = country;
+            r.city = city;
+            r.month = month;
+            r.rate = BigDecimal.valueOf(Math.max(90, Math.round(level))).setScale(2);
+            LocalDate recorded = month.minusDays(10 + spendRandom.nextInt(20));
+            r.recordedAt = spendAt(recorded.isBefore(FIRST_DAY) ? FIRST_DAY : recorded);
+            r.recordedBy = spendPick(RECORDERS);
+            place.put(month, r);
+            dsaRates.add(r);
+        }
+    }
+
+    /**
+     * One and a half travellers per donor (at least 200): mostly from developing, least developed and transition
+     * countries, every stakeholder group, about 8 % MAG members.
+     */
+    private void planTravellers() {
+        int count = Math.max(200, settings.donors() * 3 / 2);
+        Set<String> names = new HashSet<>();
+        String[] groups = {"GOVERNMENT", "CIVIL_SOCIETY", "TECHNICAL_COMMUNITY", "ACADEMIA", "PRIVATE_SECTOR",
+                "INTERGOVERNMENTAL_ORGANIZATION"};
+        int[] groupWeights = {20, 32, 16, 16, 12, 4};
+        for (int i = 0; i < count; i++) {
+            TravellerPlan t = new TravellerPlan();
+            String first;
+            String last;
+            do {
+                first = FIRST_NAMES[spendRandom.nextInt(FIRST_NAMES.length)];
+                last = LAST_NAMES[spendRandom.nextInt(LAST_NAMES.length)];
+                t.name = first + " " + (char) ('A' + spendRandom.nextInt(26)) + ". " + last;
+            } while (!names.add(t.name));
+            int g = spendRandom.nextInt(100);
+            t.gender = g < 48 ? "FEMALE" : g < 96 ? "MALE" : g < 97 ? "OTHER" : "NOT_STATED";
+            t.mag = spendRandom.nextInt(100) < 8;
+            do {
+                t.residence = countries.get(spendRandom.nextInt(countries.size()));
+            } while ("DEVELOPED".equals(statusInV14(t.residence)) && spendRandom.nextInt(100) >= (t.mag ? 40 : 8));
+            t.nationality = spendRandom.nextInt(100) < 90 ? t.residence.code()
+                    : countries.get(spendRandom.nextInt(countries.size())).code();
+            int x = spendRandom.nextInt(100);
+            int k = 0;
+            while (x >= groupWeights[k]) {
+                x -= groupWeights[k++];
+            }
+            t.group = groups[k];
+            t.email = spendRandom.nextInt(100) < 75
+                    ? ascii(first + "." + last).toLowerCase() + (i + 1) + "@example.org" : null;
+            t.createdBy = spendPick(RECORDERS);
+            travellers.add(t);
+        }
+    }
+
+    /**
+     * Ten trips per donor over the twenty years (more each year): about 55 % to the annual meeting, 15 % to MAG
+     * meetings (MAG members, MAG travel), 30 % to regional IGFs; fellows and other participants. Each is costed, then
+     * approved, obligated, paid and reported on as the services do, or rejected or cancelled at some step; a step dated
+     * after the data set's last day has not happened. The fund is chosen among those that can pay it then.
+     */
+    private void planTrips() {
+        int total = settings.donors() * 10;
+        int years = LAST_DAY.getYear() - FIRST_DAY.getYear() + 1;
+        double weights = 0;
+        for (int y = 0; y < years; y++) {
+            weights += 1 + 0.06 * y;
+        }
+        List<TravellerPlan> magMembers = travellers.stream().filter(t -> t.mag).toList();
+        List<TravellerPlan> others = travellers.stream().filter(t -> !t.mag).toList();
+        Set<String> taken = new HashSet<>();
+        int planned = 0;
+        for (int y = 0; y < years; y++) {
+            int year = FIRST_DAY.getYear() + y;
+            int n = y == years - 1 ? total - planned : (int) Math.round(total * (1 + 0.06 * y) / weights);
+            planned += n;
+            List<EventPlan> ofYear = travelEvents.stream().filter(e -> e.start.getYear() == year).toList();
+            EventPlan annual = ofYear.stream().filter(e -> "ANNUAL_MEETING".equals(e.type)).findFirst().orElseThrow();
+            List<EventPlan> mag = ofYear.stream().filter(e -> "OPEN_CONSULTATIONS_MAG".equals(e.type)).toList();
+            List<EventPlan> regional = ofYear.stream().filter(e -> "REGIONAL_NATIONAL".equals(e.type)).toList();
+            for (int k = 0; k < n; k++) {
+                int kind = spendRandom.nextInt(100);
+                EventPlan event = kind < 55 ? annual : kind < 70 ? spendPick(mag) : spendPick(regional);
+                long programme;
+                boolean magTrip = "OPEN_CONSULTATIONS_MAG".equals(event.type)
+                        || event == annual && spendRandom.nextInt(100) < 10;
+                if (magTrip) {
+                    programme = MAG_TRAVEL;
+                } else {
+                    programme = spendRandom.nextInt(100) < (event == annual ? 50 : 30) ? FELLOWSHIP : OTHER_PARTICIPANTS;
+                }
+                List<TravellerPlan> pool = magTrip ? magMembers : others;
+                TravellerPlan traveller = null;
+                for (int attempt = 0; attempt < 30 && traveller == null; attempt++) {
+                    double u = spendRandom.nextDouble();
+                    TravellerPlan candidate = pool.get((int) (pool.size() * Math.pow(u, magTrip ? 1 : 1.6)));
+                    if (taken.add(event.name + "|" + candidate.name)) {
+                        traveller = candidate;
+                    }
+                }
+                if (traveller == null) {
+                    traveller = spendPick(travellers);
+                    if (!taken.add(event.name + "|" + traveller.name)) {
+                        continue;
+                    }
+                }
+                planTrip(traveller, programme, event);
+            }
+        }
+        trips.sort(Comparator.comparing((TripPlan t) -> t.requestedAt).thenComparing(t -> t.traveller.name));
+        long id = 1;
+        for (TripPlan t : trips) {
+            t.id = id++;
+        }
+        // Travellers were entered before their first request; those never funded at some time in the twenty years.
+        Map<TravellerPlan, Instant> first = new java.util.HashMap<>();
+        for (TripPlan t : trips) {
+            first.putIfAbsent(t.traveller, t.requestedAt);
+        }
+        for (TravellerPlan t : travellers) {
+            Instant f = first.get(t);
+            t.createdAt = f != null ? f.minus(1 + spendRandom.nextInt(30), ChronoUnit.DAYS)
+                    : spendAt(FIRST_DAY.plusDays(spendRandom.nextInt(day(LAST_DAY) - 30)));
+            if (t.createdAt.isBefore(utc(FIRST_DAY, 8, 0))) {
+                t.createdAt = utc(FIRST_DAY, 8, spendRandom.nextInt(60));
+            }
+        }
+        travellers.sort(Comparator.comparing((TravellerPlan t) -> t.createdAt).thenComparing(t -> t.name));
+        id = 1;
+        for (TravellerPlan t : travellers) {
+            t.id = id++;
+        }
+    }
+
+    private void planTrip(TravellerPlan traveller, long programme, EventPlan event) {
+        TripPlan t = new TripPlan();
+        t.traveller = traveller;
+        t.programmeId = programme;
+        t.event = event;
+        t.departure = event.start.minusDays(spendRandom.nextInt(3));
+        t.back = event.end.plusDays(spendRandom.nextInt(2));
+        LocalDate asked = event.start.minusDays(14 + spendRandom.nextInt(100));
+        t.requestedOn = asked.isBefore(FIRST_DAY.plusDays(1)) ? FIRST_DAY.plusDays(1) : asked;
+        t.requestedAt = spendAt(t.requestedOn);
+        t.requestedBy = spendPick(RECORDERS);
+        ReferenceSet.CountryRow home = traveller.residence;
+        String capital = CAPITALS.get(home.code());
+        t.itinerary = capital + " – " + event.city + " – " + capital;
+        t.residenceStatus = statusInV14(home);
+        if ("DEVELOPED".equals(t.residenceStatus)) {
+            t.eligibilityReason = traveller.mag ? "MAG member; the Chair asked for the fund's support"
+                    : "Invited speaker; the host's support does not cover travel";
+        }
+
+        int a = spendRandom.nextInt(100);
+        t.asks = a < 80 ? "BOTH" : a < 88 ? "TICKET" : "DSA";
+        boolean ticket = !"DSA".equals(t.asks);
+        boolean dsa = !"TICKET".equals(t.asks);
+        t.currency = "USD";
+        if (ticket && spendRandom.nextInt(100) < 30) {
+            t.currency = rates.containsKey(home.currency()) ? home.currency() : spendPick(List.of("EUR", "CHF", "GBP"));
+        }
+        int scale = "JPY".equals(t.currency) ? 0 : 2;
+        ExchangeRate asking = rateOn(t.currency, t.requestedOn);
+        t.rateId = rateIdOn(t.currency, t.requestedOn);
+        t.unitsPerUsd = asking == null ? BigDecimal.ONE.setScale(6) : asking.getUnitsPerUsd();
+        BigDecimal units = asking == null ? BigDecimal.ONE : asking.getUnitsPerUsd();
+        t.ticket = BigDecimal.ZERO.setScale(scale);
+        t.other = BigDecimal.ZERO.setScale(scale);
+        if (ticket) {
+            ReferenceSet.CountryRow to = countries.stream().filter(c -> c.code().equals(event.country)).findFirst().orElseThrow();
+            BigDecimal[] range = home.code().equals(to.code()) ? new BigDecimal[] {new BigDecimal("120"), new BigDecimal("450")}
+                    : home.region().equals(to.region()) ? new BigDecimal[] {new BigDecimal("300"), new BigDecimal("1200")}
+                    : new BigDecimal[] {new BigDecimal("750"), new BigDecimal("3200")};
+            t.ticket = logUniform(range, spendRandom).multiply(units).setScale(scale, RoundingMode.HALF_UP);
+            if (spendRandom.nextInt(100) < 20) {
+                t.other = BigDecimal.valueOf(30 + spendRandom.nextInt(150)).multiply(units).setScale(scale, RoundingMode.HALF_UP);
+                t.otherDescription = spendRandom.nextBoolean() ? "Visa fee" : "Travel insurance";
+            }
+        }
+        t.dsaRateUsd = BigDecimal.ZERO.setScale(2);
+        if (dsa) {
+            t.dsaCity = event.city;
+            t.dsa = dsaByPlace.get(event.country + "|" + event.city).floorEntry(t.departure.withDayOfMonth(1)).getValue();
+            t.dsaRateUsd = t.dsa.rate;
+            t.dsaDays = (int) ChronoUnit.DAYS.between(t.departure, t.back);
+        }
+        t.terminalUsd = (ticket ? new BigDecimal("100") : BigDecimal.ZERO).setScale(2);
+        t.costedUsd = usdAt(t, asking);
+
+        // The steps as they would happen, then cut at the data set's last day.
+        int outcome = spendRandom.nextInt(1000);
+        Instant rejectedAt = null;
+        if (outcome < 30) {
+            rejectedAt = t.requestedAt.plus(2 + spendRandom.nextInt(7), ChronoUnit.DAYS);
+        }
+        Instant approvedAt = t.requestedAt.plus(1 + spendRandom.nextInt(7), ChronoUnit.DAYS)
+                .plus(spendRandom.nextInt(300), ChronoUnit.MINUTES);
+        LocalDate obligation = date(approvedAt).plusDays(spendRandom.nextInt(3));
+        if (!obligation.isBefore(t.departure)) {
+            obligation = date(approvedAt);
+        }
+        Instant obligatedAt = utc(obligation, 17, spendRandom.nextInt(60));
+        if (!obligatedAt.isAfter(approvedAt)) {
+            obligatedAt = approvedAt.plus(10, ChronoUnit.MINUTES);
+        }
+        LocalDate payment;
+        if (spendRandom.nextInt(100) < 15) {
+            payment = t.back.plusDays(3 + spendRandom.nextInt(28)); // reimbursed after the trip
+        } else {
+            long gap = ChronoUnit.DAYS.between(obligation, t.departure);
+            payment = obligation.plusDays(gap <= 1 ? 0 : 1 + spendRandom.nextInt((int) gap - 1));
+        }
+        Instant paidAt = utc(payment, 18, spendRandom.nextInt(60));
+        LocalDate report = (payment.isAfter(t.back) ? payment : t.back).plusDays(3 + spendRandom.nextInt(58));
+        boolean reports = spendRandom.nextInt(100) < 94;
+        Instant cancelledAt = null;
+        String[] cancellation = null;
+        if (outcome >= 30 && outcome < 40) {
+            cancelledAt = approvedAt.plus(2 + spendRandom.nextInt(30), ChronoUnit.HOURS);
+            cancellation = EARLY_CANCELLATIONS;
+        } else if (outcome >= 40 && outcome < 50) {
+            long gap = ChronoUnit.DAYS.between(obligation, payment);
+            cancelledAt = obligatedAt.plus(1, ChronoUnit.HOURS).plus(gap <= 0 ? 0 : spendRandom.nextInt((int) gap * 24),
+                    ChronoUnit.HOURS);
+            if (!cancelledAt.isBefore(paidAt)) {
+                cancelledAt = paidAt.minus(20, ChronoUnit.MINUTES);
+            }
+            cancellation = EARLY_CANCELLATIONS;
+        } else if (outcome >= 50 && outcome < 55) {
+            cancelledAt = paidAt.plus(2 + spendRandom.nextInt(18), ChronoUnit.DAYS);
+            cancellation = LATE_CANCELLATIONS;
+        }
+        String approver = spendPick(CERTIFIERS);
+        String payer = spendPick(RECORDERS);
+        String reason = cancellation == null ? null : cancellation[spendRandom.nextInt(cancellation.length)];
+
+        ExchangeRate atObligation = rateOn(t.currency, obligation);
+        ExchangeRate atPayment = rateOn(t.currency, payment.isAfter(LAST_DAY) ? LAST_DAY : payment);
+        BigDecimal paidUsd = usdAt(t, atPayment);
+        boolean paidInTime = rejectedAt == null && !payment.isAfter(LAST_DAY)
+                && (cancelledAt == null || cancellation == LATE_CANCELLATIONS);
+        t.fund = chooseFund(t, paidInTime ? payment : null, paidInTime ? cents(paidUsd.multiply(PSC_RESERVE)) : 0);
+        t.status = "REQUESTED";
+        if (t.fund == null) {
+            // No fund could pay it then: rejected for want of balance, as the approval would have been refused.
+            t.fund = chooseFund(t, null, 0);
+            rejectedAt = t.requestedAt.plus(2 + spendRandom.nextInt(7), ChronoUnit.DAYS);
+            reason = "The funds' available balance does not cover the trip";
+        }
+        if (rejectedAt != null) {
+            if (!date(rejectedAt).isAfter(LAST_DAY)) {
+                t.status = "REJECTED";
+                close(t, rejectedAt, approver, reason != null ? reason : REJECTIONS[spendRandom.nextInt(REJECTIONS.length)]);
+            }
+            trips.add(t);
+            return;
+        }
+        if (date(approvedAt).isAfter(LAST_DAY)) {
+            trips.add(t);
+            return;
+        }
+        t.status = "APPROVED";
+        t.approvedAt = approvedAt;
+        t.approvedBy = approver;
+        if (cancellation == EARLY_CANCELLATIONS && cancelledAt.isBefore(obligatedAt)) {
+            if (!date(cancelledAt).isAfter(LAST_DAY)) {
+                t.status = "CANCELLED";
+                close(t, cancelledAt, t.requestedBy, reason);
+            }
+            trips.add(t);
+            return;
+        }
+        if (obligation.isAfter(LAST_DAY)) {
+            trips.add(t);
+            return;
+        }
+        t.status = "OBLIGATED";
+        t.obligationDate = obligation;
+        t.obligatedAt = obligatedAt;
+        t.obligatedBy = t.requestedBy;
+        t.obligatedUsd = usdAt(t, atObligation);
+        if (cancellation == EARLY_CANCELLATIONS) {
+            if (!date(cancelledAt).isAfter(LAST_DAY)) {
+                t.status = "CANCELLED";
+                close(t, cancelledAt, t.requestedBy, reason);
+            }
+            trips.add(t);
+            return;
+        }
+        if (payment.isAfter(LAST_DAY)) {
+            trips.add(t);
+            return;
+        }
+        t.status = "PAID";
+        t.paymentDate = payment;
+        t.paidAt = paidAt;
+        t.paymentReference = "PV-" + payment.getYear() + "-" + String.format("%05d", paymentSequence++);
+        t.paidUnitsPerUsd = atPayment == null ? BigDecimal.ONE.setScale(6) : atPayment.getUnitsPerUsd();
+        t.paidUsd = paidUsd;
+        t.paidBy = payer;
+        if (cancellation == LATE_CANCELLATIONS) {
+            if (!date(cancelledAt).isAfter(LAST_DAY)) {
+                t.status = "CANCELLED";
+                close(t, cancelledAt, spendPick(CERTIFIERS), reason);
+            }
+            trips.add(t);
+            return;
+        }
+        if (reports && !report.isAfter(LAST_DAY)) {
+            t.status = "REPORTED";
+            t.reportReceivedOn = report;
+            t.reportRecordedBy = spendPick(RECORDERS);
+        }
+        trips.add(t);
+    }
+
+    private static LocalDate date(Instant at) {
+        return at.atOffset(ZoneOffset.UTC).toLocalDate();
+    }
+
+    private static void close(TripPlan t, Instant at, String by, String reason) {
+        t.closedAt = at;
+        t.closedBy = by;
+        t.closedReason = reason;
+    }
+
+    /** As {@code TravelRequest.usdAt}: ticket and other costs at the rate, DSA and terminal expenses in dollars. */
+    private static BigDecimal usdAt(TripPlan t, ExchangeRate fx) {
+        Money costs = t.costsInCurrency();
+        BigDecimal converted = fx == null ? costs.amount() : fx.toUsd(costs).amount();
+        BigDecimal dsaUsd = t.dsaRateUsd.multiply(BigDecimal.valueOf(t.dsaDays)).setScale(2);
+        return converted.setScale(2, ExchangeRate.USD_ROUNDING).add(dsaUsd).add(t.terminalUsd);
+    }
+
+    /**
+     * A fund that had started by the departure: the IGF fund most often, the fellowship fund for fellows, the NRI fund
+     * for regional meetings. With a payment, only one whose cash covers it (and its PSC) from that day on, or null.
+     */
+    private Fund chooseFund(TripPlan t, LocalDate payment, long amount) {
+        List<Fund> candidates = new ArrayList<>();
+        List<Integer> weights = new ArrayList<>();
+        int total = 0;
+        for (Fund f : funds) {
+            if (f.start.isAfter(t.departure)) {
+                continue;
+            }
+            int w = switch (f.row.code()) {
+                case "IGF" -> 6;
+                case "IGF-FEL" -> t.programmeId == FELLOWSHIP ? 8 : 1;
+                case "NRI" -> "REGIONAL_NATIONAL".equals(t.event.type) ? 6 : 1;
+                case "LDC-ICT" -> "LEAST_DEVELOPED".equals(t.residenceStatus) ? 4 : 1;
+                default -> 1;
+            };
+            candidates.add(f);
+            weights.add(w);
+            total += w;
+        }
+        for (int attempt = 0; attempt < 8; attempt++) {
+            int x = spendRandom.nextInt(total);
+            int i = 0;
+            while (x >= weights.get(i)) {
+                x -= weights.get(i++);
+            }
+            Fund f = candidates.get(i);
+            if (payment == null || spend(f, payment, amount)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Each fund-year with receipts: 3 to about 12 other expenses across the categories, together about half to three
+     * quarters of the year's receipts less its travel (and PSC); in US dollars or another currency at the rate of the
+     * date; the last 40 days partly awaiting certification or sent back; one in a hundred certified ones reversed.
+     */
+    private void planExpenditure() {
+        int years = LAST_DAY.getYear() - FIRST_DAY.getYear() + 1;
+        long[][] travel = new long[funds.size()][years];
+        for (TripPlan t : trips) {
+            if (t.paymentDate != null) {
+                travel[(int) t.fund.id - 1][t.paymentDate.getYear() - FIRST_DAY.getYear()] += cents(t.paidUsd);
+            }
+        }
+        int referenceSequence = 1;
+        for (Fund fund : funds) {
+            for (int year = fund.start.getYear(); year <= LAST_DAY.getYear(); year++) {
+                int y = year - FIRST_DAY.getYear();
+                long receipts = receiptsByYear[(int) fund.id - 1][y];
+                if (receipts <= 0) {
+                    continue;
+                }
+                double share = 0.45 + 0.3 * spendRandom.nextDouble();
+                double target = Math.max(0.03 * receipts, share * receipts - 1.13 * travel[(int) fund.id - 1][y]) / 1.13;
+                int n = 3 + poissonSpend(5);
+                double[] w = new double[n];
+                double sum = 0;
+                for (int k = 0; k < n; k++) {
+                    w[k] = 0.3 + spendRandom.nextDouble();
+                    sum += w[k];
+                }
+                for (int k = 0; k < n; k++) {
+                    String[] category = EXPENSES[categoryIndex()];
+                    LocalDate date = LocalDate.of(year, 1, 1).plusDays(spendRandom.nextInt(360));
+                    if (date.isAfter(LAST_DAY.minusDays(3))) {
+                        date = LAST_DAY.minusDays(3);
+                    }
+                    BigDecimal usd = BigDecimal.valueOf(target * w[k] / sum / 100).setScale(2, RoundingMode.DOWN);
+                    newExpenditure(fund, category, date, usd, "EXP/" + fund.row.code() + "/" + year + "/"
+                            + String.format("%05d", referenceSequence++));
+                }
+            }
+        }
+        expenditures.sort(Comparator.comparing((ExpenditurePlan x) -> x.recordedAt).thenComparing(x -> x.reference));
+        long id = 1;
+        for (ExpenditurePlan x : expenditures) {
+            x.id = id++;
+        }
+    }
+
+    private int categoryIndex() {
+        int x = spendRandom.nextInt(100);
+        for (int i = 0; i < EXPENSES.length; i++) {
+            x -= Integer.parseInt(EXPENSES[i][1]);
+            if (x < 0) {
+                return i;
+            }
+        }
+        return EXPENSES.length - 1;
+    }
+
+    private void newExpenditure(Fund fund, String[] category, LocalDate date, BigDecimal usdWanted, String reference) {
+        ExpenditurePlan x = new ExpenditurePlan();
+        x.fund = fund;
+        x.category = category[0];
+        x.date = date;
+        x.reference = reference;
+        x.description = category[2 + spendRandom.nextInt(2)];
+        String currency = spendRandom.nextInt(100) < 75 ? "USD" : spendPick(List.of("EUR", "CHF", "GBP", "EUR", "JPY", "SEK"));
+        x.recordedAt = spendAt(date.plusDays(1 + spendRandom.nextInt(10)));
+        x.recordedBy = spendPick(RECORDERS);
+        Instant certifiedAt = x.recordedAt.plus(1 + spendRandom.nextInt(5), ChronoUnit.DAYS)
+                .plus(spendRandom.nextInt(300), ChronoUnit.MINUTES);
+        int pending = spendRandom.nextInt(100);
+        boolean recent = !date.isBefore(LAST_DAY.minusDays(40));
+        boolean certified = !(recent && pending < 40) && !date(certifiedAt).isAfter(LAST_DAY);
+        BigDecimal usd = usdWanted;
+        if (certified) {
+            // Only what the fund's cash covers, with its PSC, from that day on.
+            long room = (long) (available(fund, date) / 1.13 * 0.9);
+            if (cents(usd.multiply(PSC_RESERVE)) > room * 1.13) {
+                usd = BigDecimal.valueOf(room).movePointLeft(2).setScale(2, RoundingMode.DOWN);
+            }
+        }
+        if (usd.compareTo(new BigDecimal("500")) < 0) {
+            return;
+        }
+        ExchangeRate rate = rateOn(currency, date);
+        x.rateId = rateIdOn(currency, date);
+        x.unitsPerUsd = rate == null ? BigDecimal.ONE.setScale(6) : rate.getUnitsPerUsd();
+        x.amount = rate == null ? Money.of(usd, "USD")
+                : Money.rounded(usd.multiply(rate.getUnitsPerUsd()), Money.currency(currency), RoundingMode.HALF_UP);
+        x.usd = (rate == null ? x.amount : rate.toUsd(x.amount)).amount().setScale(2);
+        if (certified && !spend(fund, date, cents(x.usd.multiply(PSC_RESERVE)))) {
+            return;
+        }
+        if (!certified) {
+            x.status = recent && pending < 5 && !date(certifiedAt).isAfter(LAST_DAY) ? "RETURNED" : "RECORDED";
+            if ("RETURNED".equals(x.status)) {
+                x.returnedReason = "The invoice does not match the purchase order";
+            }
+            expenditures.add(x);
+            return;
+        }
+        x.status = "CERTIFIED";
+        x.certifiedAt = certifiedAt;
+        x.certifiedBy = spendPick(CERTIFIERS);
+        if (date.isBefore(LAST_DAY.minusDays(400)) && spendRandom.nextInt(100) == 0) {
+            x.status = "REVERSED";
+            x.reversedAt = certifiedAt.plus(20 + spendRandom.nextInt(100), ChronoUnit.DAYS);
+            x.reversedBy = spendPick(CERTIFIERS);
+            x.reversalReason = "Charged to the wrong fund";
+        }
+        expenditures.add(x);
+    }
+
+    private int poissonSpend(double mean) {
+        double l = Math.exp(-mean);
+        double p = 1;
+        int k = 0;
+        do {
+            k++;
+            p *= spendRandom.nextDouble();
+        } while (p > l);
+        return k - 1;
+    }
+
+    /**
+     * As {@code ProgrammeSupportCosts.charge} run at year end: per fund-year, the fund's rate (13 %) of the year's
+     * expenses on the PSC base accounts (by journal date: payments, certified expenditure, less reversals dated in the
+     * year), rounded half up to the cent; dated 31 December, posted after the last journal dated in the year, so a
+     * second run would post nothing.
+     */
+    private void planPsc() {
+        Map<List<Object>, BigDecimal> base = new LinkedHashMap<>();
+        Map<List<Object>, Instant> last = new java.util.HashMap<>();
+        java.util.function.BiConsumer<List<Object>, Instant> seen = (k, at) -> last.merge(k, at, (a, b) -> a.isAfter(b) ? a : b);
+        for (TripPlan t : trips) {
+            if (t.paymentDate != null) {
+                List<Object> k = List.of(t.fund.id, t.paymentDate.getYear());
+                base.merge(k, t.paidUsd, BigDecimal::add);
+                seen.accept(k, t.paidAt);
+                if ("CANCELLED".equals(t.status)) {
+                    List<Object> r = List.of(t.fund.id, date(t.closedAt).getYear());
+                    base.merge(r, t.paidUsd.negate(), BigDecimal::add);
+                    seen.accept(r, t.closedAt);
+                }
+            }
+        }
+        for (ExpenditurePlan x : expenditures) {
+            if (x.certifiedAt != null) {
+                List<Object> k = List.of(x.fund.id, x.date.getYear());
+                base.merge(k, x.usd, BigDecimal::add);
+                seen.accept(k, x.certifiedAt);
+                if (x.reversedAt != null) {
+                    List<Object> r = List.of(x.fund.id, date(x.reversedAt).getYear());
+                    base.merge(r, x.usd.negate(), BigDecimal::add);
+                    seen.accept(r, x.reversedAt);
+                }
+            }
+        }
+        for (Fund fund : funds) {
+            for (int year = fund.start.getYear(); year <= LAST_DAY.getYear(); year++) {
+                List<Object> k = List.of(fund.id, year);
+                BigDecimal b = base.getOrDefault(k, BigDecimal.ZERO).setScale(2);
+                BigDecimal due = b.multiply(PSC_RATE).setScale(2, RoundingMode.HALF_UP);
+                if (due.signum() == 0) {
+                    continue;
+                }
+                PscPlan p = new PscPlan();
+                p.fund = fund;
+                p.year = year;
+                p.base = b;
+                p.due = due;
+                Instant closing = utc(LocalDate.of(year + 1, 1, 5).plusDays(spendRandom.nextInt(15)), 10, spendRandom.nextInt(60));
+                Instant after = last.get(k) == null ? closing : last.get(k).plus(1, ChronoUnit.HOURS);
+                p.postedAt = after.isAfter(closing) ? after : closing;
+                p.postedBy = spendPick(RECORDERS);
+                pscCharges.add(p);
+            }
+        }
+        pscCharges.sort(Comparator.comparing((PscPlan p) -> p.postedAt).thenComparingLong(p -> p.fund.id));
+        long id = 1;
+        for (PscPlan p : pscCharges) {
+            p.id = id++;
+        }
+    }
+
+    private void writeSpending(Sink sink) {
+        for (EventPlan e : travelEvents) {
+            emit(sink, Table.TRAVEL_EVENT, e.id, e.name, e.type, e.city, e.country, e.start, e.end, ldt(e.createdAt),
+                    e.createdBy);
+        }
+        for (DsaPlan r : dsaRates) {
+            emit(sink, Table.DSA_RATE, r.id, r.country, r.city, r.month, r.rate, ldt(r.recordedAt), r.recordedBy);
+        }
+        for (TravellerPlan t : travellers) {
+            emit(sink, Table.TRAVELLER, t.id, t.name, t.gender, t.nationality, t.residence.code(), t.group, t.mag, t.email,
+                    ldt(t.createdAt), t.createdBy);
+        }
+        for (TripPlan t : trips) {
+            emit(sink, Table.TRAVEL_REQUEST, t.id, t.traveller.id, t.programmeId, t.event.id, t.fund.id, t.itinerary,
+                    t.asks, t.requestedOn, t.departure, t.back, t.currency, t.ticket, t.other, t.otherDescription,
+                    t.dsaCity, t.dsa == null ? null : t.dsa.id, t.dsaRateUsd, null, t.dsaDays, null, t.terminalUsd,
+                    t.rateId, t.unitsPerUsd, null, t.costedUsd, t.residenceStatus, t.eligibilityReason, t.status,
+                    ldt(t.requestedAt), t.requestedBy, ldt(t.approvedAt), t.approvedBy, null, t.obligationDate,
+                    t.obligatedUsd, t.obligatedBy, t.paymentDate, t.paymentReference, t.paidUnitsPerUsd, t.paidUsd,
+                    t.paidBy, t.reportReceivedOn, t.reportRecordedBy, ldt(t.closedAt), t.closedBy, t.closedReason);
+        }
+        for (ExpenditurePlan x : expenditures) {
+            emit(sink, Table.OTHER_EXPENDITURE, x.id, x.fund.id, x.category, x.date, x.amount.amount(),
+                    x.amount.currencyCode(), x.rateId, null, x.unitsPerUsd, x.usd, x.reference, x.description, x.status,
+                    ldt(x.recordedAt), x.recordedBy, ldt(x.certifiedAt), x.certifiedBy, x.returnedReason,
+                    ldt(x.reversedAt), x.reversedBy, x.reversalReason);
+        }
+        for (PscPlan p : pscCharges) {
+            emit(sink, Table.PSC_CHARGE, p.id, p.fund.id, p.year, LocalDate.of(p.year, 12, 31), p.base, PSC_RATE, p.due,
+                    p.due, null, null, ldt(p.postedAt), p.postedBy);
+        }
+    }
+
+    private void addSpendingEvents(List<Event> events) {
+        for (TripPlan t : trips) {
+            if (t.obligatedAt != null) {
+                events.add(new Event(t.obligatedAt, EventKind.TRAVEL_OBLIGATE, t.id, t));
+            }
+            if (t.paidAt != null) {
+                events.add(new Event(t.paidAt, EventKind.TRAVEL_RELEASE, t.id, t));
+                events.add(new Event(t.paidAt, EventKind.TRAVEL_PAY, t.id, t));
+            }
+            if (t.obligatedAt != null && "CANCELLED".equals(t.status)) {
+                events.add(new Event(t.closedAt, EventKind.TRAVEL_CANCEL, t.id, t));
+            }
+        }
+        for (ExpenditurePlan x : expenditures) {
+            if (x.certifiedAt != null) {
+                events.add(new Event(x.certifiedAt, EventKind.EXPENDITURE_CERTIFY, x.id, x));
+            }
+            if (x.reversedAt != null) {
+                events.add(new Event(x.reversedAt, EventKind.EXPENDITURE_REVERSE, x.id, x));
+            }
+        }
+        for (PscPlan p : pscCharges) {
+            events.add(new Event(p.postedAt, EventKind.PSC_CHARGE, p.id, p));
+        }
+    }
+
+    private static String who(TripPlan t) {
+        return t.traveller.name + " to " + t.event.name;
+    }
+
+    /** As {@code TravelService.obligate}: the memo pair, at the obligation date's rate. */
+    private Journal travelObligation(TripPlan t) {
+        Money usd = Money.of(t.obligatedUsd, "USD");
+        return Journal.builder(JournalEvent.TRAVEL_OBLIGATED, t.fund.id, null, t.obligationDate, TravelRequest.SOURCE_TYPE,
+                        t.id, "Travel " + t.id + " obligated: " + who(t))
+                .debit(Account.OPEN_OBLIGATIONS, usd).credit(Account.OBLIGATIONS_RESERVE, usd)
+                .build(t.obligatedAt, t.obligatedBy);
+    }
+
+    /** As {@code TravelService.pay}, first journal: the obligation released. */
+    private Journal travelRelease(TripPlan t) {
+        Money obligated = Money.of(t.obligatedUsd, "USD");
+        return Journal.builder(JournalEvent.TRAVEL_OBLIGATION_RELEASED, t.fund.id, null, t.paymentDate,
+                        TravelRequest.SOURCE_TYPE, t.id, "Travel " + t.id + " paid: obligation released (" + who(t) + ")")
+                .debit(Account.OBLIGATIONS_RESERVE, obligated).credit(Account.OPEN_OBLIGATIONS, obligated)
+                .build(t.paidAt, t.paidBy);
+    }
+
+    /** As {@code TravelService.pay}, second journal: the expense against cash at the payment date's rate. */
+    private Journal travelPayment(TripPlan t) {
+        Money paid = Money.of(t.paidUsd, "USD");
+        Money original = "USD".equals(t.currency) ? null : t.costsInCurrency();
+        return Journal.builder(JournalEvent.TRAVEL_PAID, t.fund.id, null, t.paymentDate, TravelRequest.SOURCE_TYPE, t.id,
+                        "Travel " + t.id + " paid, ref. " + t.paymentReference + " (" + who(t) + ")")
+                .debit(Account.TRAVEL_AND_FELLOWSHIPS, paid, original, null)
+                .credit(Account.CASH, paid, original, null)
+                .build(t.paidAt, t.paidBy);
+    }
+
+    /** As {@code ExpenditureService.certify}: the category's expense against cash. */
+    private Journal expenditureCertification(ExpenditurePlan x) {
+        Money usd = Money.of(x.usd, "USD");
+        Account account = org.trustfund.expenditure.ExpenditureCategory.valueOf(x.category).account();
+        return Journal.builder(JournalEvent.EXPENDITURE_CERTIFIED, x.fund.id, null, x.date, Expenditure.SOURCE_TYPE, x.id,
+                        "Expenditure " + x.id + " (" + x.category + ") " + x.amount + " ref. " + x.reference)
+                .debit(account, usd, x.amount, null)
+                .credit(Account.CASH, usd, x.amount, null)
+                .build(x.certifiedAt, x.certifiedBy);
+    }
+
+    /** As {@code ProgrammeSupportCosts.charge}. */
+    private Journal pscJournal(PscPlan p) {
+        Money usd = Money.of(p.due, "USD");
+        return Journal.builder(JournalEvent.PSC_CHARGED, p.fund.id, null, LocalDate.of(p.year, 12, 31),
+                        PscCharge.SOURCE_TYPE, p.id, "Programme support cost " + p.year + ": "
+                                + PSC_RATE.movePointRight(2).stripTrailingZeros().toPlainString() + " % of "
+                                + p.base.toPlainString() + " USD")
+                .debit(Account.PROGRAMME_SUPPORT_COSTS, usd).credit(Account.CASH, usd)
+                .build(p.postedAt, p.postedBy);
     }
 
     // ---------------------------------------------------------------------------------- helpers
