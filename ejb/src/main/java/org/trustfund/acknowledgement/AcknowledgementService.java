@@ -104,6 +104,10 @@ public class AcknowledgementService {
 
     /** The fund's thank-you text in the letter's language, or the default text of that language. */
     String thanks(long fundId, Locale locale) {
+        return thanks(em, fundId, locale);
+    }
+
+    static String thanks(EntityManager em, long fundId, Locale locale) {
         AcknowledgementTemplate t = em.find(AcknowledgementTemplate.class,
                 new AcknowledgementTemplate.Key(fundId, locale.getLanguage()));
         return t != null ? t.getBody() : AcknowledgementLetter.defaultThanks(locale);

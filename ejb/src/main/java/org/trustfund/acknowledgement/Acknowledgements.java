@@ -24,6 +24,10 @@ import org.trustfund.security.Caller;
 public class Acknowledgements {
 
     static final String ENTITY = "Acknowledgement";
+    static final String OUTBOX_ENTITY = "OutboxMessage";
+
+    /** Letters go by e-mail in English: the donor record holds no language of correspondence yet. */
+    static final String LETTER_LANGUAGE = "en";
 
     @PersistenceContext
     private EntityManager em;
@@ -33,6 +37,9 @@ public class Acknowledgements {
 
     @Inject
     private Caller caller;
+
+    @Inject
+    private jakarta.enterprise.event.Event<LetterQueued> queued;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -57,6 +64,7 @@ public class Acknowledgements {
         audit.record(AuditAction.CREATE, ENTITY, letter.getId(), Changes.of().value("number", letter.reference())
                 .value("receipt", receipt.kind() + " " + receipt.sourceId()).value("donor", receipt.donor().getId())
                 .toString());
+        mail(letter, OutboxMessage.Cause.ISSUED);
         return letter;
     }
 
@@ -78,7 +86,28 @@ public class Acknowledgements {
         em.flush();
         audit.record(AuditAction.CREATE, ENTITY, notice.getId(), Changes.of().value("number", notice.reference())
                 .value("cancels", original.reference()).value("reason", reason).toString());
+        mail(notice, OutboxMessage.Cause.ISSUED);
         return Optional.of(notice);
+    }
+
+    /**
+     * Puts the letter in the outbox for the donor's contact address, in the caller's transaction: it is sent once that
+     * commits, and kept (to be retried) if the mail server is down. Empty when the donor has no e-mail address.
+     */
+    public Optional<OutboxMessage> mail(Acknowledgement letter, OutboxMessage.Cause cause) {
+        String to = letter.getDonor().getContactEmail();
+        if (to == null || to.isBlank()) {
+            return Optional.empty();
+        }
+        OutboxMessage m = new OutboxMessage(letter, to.strip(), LETTER_LANGUAGE, cause, clock.instant(), caller.name());
+        em.persist(m);
+        em.flush();
+        audit.record(AuditAction.CREATE, OUTBOX_ENTITY, m.getId(), Changes.of().value("number", letter.reference())
+                .value("to", m.getRecipient()).value("cause", cause).toString());
+        if (queued != null) {
+            queued.fire(new LetterQueued(m.getId()));
+        }
+        return Optional.of(m);
     }
 
     public Optional<Acknowledgement> letterOf(ReceiptKind kind, long sourceId) {

@@ -21,5 +21,9 @@ public enum AuditAction {
     /** An acknowledgement letter (or its cancellation notice) downloaded, by whom and in which language. */
     DOWNLOADED,
     /** A request for another donor's record refused: who asked and for what. */
-    ACCESS_REFUSED
+    ACCESS_REFUSED,
+    /** An acknowledgement sent by e-mail: to whom, which attempt. */
+    SENT,
+    /** An attempt to send an acknowledgement by e-mail that failed, with the mail server's answer. */
+    SEND_FAILED
 }
