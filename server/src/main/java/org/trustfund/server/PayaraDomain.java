@@ -67,6 +67,9 @@ public final class PayaraDomain implements AutoCloseable {
 
     public static final String DOMAIN = "trustfund";
     static final String DB_PASSWORD_ALIAS = "trustfund-db";
+    static final String MAIL_PASSWORD_ALIAS = "trustfund-smtp";
+    /** The mail resource the application looks up (its OutboxSender). */
+    static final String MAIL_JNDI_NAME = "mail/trustfund";
     static final String POOL = "TrustfundPool";
     static final String JNDI_NAME = "jdbc/trustfund";
 
@@ -186,6 +189,47 @@ public final class PayaraDomain implements AutoCloseable {
         } finally {
             StateFiles.deleteQuietly(passwordFile);
         }
+    }
+
+    /**
+     * Creates the {@value #MAIL_JNDI_NAME} mail resource for the SMTP server (before the deployment, which looks it
+     * up). Short connect and read timeouts: a mail server that does not answer delays a letter, never a page. The
+     * password, if any, is a password alias, as the database's.
+     */
+    public void createMailResource(MailSettings mail) {
+        Path passwordFile = settings.folder().toAbsolutePath().resolve("work/mail-passwordfile");
+        try {
+            StringBuilder properties = new StringBuilder("mail.smtp.port=" + mail.port()
+                    + ":mail.smtp.connectiontimeout=10000:mail.smtp.timeout=20000:mail.smtp.writetimeout=20000");
+            if (mail.startTls()) {
+                properties.append(":mail.smtp.starttls.enable=true:mail.smtp.starttls.required=true");
+            }
+            List<String> commands = new java.util.ArrayList<>();
+            if (mail.user() != null) {
+                writePasswordFile(passwordFile, Map.of(
+                        "AS_ADMIN_PASSWORD", readPasswordFile(asadminPasswordFile()).getProperty("AS_ADMIN_PASSWORD"),
+                        "AS_ADMIN_ALIASPASSWORD", mail.password()));
+                commands.add("create-password-alias " + MAIL_PASSWORD_ALIAS);
+                properties.append(":mail.smtp.auth=true:mail.smtp.user=").append(Asadmin.propertyValue(mail.user()))
+                        .append(":mail.smtp.password=${ALIAS=" + MAIL_PASSWORD_ALIAS + "}");
+            }
+            commands.add("create-javamail-resource --mailhost " + mail.host() + " --mailuser "
+                    + escapeAddress(mail.user() == null ? "trustfund" : mail.user()) + " --fromaddress "
+                    + escapeAddress(mail.from())
+                    + " --property \"" + properties + "\" " + MAIL_JNDI_NAME);
+            Asadmin admin = mail.user() != null ? asadmin.withPasswordFile(passwordFile) : asadmin;
+            admin.multimode(COMMAND_TIMEOUT, commands);
+        } finally {
+            StateFiles.deleteQuietly(passwordFile);
+        }
+    }
+
+    /** asadmin reads {@code @} and {@code .} in these options specially unless escaped (its manual's example). */
+    static String escapeAddress(String address) {
+        if (!address.matches("[A-Za-z0-9._%+@-]+")) {
+            throw new StartupException("'" + address + "' may hold only letters, digits and . _ % + @ - here.");
+        }
+        return address.replace("@", "\\@").replace(".", "\\.");
     }
 
     /**

@@ -201,6 +201,8 @@ public final class TrustfundSystem implements AutoCloseable {
      */
     public static TrustfundSystem start(Options options) {
         Optional<DatabaseSettings> external = DatabaseSettings.fromEnvironment(options.env());
+        // Checked before anything starts, as the database settings are: a wrong setting is said in one line.
+        MailSettings.fromEnvironment(options.env());
         for (Path file : new Path[] {options.ear(), options.payaraZip(), options.connectorJar()}) {
             if (!Files.isRegularFile(file)) {
                 throw new StartupException("There is no " + file + (file == options.ear()
@@ -264,6 +266,11 @@ public final class TrustfundSystem implements AutoCloseable {
         payaraProcess = payara.serverProcess().orElse(null);
         payara.createDataSource(databaseSettings);
         step = time("data source", step);
+        Optional<MailSettings> mail = MailSettings.fromEnvironment(options.env());
+        if (mail.isPresent()) {
+            payara.createMailResource(mail.get());
+            step = time("mail resource", step);
+        }
         payara.deploy(options.ear(), APP_NAME, CONTEXT_ROOT + READINESS_PAGE, READINESS_TIMEOUT);
         time("deploy", step);
         timings.put("total", Duration.ofNanos(System.nanoTime() - begin));

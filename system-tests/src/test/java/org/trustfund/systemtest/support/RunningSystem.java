@@ -36,8 +36,9 @@ public final class RunningSystem implements ExtensionContext.Store.CloseableReso
         byte[] random = new byte[12];
         new SecureRandom().nextBytes(random);
         String adminPassword = "test-" + HexFormat.of().formatHex(random);
+        int portBase = Integer.getInteger("trustfund.portBase", 28000);
         TrustfundSystem system = TrustfundSystem.start(TrustfundSystem.Options.builder(state)
-                .portBase(Integer.getInteger("trustfund.portBase", 28000))
+                .portBase(portBase)
                 .ear(runtime.resolve("trustfund.ear"))
                 .runtime(runtime)
                 // The tests' own address is a trusted proxy, so a test can pose as distinct clients
@@ -46,9 +47,20 @@ public final class RunningSystem implements ExtensionContext.Store.CloseableReso
                 .trustedProxies("127.0.0.1")
                 .demo(false)
                 .adminPassword(adminPassword)
-                .env(Map.of())
+                // Letters go to an SMTP server on base + 25: GreenMail, started by the tests that read the mail;
+                // while none listens, letters wait in the outbox as with a mail server that is down.
+                .env(Map.of("TRUSTFUND_SMTP_HOST", "127.0.0.1",
+                        "TRUSTFUND_SMTP_PORT", String.valueOf(portBase + SMTP_PORT_OFFSET),
+                        "TRUSTFUND_SMTP_FROM", "trust.fund@example.org"))
                 .build());
         return new RunningSystem(system, adminPassword);
+    }
+
+    /** Where the system sends its letters: a test that reads them starts GreenMail there. */
+    public static final int SMTP_PORT_OFFSET = 25;
+
+    public int smtpPort() {
+        return portBase() + SMTP_PORT_OFFSET;
     }
 
     public String baseUrl() {

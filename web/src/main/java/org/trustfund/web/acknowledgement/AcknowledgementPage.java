@@ -30,7 +30,13 @@ public class AcknowledgementPage implements Serializable {
     @jakarta.inject.Inject
     private org.trustfund.web.contribution.ContributionFormat format;
 
+    @EJB
+    private org.trustfund.acknowledgement.OutboxService outbox;
+
     private Acknowledgement item;
+    private java.util.List<org.trustfund.acknowledgement.OutboxMessage> sendings = java.util.List.of();
+    private boolean staff;
+    private boolean canSend;
 
     @PostConstruct
     void load() {
@@ -41,6 +47,14 @@ public class AcknowledgementPage implements Serializable {
         }
         try {
             item = service.find(id);
+            var ctx = FacesContext.getCurrentInstance().getExternalContext();
+            canSend = ctx.isUserInRole(org.trustfund.security.Roles.FINANCE_OFFICER)
+                    || ctx.isUserInRole(org.trustfund.security.Roles.CERTIFYING_OFFICER)
+                    || ctx.isUserInRole(org.trustfund.security.Roles.ADMIN);
+            staff = canSend || ctx.isUserInRole(org.trustfund.security.Roles.AUDITOR);
+            if (staff) {
+                sendings = outbox.ofAcknowledgement(id);
+            }
         } catch (org.trustfund.platform.AccessDeniedException e) {
             item = null;
             Pages.forbidden();
@@ -69,6 +83,25 @@ public class AcknowledgementPage implements Serializable {
                 })
                 .build();
     }
+
+    /**
+     * Sends the letter again to the donor's address as it is now. The version read with the page makes a double click
+     * send once; the outbox then shows the new message.
+     */
+    public void resend() {
+        try {
+            var m = outbox.resend(item.getId(), item.getVersion());
+            Messages.info("outbox.resent", item.reference(), m.getRecipient());
+            item = service.find(item.getId());
+            sendings = outbox.ofAcknowledgement(item.getId());
+        } catch (RuntimeException e) {
+            Messages.showFailure(e, "letter");
+        }
+    }
+
+    public java.util.List<org.trustfund.acknowledgement.OutboxMessage> getSendings() { return sendings; }
+    public boolean isStaff() { return staff; }
+    public boolean isCanSend() { return canSend; }
 
     public String getTitle() {
         return Messages.text("ack.item.title", item == null ? "" : item.reference());

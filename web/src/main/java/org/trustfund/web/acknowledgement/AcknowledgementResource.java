@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -41,13 +42,17 @@ public class AcknowledgementResource {
     @EJB
     private AcknowledgementService service;
 
+    @EJB
+    private org.trustfund.acknowledgement.OutboxService outbox;
+
     public record AcknowledgementView(long id, String number, @Schema(description = "LETTER or CANCELLATION") String kind,
             @Schema(format = "date") String issuedOn, long fundId, String fundCode, long donorId, String donorName,
             @Schema(description = "CASH, IN_KIND or TRANSFER") String receiptKind, long receiptId,
             @Schema(format = "date") String receivedOn, String currency, String amount, String usdAmount,
             String unitsPerUsd, @Schema(format = "date") String rateDate, String description, String valuationBasis,
             String channel, @Schema(description = "The letter a notice cancels") String cancels,
-            @Schema(format = "date") String cancelledOn, String reason) {
+            @Schema(format = "date") String cancelledOn, String reason,
+            @Schema(description = "As read: sent back to send the letter again") long version) {
 
         static AcknowledgementView of(Acknowledgement a) {
             return new AcknowledgementView(a.getId(), a.reference(), a.getKind().name(), a.getIssuedOn().toString(),
@@ -55,7 +60,8 @@ public class AcknowledgementResource {
                     a.getReceiptKind().name(), a.getSourceId(), iso(a.getReceivedOn()), a.getCurrency(),
                     plain(a.getAmount()), plain(a.getUsdAmount()), plain(a.getUnitsPerUsd()), iso(a.getRateDate()),
                     a.getDescription(), a.getValuationBasis(), a.getChannel(),
-                    a.getCancels() == null ? null : a.getCancels().reference(), iso(a.getCancelledOn()), a.getReason());
+                    a.getCancels() == null ? null : a.getCancels().reference(), iso(a.getCancelledOn()), a.getReason(),
+                    a.getVersion());
         }
 
         private static String iso(java.time.LocalDate d) {
@@ -102,5 +108,20 @@ public class AcknowledgementResource {
         byte[] pdf = service.pdf(id, ApiLocale.of(headers));
         return Response.ok(pdf, "application/pdf").header("Content-Disposition",
                 "attachment; filename=\"acknowledgement-" + a.reference() + ".pdf\"").build();
+    }
+
+    @POST
+    @Path("{id}/sending")
+    @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.ADMIN})
+    @Operation(operationId = "resendAcknowledgement",
+            summary = "Send a letter again by e-mail to the donor's address as it is now",
+            description = "With the acknowledgement's version as read: a second identical request is answered 409.")
+    @APIResponse(responseCode = "200", description = "The new outbox message")
+    @APIResponse(responseCode = "400", ref = "BadRequest", description = "The donor has no e-mail address")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public OutboxResource.OutboxView resend(@PathParam("id") long id, OutboxResource.Versioned input) {
+        long version = Inputs.required("version", Inputs.required("body", input).version());
+        return OutboxResource.OutboxView.of(outbox.resend(id, version));
     }
 }
