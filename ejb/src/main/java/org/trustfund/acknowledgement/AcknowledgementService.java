@@ -65,19 +65,22 @@ public class AcknowledgementService {
      * with null.
      */
     public List<Acknowledgement> list(Long donorId) {
-        Long donor = donorId;
+        java.util.Collection<Long> donors = donorId == null ? null : List.of(donorId);
         if (!access.isStaff()) {
-            long own = access.linkedDonor().orElseThrow(AccessDeniedException::new);
-            if (donorId != null && donorId != own) {
+            java.util.Set<Long> own = access.linkedDonors();
+            if (own.isEmpty()) {
+                throw new AccessDeniedException();
+            }
+            if (donorId != null && !own.contains(donorId)) {
                 refused("donor " + donorId);
             }
-            donor = own;
+            donors = donorId != null ? List.of(donorId) : own;
         }
         jakarta.persistence.TypedQuery<Acknowledgement> q = em.createQuery("SELECT a FROM Acknowledgement a"
-                + " JOIN FETCH a.fund JOIN FETCH a.donor" + (donor == null ? "" : " WHERE a.donor.id = :donor")
+                + " JOIN FETCH a.fund JOIN FETCH a.donor" + (donors == null ? "" : " WHERE a.donor.id IN :donors")
                 + " ORDER BY a.issuedOn DESC, a.id DESC", Acknowledgement.class);
-        if (donor != null) {
-            q.setParameter("donor", donor);
+        if (donors != null) {
+            q.setParameter("donors", donors);
         }
         return q.setMaxResults(MAX).getResultList();
     }
@@ -168,7 +171,7 @@ public class AcknowledgementService {
         if (access.isStaff()) {
             return;
         }
-        if (access.linkedDonor().filter(own -> own.equals(a.getDonor().getId())).isEmpty()) {
+        if (!access.linkedDonors().contains(a.getDonor().getId())) {
             refused("acknowledgement " + a.getId());
         }
     }

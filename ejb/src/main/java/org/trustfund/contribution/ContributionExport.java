@@ -164,7 +164,7 @@ public final class ContributionExport {
 
     private static ContributionQuery withSort(ContributionQuery q, ContributionQuery.Sort sort) {
         return new ContributionQuery(q.donorId(), q.donorName(), q.status(), q.currency(), q.from(), q.to(), sort,
-                q.descending());
+                q.descending(), q.donorScope());
     }
 
     private static List<String> filters(ContributionQuery q, ListExport text) {

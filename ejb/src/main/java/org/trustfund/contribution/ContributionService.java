@@ -643,9 +643,14 @@ public class ContributionService {
         if (access.isStaff()) {
             return q;
         }
-        long own = access.linkedDonor()
-                .orElseThrow(AccessDeniedException::new);
-        return new ContributionQuery(own, q.donorName(), q.status(), q.currency(), q.from(), q.to(), q.sort(), q.descending());
+        java.util.Set<Long> own = access.linkedDonors();
+        if (own.isEmpty()) {
+            throw new AccessDeniedException();
+        }
+        // Another donor's id in the filter is dropped: the list keeps to the user's own donors.
+        Long donor = q.donorId() != null && own.contains(q.donorId()) ? q.donorId() : null;
+        return new ContributionQuery(donor, q.donorName(), q.status(), q.currency(), q.from(), q.to(), q.sort(),
+                q.descending(), List.copyOf(own));
     }
 
     /** The list's filter; the export (ContributionExport) applies the very same. */
@@ -653,6 +658,9 @@ public class ContributionService {
         List<Predicate> where = new ArrayList<>();
         if (q.donorId() != null) {
             where.add(cb.equal(c.get("donor").get("id"), q.donorId()));
+        }
+        if (q.donorScope() != null) {
+            where.add(c.get("donor").get("id").in(q.donorScope()));
         }
         if (q.donorName() != null && !q.donorName().isBlank()) {
             String escaped = q.donorName().trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");

@@ -88,10 +88,30 @@ public class DonorService {
         return donor;
     }
 
-    /** The donor a DONOR user is linked to; refused when the account is linked to none. */
+    /** The first donor a DONOR user is linked to; refused when the account is linked to none. */
     @RolesAllowed(Roles.DONOR)
     public Donor own() {
-        long id = access.linkedDonor().orElseThrow(org.trustfund.platform.AccessDeniedException::new);
+        return own(null);
+    }
+
+    /** Every donor a DONOR user is linked to, by name (one, or several: a ministry and its agency). */
+    @RolesAllowed(Roles.DONOR)
+    public List<Donor> ownDonors() {
+        java.util.Set<Long> ids = access.linkedDonors();
+        if (ids.isEmpty()) {
+            throw new org.trustfund.platform.AccessDeniedException();
+        }
+        return em.createQuery("SELECT d FROM Donor d WHERE d.id IN :ids ORDER BY d.name", Donor.class)
+                .setParameter("ids", ids).getResultList();
+    }
+
+    /**
+     * One of the donors a DONOR user is linked to ({@code asked}; null: the first); another donor's id is refused as
+     * if it did not exist.
+     */
+    @RolesAllowed(Roles.DONOR)
+    public Donor own(Long asked) {
+        long id = access.linkedDonor(asked);
         Donor donor = em.find(Donor.class, id);
         if (donor == null) {
             throw new UnknownRecordException("donor.unknown", id);
@@ -105,7 +125,14 @@ public class DonorService {
      */
     @RolesAllowed(Roles.DONOR)
     public Donor changeOwnContact(long expectedVersion, String contactName, String contactEmail, boolean publiclyNamed) {
-        Donor donor = own();
+        return changeOwnContact(null, expectedVersion, contactName, contactEmail, publiclyNamed);
+    }
+
+    /** As {@link #changeOwnContact(long, String, String, boolean)} for one of the user's donors. */
+    @RolesAllowed(Roles.DONOR)
+    public Donor changeOwnContact(Long donorId, long expectedVersion, String contactName, String contactEmail,
+            boolean publiclyNamed) {
+        Donor donor = own(donorId);
         DonorDetails current = donor.details();
         return update(donor.getId(), expectedVersion, new DonorDetails(current.name(), current.stakeholderGroup(),
                 current.countryCode(), contactName, contactEmail, publiclyNamed));
@@ -194,10 +221,11 @@ public class DonorService {
         move("UPDATE donor SET merged_into_id = ?, version = version + 1 WHERE merged_into_id = ?", keepId, mergedId);
         List<Long> users = new ArrayList<>();
         for (org.trustfund.security.UserAccount user : em.createQuery(
-                "SELECT u FROM UserAccount u WHERE u.donorId = :donor ORDER BY u.id", org.trustfund.security.UserAccount.class)
+                "SELECT u FROM UserAccount u WHERE u.donorId = :donor OR :donor MEMBER OF u.donorIds ORDER BY u.id",
+                org.trustfund.security.UserAccount.class)
                 .setParameter("donor", mergedId).getResultList()) {
             // Through the entity: a new donor link ends the user's sessions, as any other change of it does.
-            user.linkToDonor(keepId);
+            user.replaceDonor(mergedId, keepId);
             users.add(user.getId());
             audit.record(AuditAction.UPDATE, "UserAccount", user.getId(),
                     Changes.of().field("donor", mergedId, keepId).value("reason", "donor merge").toString());

@@ -374,14 +374,20 @@ public class InKindService {
         if (access.isStaff()) {
             return q;
         }
-        long own = access.linkedDonor().orElseThrow(AccessDeniedException::new);
-        return q.withDonor(own);
+        java.util.Set<Long> own = access.linkedDonors();
+        if (own.isEmpty()) {
+            throw new AccessDeniedException();
+        }
+        return q.withinDonors(own);
     }
 
     static Predicate[] predicates(CriteriaBuilder cb, Root<InKindContribution> g, InKindQuery q) {
         List<Predicate> where = new ArrayList<>();
         if (q.donorId() != null) {
             where.add(cb.equal(g.get("donor").get("id"), q.donorId()));
+        }
+        if (q.donorScope() != null) {
+            where.add(g.get("donor").get("id").in(q.donorScope()));
         }
         if (q.fundId() != null) {
             where.add(cb.equal(g.get("fund").get("id"), q.fundId()));

@@ -161,6 +161,12 @@ public class DonorAccount {
         return access.linkedDonor().orElseThrow(AccessDeniedException::new);
     }
 
+    /** One of the donors a donor user is linked to ({@code asked}; null: the first); any other is refused. */
+    @RolesAllowed(Roles.DONOR)
+    public long ownDonorId(Long asked) {
+        return access.linkedDonor(asked);
+    }
+
     public Summary of(long donorId) {
         access.requireDonorAccess(donorId);
         Map<Integer, BigDecimal[]> byYear = new TreeMap<>();

@@ -28,13 +28,34 @@ public class CallerAccess {
         this.caller = caller;
     }
 
-    /** The donor id linked to this user account, if any. */
+    /** The first donor linked to this user account (the one its pages open on), if any. */
     public Optional<Long> linkedDonor() {
         return em.createQuery("SELECT u.donorId FROM UserAccount u WHERE u.username = :name", Long.class)
                 .setParameter("name", caller.name())
                 .getResultStream()
                 .filter(java.util.Objects::nonNull)
                 .findFirst();
+    }
+
+    /** Every donor this user account may see (one, or several: a ministry and its agency); empty for none. */
+    public java.util.Set<Long> linkedDonors() {
+        java.util.Set<Long> ids = new java.util.HashSet<>(em.createQuery("SELECT d FROM UserAccount u JOIN u.donorIds d"
+                + " WHERE u.username = :name", Long.class).setParameter("name", caller.name()).getResultList());
+        // The first donor is in both places; reading it from the account too keeps an account made by SQL with only
+        // donor_id (as before V25) to its donor.
+        linkedDonor().ifPresent(ids::add);
+        return ids;
+    }
+
+    /** The donor asked for if the user is linked to it; without one, the first linked; refused otherwise. */
+    public long linkedDonor(Long asked) {
+        if (asked == null) {
+            return linkedDonor().orElseThrow(AccessDeniedException::new);
+        }
+        if (!linkedDonors().contains(asked)) {
+            throw new AccessDeniedException();
+        }
+        return asked;
     }
 
     /**
@@ -45,7 +66,7 @@ public class CallerAccess {
         if (isStaff()) {
             return;
         }
-        if (caller.isInRole(Roles.DONOR) && linkedDonor().filter(id -> id == donorId).isPresent()) {
+        if (caller.isInRole(Roles.DONOR) && linkedDonors().contains(donorId)) {
             return;
         }
         throw new AccessDeniedException();

@@ -86,6 +86,12 @@ public class UserAccount {
     @Column(name = "donor_id")
     private Long donorId;
 
+    /** Every donor the account may see, the first one ({@link #donorId}) among them. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "user_donor", joinColumns = @JoinColumn(name = "user_id"))
+    @Column(name = "donor_id")
+    private Set<Long> donorIds = new java.util.HashSet<>();
+
     @Version
     private long version;
 
@@ -223,11 +229,39 @@ public class UserAccount {
         return donorId;
     }
 
+    /** Every donor the account may see, the first one first; empty for staff. */
+    public java.util.List<Long> getDonorIds() {
+        java.util.List<Long> ids = new java.util.ArrayList<>();
+        if (donorId != null) {
+            ids.add(donorId);
+        }
+        donorIds.stream().filter(id -> !id.equals(donorId)).sorted().forEach(ids::add);
+        return ids;
+    }
+
+    /** Links the account to one donor only (null: to none). */
     public void linkToDonor(Long newDonorId) {
-        if (!Objects.equals(donorId, newDonorId)) {
-            this.donorId = newDonorId;
+        linkToDonors(newDonorId == null ? java.util.List.of() : java.util.List.of(newDonorId));
+    }
+
+    /**
+     * Links the account to these donors, the first one the donor its pages open on. A change ends the account's
+     * sessions: what a session may see changed.
+     */
+    public void linkToDonors(java.util.List<Long> ids) {
+        java.util.LinkedHashSet<Long> wanted = new java.util.LinkedHashSet<>(ids);
+        Long first = wanted.isEmpty() ? null : wanted.iterator().next();
+        if (!Objects.equals(donorId, first) || !donorIds.equals(wanted)) {
+            this.donorId = first;
+            this.donorIds.clear();
+            this.donorIds.addAll(wanted);
             endSessions();
         }
+    }
+
+    /** A donor merged into another: the account sees the one kept instead (its place in the list unchanged). */
+    public void replaceDonor(long merged, long kept) {
+        linkToDonors(getDonorIds().stream().map(id -> id == merged ? kept : id).distinct().toList());
     }
 
     public long getVersion() {

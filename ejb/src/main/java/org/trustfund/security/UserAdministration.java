@@ -78,6 +78,16 @@ public class UserAdministration {
      */
     public UserAccount updateUser(long id, long expectedVersion, String displayName, Set<Role> roles, boolean enabled,
             Long donorId) {
+        return updateUser(id, expectedVersion, displayName, roles, enabled,
+                donorId == null ? java.util.List.of() : java.util.List.of(donorId));
+    }
+
+    /**
+     * As {@link #updateUser(long, long, String, Set, boolean, Long)} with every donor the user acts for (a ministry
+     * and its agency), the first the one their pages open on.
+     */
+    public UserAccount updateUser(long id, long expectedVersion, String displayName, Set<Role> roles, boolean enabled,
+            java.util.List<Long> donorIds) {
         UserAccount account = users.find(id).orElseThrow(() -> new UnknownUserException(id));
         ConcurrentChangeException.requireVersion(account.getVersion(), expectedVersion);
         if (displayName == null || displayName.isBlank()) {
@@ -92,27 +102,15 @@ public class UserAdministration {
         if (account.getUsername().equals(caller.name()) && !roles.contains(Role.ADMIN)) {
             throw new BusinessException("roles", "user.cannotDropOwnAdmin");
         }
-        if (donorId != null) {
-            if (!roles.contains(Role.DONOR)) {
-                throw new BusinessException("donor", "user.donorLink.notDonor", account.getUsername());
-            }
-            Donor donor = em.find(Donor.class, donorId);
-            if (donor == null) {
-                throw new BusinessException("donor", "donor.unknown", donorId);
-            }
-            if (donor.isMerged()) {
-                throw new BusinessException("donor", "donor.merged", donor.getName(), donor.getMergedInto().getName(),
-                        String.valueOf(donor.getMergedInto().getId()));
-            }
-        }
+        java.util.List<Long> ids = checkedDonors(account, roles, donorIds, "donor");
         Changes changes = Changes.of()
                 .field("displayName", account.getDisplayName(), displayName.trim())
                 .field("roles", account.getRoles(), Set.copyOf(roles))
                 .field("enabled", account.isEnabled(), enabled)
-                .field("donor", account.getDonorId(), donorId);
+                .field("donors", account.getDonorIds(), ids);
         account.rename(displayName);
         account.assignRoles(roles);
-        account.linkToDonor(donorId);
+        account.linkToDonors(ids);
         if (enabled && !account.isEnabled()) {
             account.enable();
         } else if (!enabled && account.isEnabled()) {
@@ -144,27 +142,40 @@ public class UserAdministration {
      * Only an account holding the DONOR role is linked: staff see every donor anyway.
      */
     public UserAccount linkDonor(long userId, long expectedVersion, Long donorId) {
+        return linkDonors(userId, expectedVersion, donorId == null ? java.util.List.of() : java.util.List.of(donorId));
+    }
+
+    /** Links a DONOR user to several donors (the first the one their pages open on), or to none (empty). */
+    public UserAccount linkDonors(long userId, long expectedVersion, java.util.List<Long> donorIds) {
         UserAccount account = users.find(userId).orElseThrow(() -> new UnknownUserException(userId));
         ConcurrentChangeException.requireVersion(account.getVersion(), expectedVersion);
-        if (donorId != null) {
-            if (!account.getRoles().contains(Role.DONOR)) {
-                throw new BusinessException("donorId", "user.donorLink.notDonor", account.getUsername());
-            }
-            Donor donor = em.find(Donor.class, donorId);
-            if (donor == null) {
-                throw new BusinessException("donorId", "donor.unknown", donorId);
-            }
-            if (donor.isMerged()) {
-                throw new BusinessException("donorId", "donor.merged", donor.getName(), donor.getMergedInto().getName(),
-                        String.valueOf(donor.getMergedInto().getId()));
-            }
-        }
-        Changes changes = Changes.of().field("donor", account.getDonorId(), donorId);
-        account.linkToDonor(donorId);
+        java.util.List<Long> ids = checkedDonors(account, account.getRoles(), donorIds, "donorId");
+        Changes changes = Changes.of().field("donors", account.getDonorIds(), ids);
+        account.linkToDonors(ids);
         if (!changes.isEmpty()) {
             audit.record(AuditAction.UPDATE, ENTITY, userId, changes.toString());
         }
         return account;
     }
 
+    /** Each donor exists and is not merged away, and only a DONOR user is linked; said at {@code field}. */
+    private java.util.List<Long> checkedDonors(UserAccount account, Set<Role> roles, java.util.List<Long> donorIds,
+            String field) {
+        java.util.List<Long> ids = donorIds == null ? java.util.List.of()
+                : donorIds.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (!ids.isEmpty() && !roles.contains(Role.DONOR)) {
+            throw new BusinessException(field, "user.donorLink.notDonor", account.getUsername());
+        }
+        for (long donorId : ids) {
+            Donor donor = em.find(Donor.class, donorId);
+            if (donor == null) {
+                throw new BusinessException(field, "donor.unknown", donorId);
+            }
+            if (donor.isMerged()) {
+                throw new BusinessException(field, "donor.merged", donor.getName(), donor.getMergedInto().getName(),
+                        String.valueOf(donor.getMergedInto().getId()));
+            }
+        }
+        return ids;
+    }
 }

@@ -27,6 +27,8 @@ public class MyDonorPage implements Serializable {
     private DonorService donors;
 
     private Donor donor;
+    /** The donors the user acts for, when more than one (a ministry and its agency): the page switches between them. */
+    private java.util.List<Donor> choices = java.util.List.of();
     private long version;
     private String contactName;
     private String contactEmail;
@@ -38,9 +40,15 @@ public class MyDonorPage implements Serializable {
             return;
         }
         try {
-            show(donors.own());
+            Long asked = org.trustfund.web.platform.ListParameters.id("donor");
+            show(donors.own(asked));
+            choices = donors.ownDonors();
         } catch (org.trustfund.platform.AccessDeniedException e) {
-            Messages.error("ack.noDonor");
+            if (org.trustfund.web.platform.ListParameters.id("donor") != null) {
+                Pages.forbidden();
+            } else {
+                Messages.error("ack.noDonor");
+            }
         } catch (RuntimeException e) {
             Messages.showFailure(e, "details");
         }
@@ -56,17 +64,18 @@ public class MyDonorPage implements Serializable {
 
     public String save() {
         try {
-            donors.changeOwnContact(version, contactName, contactEmail, publiclyNamed);
+            donors.changeOwnContact(donor.getId(), version, contactName, contactEmail, publiclyNamed);
         } catch (RuntimeException e) {
             Messages.showFailure(e, "details");
             return null;
         }
         FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
         Messages.info("my.saved");
-        return "/app/my-donor?faces-redirect=true";
+        return "/app/my-donor?faces-redirect=true&donor=" + donor.getId();
     }
 
     public Donor getDonor() { return donor; }
+    public java.util.List<Donor> getChoices() { return choices; }
     public String getContactName() { return contactName; }
     public void setContactName(String contactName) { this.contactName = contactName; }
     public String getContactEmail() { return contactEmail; }

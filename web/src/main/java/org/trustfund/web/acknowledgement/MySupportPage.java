@@ -47,6 +47,12 @@ public class MySupportPage implements Serializable {
     @EJB
     private InKindService inKind;
 
+    @EJB
+    private org.trustfund.donor.DonorService donors;
+
+    /** The donors the user acts for, when more than one (a ministry and its agency): the page switches between them. */
+    private List<org.trustfund.donor.Donor> choices = List.of();
+
     private DonorAccount.Summary summary;
     private List<PledgeSummary> pledgeList = List.of();
     private List<Contribution> contributionList = List.of();
@@ -63,7 +69,8 @@ public class MySupportPage implements Serializable {
             return;
         }
         try {
-            donor = account.ownDonorId();
+            donor = account.ownDonorId(org.trustfund.web.platform.ListParameters.id("donor"));
+            choices = donors.ownDonors();
             summary = account.of(donor);
             pledgeList = pledges.summariesForDonor(donor);
             contributionList = contributions.search(new ContributionQuery(donor, null, null, null, null, null,
@@ -72,7 +79,11 @@ public class MySupportPage implements Serializable {
             chart = chart(summary);
         } catch (org.trustfund.platform.AccessDeniedException e) {
             summary = null;
-            Messages.error("ack.noDonor");
+            if (org.trustfund.web.platform.ListParameters.id("donor") != null) {
+                Pages.forbidden();
+            } else {
+                Messages.error("ack.noDonor");
+            }
         } catch (RuntimeException e) {
             summary = null;
             Messages.showFailure(e, "support");
@@ -121,4 +132,6 @@ public class MySupportPage implements Serializable {
     public List<Contribution> getContributions() { return contributionList; }
     public List<InKindContribution> getInKind() { return inKindList; }
     public String getChart() { return chart; }
+    public List<org.trustfund.donor.Donor> getChoices() { return choices; }
+    public long getDonor() { return donor; }
 }

@@ -51,6 +51,8 @@ public class UserAdminPage implements Serializable {
     private Role[] editRoles = new Role[0];
     private boolean editEnabled;
     private DonorChoice editDonor;
+    /** The other donors a DONOR user also acts for (a ministry's agency). */
+    private List<DonorChoice> editOtherDonors = new java.util.ArrayList<>();
 
     private String temporaryPassword;
     private String temporaryPasswordFor;
@@ -61,7 +63,7 @@ public class UserAdminPage implements Serializable {
             donorPicker = new DonorPicker(donors);
         }
         users = administration.listUsers();
-        donorNames = donors.names(users.stream().map(UserAccount::getDonorId).filter(Objects::nonNull).distinct().toList());
+        donorNames = donors.names(users.stream().flatMap(u -> u.getDonorIds().stream()).distinct().toList());
     }
 
     public void create() {
@@ -88,12 +90,24 @@ public class UserAdminPage implements Serializable {
         editRoles = user.getRoles().toArray(Role[]::new);
         editEnabled = user.isEnabled();
         editDonor = donorPicker.choice(user.getDonorId());
+        editOtherDonors = new java.util.ArrayList<>(user.getDonorIds().stream().skip(1).map(donorPicker::choice)
+                .filter(Objects::nonNull).toList());
     }
 
     public void saveEdit() {
         try {
-            administration.updateUser(editId, editVersion, editDisplayName, toSet(editRoles), editEnabled,
-                    editDonor == null ? null : editDonor.id());
+            List<Long> donorIds = new java.util.ArrayList<>();
+            if (editDonor != null) {
+                donorIds.add(editDonor.id());
+            }
+            if (editOtherDonors != null && !editOtherDonors.isEmpty()) {
+                if (editDonor == null) {
+                    Messages.errorAt("editUser:donor", "user.donorLink.firstMissing");
+                    return;
+                }
+                editOtherDonors.stream().filter(Objects::nonNull).map(DonorChoice::id).forEach(donorIds::add);
+            }
+            administration.updateUser(editId, editVersion, editDisplayName, toSet(editRoles), editEnabled, donorIds);
             Messages.info("user.updated", editUsername);
             load();
         } catch (RuntimeException e) {
@@ -127,11 +141,20 @@ public class UserAdminPage implements Serializable {
 
     /** The donor a DONOR user acts for, by name; null for other users. */
     public String donorNameOf(UserAccount user) {
-        return user.getDonorId() == null ? null : donorNames.get(user.getDonorId());
+        return user.getDonorIds().isEmpty() ? null : String.join(", ", user.getDonorIds().stream()
+                .map(id -> donorNames.getOrDefault(id, "#" + id)).toList());
     }
 
     public DonorPicker getDonorPicker() {
         return donorPicker;
+    }
+
+    public List<DonorChoice> getEditOtherDonors() {
+        return editOtherDonors;
+    }
+
+    public void setEditOtherDonors(List<DonorChoice> editOtherDonors) {
+        this.editOtherDonors = editOtherDonors;
     }
 
     public DonorChoice getEditDonor() {

@@ -11,17 +11,34 @@ public final class UserJson {
     }
 
     public record UserView(long id, String username, String displayName, List<String> roles, boolean enabled,
-            @Schema(description = "The donor a DONOR user may see; absent for staff") Long donorId, long version) {
+            @Schema(description = "The first donor a DONOR user may see (their pages open on it); absent for staff")
+            Long donorId,
+            @Schema(description = "Every donor a DONOR user may see, that one first") List<Long> donorIds,
+            long version) {
 
         static UserView of(UserAccount u) {
             return new UserView(u.getId(), u.getUsername(), u.getDisplayName(),
                     u.getRoles().stream().map(Enum::name).sorted().toList(), u.isEnabled(), u.getDonorId(),
-                    u.getVersion());
+                    u.getDonorIds(), u.getVersion());
         }
     }
 
     public record DonorLink(@Schema(required = true, description = "The user's version, as read") Long version,
-            Long donorId) {
+            @Schema(description = "The donor; absent to unlink") Long donorId,
+            @Schema(description = "Other donors the user also acts for (e.g. the ministry's agency)")
+            List<Long> otherDonorIds) {
+
+        /** The donor first, then the others. */
+        public List<Long> donorIds() {
+            List<Long> ids = new java.util.ArrayList<>();
+            if (donorId != null) {
+                ids.add(donorId);
+            }
+            if (otherDonorIds != null) {
+                ids.addAll(otherDonorIds);
+            }
+            return ids;
+        }
     }
 
     public record UserList(List<UserView> items) {

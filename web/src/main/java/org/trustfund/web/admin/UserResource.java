@@ -68,7 +68,8 @@ public class UserResource {
     @PUT
     @Path("{id}/donor")
     @Operation(operationId = "linkUserToDonor",
-            summary = "Link a DONOR user to the donor whose records they may see, or unlink them")
+            summary = "Link a DONOR user to the donor (and any others, e.g. a ministry and its agency) whose records they"
+                    + " may see, or unlink them")
     @APIResponse(responseCode = "200", description = "The account as now recorded",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UserView")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
@@ -76,7 +77,10 @@ public class UserResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     public UserView linkDonor(@PathParam("id") long id, DonorLink input) {
         long version = Inputs.required("version", Inputs.required("body", input).version());
-        return UserView.of(users.linkDonor(id, version, input.donorId()));
+        if (input.donorId() == null && input.otherDonorIds() != null && !input.otherDonorIds().isEmpty()) {
+            throw new org.trustfund.platform.BusinessException("donorId", "user.donorLink.firstMissing");
+        }
+        return UserView.of(users.linkDonors(id, version, input.donorIds()));
     }
 
     @GET
