@@ -47,25 +47,28 @@ public class GiversList {
     }
 
     /** A fund as the public page names it. */
-    public record PublicFund(long id, String code, String name, int startYear) implements java.io.Serializable {
+    public record PublicFund(long id, String code, String name, int startYear, boolean amounts)
+            implements java.io.Serializable {
     }
 
     /** The funds, for the public recognition page (no sign-in): codes, names and first years only. */
     @jakarta.annotation.security.PermitAll
     public List<PublicFund> publicFunds() {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT id, code, name, start_date FROM fund ORDER BY code")
-                .getResultList();
+        List<Object[]> rows = em.createNativeQuery("SELECT id, code, name, start_date, public_amounts FROM fund"
+                + " ORDER BY code").getResultList();
         List<PublicFund> out = new ArrayList<>();
         for (Object[] r : rows) {
-            out.add(new PublicFund(((Number) r[0]).longValue(), (String) r[1], (String) r[2], toDate(r[3]).getYear()));
+            out.add(new PublicFund(((Number) r[0]).longValue(), (String) r[1], (String) r[2], toDate(r[3]).getYear(),
+                    r[4] instanceof Boolean b ? b : ((Number) r[4]).intValue() != 0));
         }
         return out;
     }
 
     /**
      * The same list for the public page, open to anyone: only certified records, and no one who is anonymous or asked
-     * not to be named is named in it. The page shows names, groups and channels, never amounts.
+     * not to be named is named in it. The page shows names, groups and channels, and amounts only where the fund's
+     * setting says so ({@link PublicFund#amounts()}).
      */
     @jakarta.annotation.security.PermitAll
     public Givers published(long fundId, int year) {

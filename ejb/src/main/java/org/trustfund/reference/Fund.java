@@ -48,6 +48,11 @@ public class Fund {
     @Column(name = "psc_rate", nullable = false, precision = 7, scale = 4)
     private BigDecimal pscRate;
 
+
+    /** Whether the public recognition page shows each supporter's USD amount (off: names only). */
+    @Column(name = "public_amounts", nullable = false)
+    private boolean publicAmounts;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -108,6 +113,14 @@ public class Fund {
 
     public long getVersion() {
         return version;
+    }
+
+    public boolean isPublicAmounts() {
+        return publicAmounts;
+    }
+
+    public void showAmountsInPublic(boolean show) {
+        this.publicAmounts = show;
     }
 
     @Override

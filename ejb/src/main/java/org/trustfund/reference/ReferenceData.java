@@ -189,14 +189,24 @@ public class ReferenceData {
     public Fund updateFund(long id, long expectedVersion, String name, LocalDate startDate, BigDecimal pscRate) {
         Fund fund = Optional.ofNullable(em.find(Fund.class, id))
                 .orElseThrow(() -> new UnknownRecordException("fund.unknown", id));
+        return updateFund(id, expectedVersion, name, startDate, pscRate, fund.isPublicAmounts());
+    }
+
+    /** As above, and whether the fund's public recognition page shows each supporter's amount. */
+    public Fund updateFund(long id, long expectedVersion, String name, LocalDate startDate, BigDecimal pscRate,
+            boolean publicAmounts) {
+        Fund fund = Optional.ofNullable(em.find(Fund.class, id))
+                .orElseThrow(() -> new UnknownRecordException("fund.unknown", id));
         ConcurrentChangeException.requireVersion(fund.getVersion(), expectedVersion);
         FieldErrors errors = new FieldErrors();
         checkFundFields(errors, name, startDate, pscRate);
         errors.throwIfAny();
         Changes changes = Changes.of().field("name", fund.getName(), name.trim())
                 .field("startDate", fund.getStartDate(), startDate)
-                .field("pscRate", fund.getPscRate().stripTrailingZeros().toPlainString(), pscRate.stripTrailingZeros().toPlainString());
+                .field("pscRate", fund.getPscRate().stripTrailingZeros().toPlainString(), pscRate.stripTrailingZeros().toPlainString())
+                .field("publicAmounts", fund.isPublicAmounts(), publicAmounts);
         fund.change(name, startDate, pscRate);
+        fund.showAmountsInPublic(publicAmounts);
         if (!changes.isEmpty()) {
             audit.record(AuditAction.UPDATE, "Fund", id, changes.toString());
         }

@@ -127,6 +127,63 @@ class PublicSupportersIT {
         }
     }
 
+    @Test
+    void anAdministratorTurnsOnAmountsForTheFundAndThePublicPageShowsEachSupportersTotal(RunningSystem system,
+            Browser browser) throws Exception {
+        User officer = Api.readyUser(system, "officer", "Finance officer");
+        Api finance = officer.api(system);
+        Api certifier = Api.readyUser(system, "certifier", "Certifying officer").api(system);
+        Map<String, Object> fund = FinanceApi.fund(system);
+        String code = fund.get("code").toString();
+        String name = "Amount Ministry " + Accounts.uniqueUsername("a");
+        long donor = id(finance.post("/api/donors", Map.of("name", name, "stakeholderGroup", "GOVERNMENT",
+                "country", "FI", "publiclyNamed", true)).json());
+        Map<String, Object> cash = FinanceApi.certify(certifier, FinanceApi.recordChf(finance, donor, id(fund),
+                "4000.00", null));
+        @SuppressWarnings("unchecked")
+        String usd = ((Map<String, Object>) cash.get("usdAmount")).get("amount").toString();
+        String shown = "USD " + String.format(java.util.Locale.ENGLISH, "%,.2f", new java.math.BigDecimal(usd));
+        String path = "/public/supporters.xhtml?fund=" + code + "&year=2025";
+        HttpResponse<String> before = get(system, path, null);
+        assertTrue(before.body().contains(name) && !before.body().contains(shown), "names only by default");
+        String etag = before.headers().firstValue("ETag").orElseThrow();
+
+        Accounts.signIn(browser, "admin", system.adminPassword());
+        browser.waitForPath("/app/dashboard.xhtml");
+        try {
+            browser.open("/admin/reference/funds.xhtml");
+            int row = -1;
+            for (org.openqa.selenium.WebElement cell : browser.all(org.openqa.selenium.By.cssSelector(
+                    "[id^='funds:fundTable:'][id$=':code']"))) {
+                if (cell.getText().equals(code)) {
+                    row = Integer.parseInt(cell.getAttribute("id").split(":")[2]);
+                }
+            }
+            assertTrue(row >= 0, "the fund's row");
+            browser.click("funds:fundTable:" + row + ":edit");
+            browser.waitClickable(org.openqa.selenium.By.cssSelector("[id='editFund:publicAmounts'] .ui-chkbox-box"))
+                    .click();
+            browser.click("editFund:save");
+            browser.waitForText("Fund " + code + " updated.");
+            assertEquals("Shown", browser.text("funds:fundTable:" + row + ":publicAmounts"));
+            browser.screenshot("funds-public-amounts");
+
+            HttpResponse<String> after = get(system, path, etag);
+            assertEquals(200, after.statusCode(), "the setting changes the page, so the old tag no longer matches");
+            assertTrue(after.body().contains(shown), "the supporter's USD total: " + shown);
+            assertTrue(after.body().contains("United States dollar equivalents"), "and what the amounts are");
+            browser.open(path);
+            browser.waitForText(shown);
+            browser.screenshot("public-supporters-amounts");
+        } finally {
+            // The fund is shared with the other tests: back to names only.
+            try (java.sql.Connection c = org.trustfund.systemtest.support.Rows.connect(system.database());
+                 java.sql.Statement st = c.createStatement()) {
+                st.executeUpdate("UPDATE fund SET public_amounts = FALSE, version = version + 1");
+            }
+        }
+    }
+
     private static HttpResponse<String> get(RunningSystem system, String path, String ifNoneMatch) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(system.baseUrl() + path))
                 .header("Accept-Language", "en");

@@ -22,7 +22,7 @@ import org.trustfund.recognition.GiversList.PublicFund;
  * Backs {@code /public/supporters.xhtml?fund=&year=}, open to anyone: who supports a fund in a year, as the IGF
  * recognizes its donors on its website. Donors who gave directly with their stakeholder group, those who gave in kind
  * (host countries among them), and the givers through intermediaries who agreed to be named, with the channel; the
- * others counted, never named. Certified records only; no amounts. The answer carries an ETag of what it shows and may
+ * others counted, never named. Certified records only; each one's USD amount only if the fund's setting shows amounts. The answer carries an ETag of what it shows and may
  * be cached for five minutes; a reader who has it gets 304.
  */
 @Named
@@ -70,10 +70,14 @@ public class PublicSupportersPage {
     /** What the page shows, hashed: the same page in the same language has the same tag. */
     private String fingerprint(String language) {
         StringBuilder s = new StringBuilder().append(language).append('|').append(fund.id()).append('|').append(year)
-                .append('|').append(funds.size());
+                .append('|').append(funds.size()).append('|').append(fund.amounts());
         for (Givers.Giver g : list.named()) {
             s.append('|').append(g.name()).append('\u0000').append(g.group()).append('\u0000').append(g.channel())
                     .append('\u0000').append(g.inKindUsd().signum());
+            if (fund.amounts()) {
+                s.append('\u0000').append(g.cashUsd().toPlainString()).append('\u0000').append(g.inKindUsd().toPlainString())
+                        .append('\u0000').append(g.throughChannelUsd().toPlainString());
+            }
         }
         s.append('|').append(list.notNamedCount());
         list.channels().forEach(c -> s.append('|').append(c.name()).append('\u0000').append(c.givers()));
@@ -110,6 +114,16 @@ public class PublicSupportersPage {
                 .sorted(java.util.Comparator.reverseOrder()).toList();
     }
 
+    /** A USD amount as the page writes it: grouped, two decimals, in the page's language. */
+    public String usd(java.math.BigDecimal amount) {
+        java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(
+                FacesContext.getCurrentInstance().getViewRoot().getLocale());
+        f.setMinimumFractionDigits(2);
+        f.setMaximumFractionDigits(2);
+        return "USD " + f.format(amount);
+    }
+
+    public boolean isAmounts() { return fund != null && fund.amounts(); }
     public List<PublicFund> getFunds() { return funds; }
     public PublicFund getFund() { return fund; }
     public int getYear() { return year; }

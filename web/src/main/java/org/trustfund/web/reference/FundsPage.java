@@ -73,6 +73,18 @@ public class FundsPage implements Serializable {
         editName = fund.getName();
         editStartDate = fund.getStartDate();
         editPscPercent = Percent.fromFraction(fund.getPscRate());
+        editPublicAmounts = fund.isPublicAmounts();
+    }
+
+    /** Whether the fund's public recognition page shows each supporter's amount. */
+    private boolean editPublicAmounts;
+
+    public boolean isEditPublicAmounts() {
+        return editPublicAmounts;
+    }
+
+    public void setEditPublicAmounts(boolean editPublicAmounts) {
+        this.editPublicAmounts = editPublicAmounts;
     }
 
     public void saveEdit() {
@@ -82,7 +94,8 @@ public class FundsPage implements Serializable {
             return;
         }
         try {
-            referenceData.updateFund(editId, editVersion, editName, editStartDate, Percent.toFraction(editPscPercent));
+            referenceData.updateFund(editId, editVersion, editName, editStartDate, Percent.toFraction(editPscPercent),
+                    editPublicAmounts);
             Messages.info("fund.updated", editCode);
             load();
         } catch (RuntimeException e) {
