@@ -12,7 +12,10 @@ import org.trustfund.systemtest.support.ReferenceFixture;
 import org.trustfund.systemtest.support.RunningSystem;
 import org.trustfund.systemtest.support.SystemExtension;
 
-/** An administrator links a Donor user to the donor they act for, on the users page. */
+/**
+ * An administrator links a Donor user to the donor they act for, on the users page; a user who acts for a ministry and
+ * its agency sees both and switches between them, and nothing of a third donor.
+ */
 @ExtendWith(SystemExtension.class)
 class UserDonorLinkIT {
 
@@ -47,6 +50,60 @@ class UserDonorLinkIT {
         browser.screenshot("users-donor-linked");
         assertTrue(browser.all(By.xpath(rowXpath(officer) + "//*[contains(@id, ':donor')]")).get(0).getText().isEmpty(),
                 "staff act for no donor");
+    }
+
+    @Test
+    void aUserWhoActsForAMinistryAndItsAgencySeesBothAndNothingOfAThird(RunningSystem system, Browser browser)
+            throws Exception {
+        String unique = Accounts.uniqueUsername("pair");
+        String ministry = "Fictional Ministry " + unique;
+        String agency = "Fictional Agency " + unique;
+        long ministryId = ReferenceFixture.donor(system, ministry);
+        long agencyId = ReferenceFixture.donor(system, agency);
+        long thirdId = ReferenceFixture.donor(system, "Fictional Third " + unique);
+        org.trustfund.systemtest.support.Api.User user =
+                org.trustfund.systemtest.support.Api.readyDonorUser(system, "pair", ministryId);
+        long userId;
+        long version;
+        try (java.sql.Connection c = org.trustfund.systemtest.support.Rows.connect(system.database())) {
+            userId = org.trustfund.systemtest.support.Rows.number(c, "SELECT id FROM user_account WHERE username = ?",
+                    user.username());
+            version = org.trustfund.systemtest.support.Rows.number(c,
+                    "SELECT version FROM user_account WHERE username = ?", user.username());
+        }
+        org.trustfund.systemtest.support.Api admin = org.trustfund.systemtest.support.Api.asAdmin(system);
+        org.trustfund.systemtest.support.Api.Reply linked = admin.put("/api/users/" + userId + "/donor", java.util.Map.of(
+                "version", version, "donorId", ministryId, "otherDonorIds", java.util.List.of(agencyId)));
+        assertEquals(200, linked.status(), linked::toString);
+        assertEquals(java.util.List.of(ministryId, agencyId), ((java.util.List<?>) linked.json().get("donorIds"))
+                .stream().map(n -> ((Number) n).longValue()).toList());
+
+        Accounts.signIn(browser, user.username(), user.password());
+        browser.waitForPath("/app/dashboard.xhtml");
+        browser.click("navMyDonor");
+        browser.waitForText(ministry);
+        assertTrue(browser.text("donorSwitch").contains(agency), browser.text("donorSwitch"));
+        browser.clickText(agency);
+        assertTrue(browser.waitUntil(java.time.Duration.ofSeconds(10), () -> agency.equals(browser.text("details:name"))),
+                "the agency's details: " + browser.text("details:name"));
+        browser.screenshot("my-donor-switch");
+
+        org.trustfund.systemtest.support.Api donor = user.api(system);
+        assertEquals(200, donor.get("/api/acknowledgements?donorId=" + agencyId).status());
+        assertEquals(403, donor.get("/api/acknowledgements?donorId=" + thirdId).status());
+        for (String page : java.util.List.of("/app/my-donor.xhtml?donor=", "/app/my-support.xhtml?donor=")) {
+            java.net.http.HttpResponse<String> own = pageAs(system, browser, page + agencyId);
+            assertEquals(200, own.statusCode(), page + " of the agency");
+            assertTrue(own.body().contains(agency), page);
+            assertEquals(403, pageAs(system, browser, page + thirdId).statusCode(), page + " of a third donor");
+        }
+    }
+
+    private static java.net.http.HttpResponse<String> pageAs(RunningSystem system, Browser browser, String path)
+            throws Exception {
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(system.baseUrl() + path))
+                .header("Cookie", "JSESSIONID=" + browser.cookie("JSESSIONID").getValue()).GET().build();
+        return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     private static void edit(Browser browser, String username) {
