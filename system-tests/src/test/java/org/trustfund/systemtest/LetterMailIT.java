@@ -102,6 +102,8 @@ class LetterMailIT {
                     "the failed attempt is counted");
             browser.open("/finance/outbox.xhtml?status=SENT");
             browser.waitForText(secondNumber);
+            browser.open("/finance/outbox.xhtml?status=LOST");
+            browser.waitForText("There is no status “LOST”: every message is shown.");
             browser.screenshot("outbox-sent");
 
             // Sent again by staff through the API: once, though asked twice with the same version.

@@ -62,4 +62,12 @@ public class AcknowledgementsPage implements Serializable {
     public boolean isLoaded() { return loaded; }
     public Long getDonorId() { return donorId; }
     public void setDonorId(Long donorId) { this.donorId = donorId; }
+
+    /**
+     * Opens the page's view action: the bean is made (and its messages, e.g. an account linked to no donor, queued)
+     * before the layout renders its message area, not after it when the content first names the bean.
+     */
+    public void open() {
+        // Nothing more: making the bean was the point.
+    }
 }

@@ -82,4 +82,12 @@ public class MyDonorPage implements Serializable {
     public void setContactEmail(String contactEmail) { this.contactEmail = contactEmail; }
     public boolean isPubliclyNamed() { return publiclyNamed; }
     public void setPubliclyNamed(boolean publiclyNamed) { this.publiclyNamed = publiclyNamed; }
+
+    /**
+     * Opens the page's view action: the bean is made (and its messages, e.g. an account linked to no donor, queued)
+     * before the layout renders its message area, not after it when the content first names the bean.
+     */
+    public void open() {
+        // Nothing more: making the bean was the point.
+    }
 }

@@ -134,4 +134,12 @@ public class MySupportPage implements Serializable {
     public String getChart() { return chart; }
     public List<org.trustfund.donor.Donor> getChoices() { return choices; }
     public long getDonor() { return donor; }
+
+    /**
+     * Opens the page's view action: the bean is made (and its messages, e.g. an account linked to no donor, queued)
+     * before the layout renders its message area, not after it when the content first names the bean.
+     */
+    public void open() {
+        // Nothing more: making the bean was the point.
+    }
 }

@@ -84,4 +84,9 @@ public class OutboxPage implements Serializable {
     public Map<String, Long> getCounts() { return counts; }
     public boolean isMailConfigured() { return mailConfigured; }
     public boolean isCanRetry() { return canRetry; }
+
+    /** The view action: makes the bean (and queues its messages) before the layout renders its message area. */
+    public void open() {
+        // Nothing more: making the bean was the point.
+    }
 }
