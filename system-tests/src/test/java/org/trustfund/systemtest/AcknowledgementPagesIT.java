@@ -61,6 +61,7 @@ class AcknowledgementPagesIT {
         String ownNumber = fund.get("code") + "-" + year + "-0001";
         long ownLetter = letterOf(system, id(ownCash));
         long otherLetter = letterOf(system, id(otherCash));
+        FinanceApi.signedChfPledge(finance, own, id(fund), "2025-03-01", "1000.00", "2026-12-31", "500.00");
         User donor = Api.readyDonorUser(system, "letters", own);
 
         Accounts.signIn(browser, donor.username(), donor.password());
@@ -86,6 +87,12 @@ class AcknowledgementPagesIT {
         String years = browser.text("years");
         assertTrue(years.contains("2025") && years.contains("2,840.91"), "given by year, in USD: " + years);
         assertFalse(browser.pageText().contains("900.00"), "nothing of the other donor's on the donor's own page");
+        browser.waitClickable(By.cssSelector("[id='pledgeForm:pledges'] .ui-row-toggler")).click();
+        browser.waitVisible(By.id("pledgeForm:pledges:0:instalments"));
+        String instalments = browser.text("pledgeForm:pledges:0:instalments");
+        assertTrue(instalments.contains("2025-03-01") && instalments.contains("overdue")
+                && instalments.contains("2026-12-31"), "the pledge's instalments, the unpaid past one overdue: "
+                + instalments);
         browser.screenshot("my-support");
 
         HttpResponse<String> refused = get(system, browser, "/app/acknowledgement.xhtml?id=" + otherLetter);

@@ -55,6 +55,8 @@ public class MySupportPage implements Serializable {
 
     private DonorAccount.Summary summary;
     private List<PledgeSummary> pledgeList = List.of();
+    /** What certified contributions paid on each instalment, by instalment id. */
+    private java.util.Map<Long, org.trustfund.money.Money> paid = java.util.Map.of();
     private List<Contribution> contributionList = List.of();
     private List<InKindContribution> inKindList = List.of();
     private String chart;
@@ -73,6 +75,7 @@ public class MySupportPage implements Serializable {
             choices = donors.ownDonors();
             summary = account.of(donor);
             pledgeList = pledges.summariesForDonor(donor);
+            paid = pledges.paidByInstalmentOfDonor(donor);
             contributionList = contributions.search(new ContributionQuery(donor, null, null, null, null, null,
                     ContributionQuery.Sort.RECEIVED, true), 0, MAX);
             inKindList = inKind.search(InKindQuery.all().withDonor(donor), 0, MAX);
@@ -134,6 +137,18 @@ public class MySupportPage implements Serializable {
     public String getChart() { return chart; }
     public List<org.trustfund.donor.Donor> getChoices() { return choices; }
     public long getDonor() { return donor; }
+
+    public org.trustfund.money.Money paidOn(org.trustfund.pledge.Instalment instalment) {
+        return paid.getOrDefault(instalment.getId(), org.trustfund.money.Money.zero(instalment.getAmount().currency()));
+    }
+
+    public org.trustfund.money.Money openOn(org.trustfund.pledge.Instalment instalment) {
+        return instalment.getAmount().minus(paidOn(instalment));
+    }
+
+    public boolean isOverdue(org.trustfund.pledge.Instalment instalment) {
+        return instalment.overdue(java.time.LocalDate.now(), paidOn(instalment)).isPositive();
+    }
 
     /**
      * Opens the page's view action: the bean is made (and its messages, e.g. an account linked to no donor, queued)
