@@ -52,6 +52,14 @@ public final class AcknowledgementLetter {
 
     /** @param thanks the fund's thank-you text in this language (plain text; line breaks kept) */
     public byte[] pdf(Acknowledgement a, String thanks) {
+        return render(xhtml(a, thanks));
+    }
+
+    /**
+     * Any of the fund's documents as a PDF: XHTML laid out by openhtmltopdf with the DejaVu fonts embedded (Latin,
+     * Cyrillic, Greek, Arabic with its bidi), as the letters are.
+     */
+    public static byte[] render(String xhtml) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();
@@ -61,7 +69,7 @@ public final class AcknowledgementLetter {
                     true);
             builder.useUnicodeBidiSplitter(new ICUBidiSplitter.ICUBidiSplitterFactory());
             builder.useUnicodeBidiReorderer(new ICUBidiReorderer());
-            builder.withHtmlContent(xhtml(a, thanks), null);
+            builder.withHtmlContent(xhtml, null);
             builder.withProducer("Trustfund");
             builder.toStream(out);
             builder.run();
@@ -190,7 +198,7 @@ public final class AcknowledgementLetter {
     }
 
     /** XML text: markup characters as entities, and characters XML cannot hold dropped. */
-    static String esc(String s) {
+    public static String esc(String s) {
         if (s == null) {
             return "";
         }

@@ -133,6 +133,24 @@ class DonorAccountIT {
             // 1,000 EUR and 200 EUR at 0.88; the January receipt is before the period.
             assertEquals(1136.36 + 227.27, total, 0.001);
         }
+
+        // The same statement as a PDF, read back: the same lines and total, the formula-like reference as text.
+        byte[] pdf = db.inTransaction(em -> new DonorAccount(em, DONOR).statementPdf(fx.donorId, LocalDate.of(2026, 2, 1),
+                LocalDate.of(2026, 12, 31), java.util.Locale.ENGLISH));
+        String text;
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(text.contains("Statement of account of Fictional Ministry of Digital"
+                + " Affairs, 2026-02-01 to 2026-12-31"), text);
+        org.junit.jupiter.api.Assertions.assertTrue(text.contains("BNK-IN") && text.contains("=HYPERLINK(\"x\")"), text);
+        org.junit.jupiter.api.Assertions.assertTrue(text.contains("Total received in the period (USD) 1,363.63"), text);
+        org.junit.jupiter.api.Assertions.assertTrue(text.contains("1,000.00") && text.contains("0.880000"), text);
+        assertThrows(AccessDeniedException.class, () -> db.inTransaction(em -> new DonorAccount(em, DONOR)
+                .statementPdf(fx.otherDonorId, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31),
+                        java.util.Locale.ENGLISH)));
         assertThrows(AccessDeniedException.class, () -> db.run(em -> {
             try {
                 new DonorAccount(em, DONOR).statement(fx.otherDonorId, LocalDate.of(2026, 1, 1),

@@ -82,6 +82,8 @@ class LetterMailIT {
 
         Accounts.signIn(browser, officer.username(), officer.password());
         browser.waitForPath("/app/dashboard.xhtml");
+        assertTrue(browser.text("lettersWaiting").matches("Letters by e-mail: [1-9]\\d* waiting, \\d+ failed"),
+                "the dashboard counts the letter that waits: " + browser.text("lettersWaiting"));
         browser.click("navOutbox");
         browser.waitForPath("/finance/outbox.xhtml");
         browser.waitForText(secondNumber);

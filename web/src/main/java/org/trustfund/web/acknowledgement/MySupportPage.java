@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.io.Serializable;
@@ -124,6 +125,35 @@ public class MySupportPage implements Serializable {
         }
         return org.trustfund.web.platform.ExcelDownload.of("statement",
                 (locale, out) -> statements.statement(id, first, last, locale, out));
+    }
+
+    /** The same statement as a PDF (the period checked as for the xlsx). */
+    public org.primefaces.model.StreamedContent getStatementPdf() {
+        DonorAccount statements = account;
+        long id = donor;
+        java.time.LocalDate first = from;
+        java.time.LocalDate last = to;
+        if (first == null || last == null) {
+            Messages.errorAt(first == null ? "statement:from" : "statement:to", "statement.period.required");
+            return null;
+        }
+        if (first.isAfter(last)) {
+            Messages.errorAt("statement:from", "period.reversed", first, last);
+            return null;
+        }
+        java.util.Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
+        return org.primefaces.model.DefaultStreamedContent.builder()
+                .name("statement-" + first + "-" + last + ".pdf")
+                .contentType("application/pdf")
+                .writer(out -> {
+                    try {
+                        out.write(statements.statementPdf(id, first, last, locale));
+                    } catch (java.io.IOException e) {
+                        // The client went away mid-download; nothing to show it.
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                })
+                .build();
     }
 
     public java.time.LocalDate getFrom() { return from; }

@@ -66,6 +66,27 @@ public class DashboardPage {
     private AuditLog auditLog;
 
     @EJB
+    private org.trustfund.acknowledgement.OutboxService outbox;
+
+    private java.util.Map<org.trustfund.acknowledgement.OutboxMessage.Status, Long> letters;
+
+    /** Letters by e-mail that wait or failed, for staff: nothing lost goes unseen. */
+    public long getLettersWaiting() {
+        return letterCounts().getOrDefault(org.trustfund.acknowledgement.OutboxMessage.Status.WAITING, 0L);
+    }
+
+    public long getLettersFailed() {
+        return letterCounts().getOrDefault(org.trustfund.acknowledgement.OutboxMessage.Status.FAILED, 0L);
+    }
+
+    private java.util.Map<org.trustfund.acknowledgement.OutboxMessage.Status, Long> letterCounts() {
+        if (letters == null) {
+            letters = isStaff() ? outbox.counts() : java.util.Map.of();
+        }
+        return letters;
+    }
+
+    @EJB
     private PledgeService pledges;
 
     @EJB
