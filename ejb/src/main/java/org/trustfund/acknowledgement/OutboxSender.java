@@ -69,21 +69,23 @@ public class OutboxSender {
         run();
     }
 
+    /**
+     * Asks for a round and does it unless a run is going, which then goes round once more. A request made just as the
+     * runner stops is not lost: after letting go, the runner looks again and takes the work back.
+     */
     private void run() {
-        if (!running.compareAndSet(false, true)) {
-            again.set(true);
-            return;
-        }
-        try {
-            do {
-                again.set(false);
-                deliver(steps(delivery), mailSession(), BATCH);
-            } while (again.get());
-        } catch (RuntimeException e) {
-            // The next minute's run tries again; a stuck message shows on the outbox page with its error.
-            LOG.log(Level.WARNING, "The letter outbox could not be worked through", e);
-        } finally {
-            running.set(false);
+        again.set(true);
+        while (again.get() && running.compareAndSet(false, true)) {
+            try {
+                while (again.getAndSet(false)) {
+                    deliver(steps(delivery), mailSession(), BATCH);
+                }
+            } catch (RuntimeException e) {
+                // The next minute's run tries again; a stuck message shows on the outbox page with its error.
+                LOG.log(Level.WARNING, "The letter outbox could not be worked through", e);
+            } finally {
+                running.set(false);
+            }
         }
     }
 

@@ -116,6 +116,16 @@ class LetterMailIT {
             assertEquals("RESENT", resent.json().get("cause"));
             assertEquals(409, finance.post("/api/acknowledgements/" + id(ack) + "/sending", versioned).status());
             assertEquals(2, awaitMail(mail, address, 2).size());
+
+            // On the letter's page, an impatient double click on "Send again" sends it once more, not twice.
+            browser.open("/app/acknowledgement.xhtml?id=" + id(ack));
+            browser.doubleClick("letter:resend");
+            browser.waitForText("will be sent again to " + address);
+            assertEquals(3, awaitMail(mail, address, 3).size());
+            Thread.sleep(2000);
+            assertEquals(3, awaitMail(mail, address, 3).size(), "still three: the second click sent nothing");
+            assertEquals(2L, finance.get("/api/outbox").jsonList().stream().filter(m -> ack.get("number")
+                    .equals(m.get("number")) && "RESENT".equals(m.get("cause"))).count());
             assertEquals(403, Api.readyDonorUser(system, "maildonor", donor).api(system).get("/api/outbox").status(),
                     "donors do not read the outbox");
         } finally {

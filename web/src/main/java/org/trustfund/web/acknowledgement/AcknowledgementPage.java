@@ -92,7 +92,8 @@ public class AcknowledgementPage implements Serializable {
         try {
             var m = outbox.resend(item.getId(), item.getVersion());
             Messages.info("outbox.resent", item.reference(), m.getRecipient());
-            item = service.find(item.getId());
+            // The letter keeps the version read with the page: a second click (or a double click) is refused as a
+            // change made meanwhile, rather than sending the letter twice. Opening the page again allows another.
             sendings = outbox.ofAcknowledgement(item.getId());
         } catch (RuntimeException e) {
             Messages.showFailure(e, "letter");
