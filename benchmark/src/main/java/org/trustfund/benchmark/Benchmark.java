@@ -51,6 +51,8 @@ public final class Benchmark {
     private boolean workbooks = true;
     private boolean queries = true;
     private boolean check = true;
+    private boolean listPages = true;
+    private int publicReaders = 50;
     private final Report report = new Report();
 
     private Benchmark(Path repo) {
@@ -67,7 +69,7 @@ public final class Benchmark {
         } catch (IllegalArgumentException e) {
             System.err.println("benchmark: " + e.getMessage());
             System.err.println("Usage: ./trustfund benchmark [--state DIR] [--port-base N] [--seed N] [--donors N]"
-                    + " [--runs N] [--warmup N] [--generate true|false] [--queries true|false] [--reports true|false] [--workbooks true|false] [--pages true|false] [--check true|false]");
+                    + " [--runs N] [--warmup N] [--generate true|false] [--queries true|false] [--reports true|false] [--workbooks true|false] [--pages true|false] [--check true|false] [--list-pages true|false] [--public-readers N]");
             System.exit(2);
         }
         try {
@@ -100,6 +102,8 @@ public final class Benchmark {
                 case "--workbooks" -> workbooks = Boolean.parseBoolean(value);
                 case "--queries" -> queries = Boolean.parseBoolean(value);
                 case "--check" -> check = Boolean.parseBoolean(value);
+                case "--list-pages" -> listPages = Boolean.parseBoolean(value);
+                case "--public-readers" -> publicReaders = Integer.parseInt(value);
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
@@ -353,6 +357,10 @@ public final class Benchmark {
         try (TrustfundSystem system = TrustfundSystem.start(options)) {
             report.line(String.format(Locale.ROOT, "- Payara start and deploy on the generated database: %.0f s",
                     (System.nanoTime() - begin) / 1e9));
+            measurePublicPage(system);
+            if (!listPages) {
+                return;
+            }
             String credentials = credentials(system);
             PageTimings finance = new PageTimings(system.baseUrl());
             finance.signIn("finance", password(credentials, "finance"));
@@ -382,6 +390,63 @@ public final class Benchmark {
             report.line("Load average after: " + loadAverage());
             report.line("");
         }
+    }
+
+    /**
+     * The public supporters page of the fund-year with the most certified contributions, read by {@code publicReaders}
+     * anonymous readers at once: full renders (no tag), then revalidations (If-None-Match, 304). Target: p95 ≤ 100 ms.
+     */
+    private void measurePublicPage(TrustfundSystem system) {
+        report.heading2("Public supporters page, " + publicReaders + " concurrent anonymous readers (issue 12)");
+        String code;
+        String name;
+        int year;
+        long named;
+        org.trustfund.server.DatabaseSettings db = system.databaseSettings();
+        try (Connection c = java.sql.DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT f.code, f.name, YEAR(c.received_date), COUNT(*),"
+                     + " COUNT(DISTINCT c.donor_id) FROM contribution c JOIN fund f ON f.id = c.fund_id"
+                     + " WHERE c.status = 'CERTIFIED' GROUP BY f.code, f.name, YEAR(c.received_date)"
+                     + " ORDER BY COUNT(*) DESC LIMIT 1")) {
+            rs.next();
+            code = rs.getString(1);
+            name = rs.getString(2);
+            year = rs.getInt(3);
+            named = rs.getLong(5);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        String path = "/public/supporters.xhtml?fund=" + code + "&year=" + year;
+        PublicPageTimings page = new PublicPageTimings(system.baseUrl() + path, name);
+        int each = Math.max(runs, 40);
+        try {
+            String etag = page.etag();
+            page.measure(Math.min(publicReaders, 10), Math.max(warmup, 20), null);
+            report.line(String.format(Locale.ROOT, "`%s`: fund %s, %d (the fund-year with the most certified"
+                    + " contributions; %,d donors gave directly). Each reader has its own HTTP client, no cookie; %d"
+                    + " requests each after a warm-up; every answer checked (200 with the fund's name, or 304).",
+                    path, code, year, named, each));
+            report.line("");
+            report.line("Load average before: " + loadAverage());
+            report.line("");
+            report.line("| requests | answers | median ms | p95 ms | p99 ms | max ms | requests/s | unexpected |");
+            report.line("|---|---:|---:|---:|---:|---:|---:|---:|");
+            publicRow("full page (no tag)", page.measure(publicReaders, each, null));
+            publicRow("revalidation (If-None-Match → 304)", page.measure(publicReaders, each, etag));
+            report.line("");
+            report.line("Load average after: " + loadAverage());
+            report.line("");
+        } catch (Exception e) {
+            report.line("The public page could not be measured: " + e);
+            report.line("");
+        }
+    }
+
+    private void publicRow(String what, PublicPageTimings.Result r) {
+        report.line(String.format(Locale.ROOT, "| %s | %,d | %.1f | %.1f | %.1f | %.1f | %.0f | %d |", what, r.requests(),
+                r.times().medianMs(), r.times().p95Ms(), r.times().percentileMs(99), r.times().maxMs(), r.perSecond(),
+                r.unexpected()));
     }
 
     /** A filter typed into a list page's form, then a click on the header of sortable column {@code column}. */

@@ -13,6 +13,11 @@ final class Stats {
         nanos.add(value);
     }
 
+    /** Adds this one's times to {@code other}. */
+    void addAll(Stats other) {
+        other.nanos.addAll(nanos);
+    }
+
     int count() {
         return nanos.size();
     }
