@@ -115,16 +115,24 @@ public class MySupportPage implements Serializable {
         long id = donor;
         java.time.LocalDate first = from;
         java.time.LocalDate last = to;
-        if (first == null || last == null) {
-            Messages.errorAt(first == null ? "statement:from" : "statement:to", "statement.period.required");
-            return null;
-        }
-        if (first.isAfter(last)) {
-            Messages.errorAt("statement:from", "period.reversed", first, last);
+        if (!periodIsSound()) {
             return null;
         }
         return org.trustfund.web.platform.ExcelDownload.of("statement",
                 (locale, out) -> statements.statement(id, first, last, locale, out));
+    }
+
+    /** Both dates given and in order; otherwise said at the field, and nothing is downloaded. */
+    private boolean periodIsSound() {
+        if (from == null || to == null) {
+            Messages.errorAt(from == null ? "statement:from" : "statement:to", "statement.period.required");
+            return false;
+        }
+        if (from.isAfter(to)) {
+            Messages.errorAt("statement:from", "period.reversed", from, to);
+            return false;
+        }
+        return true;
     }
 
     /** The same statement as a PDF (the period checked as for the xlsx). */
@@ -133,12 +141,7 @@ public class MySupportPage implements Serializable {
         long id = donor;
         java.time.LocalDate first = from;
         java.time.LocalDate last = to;
-        if (first == null || last == null) {
-            Messages.errorAt(first == null ? "statement:from" : "statement:to", "statement.period.required");
-            return null;
-        }
-        if (first.isAfter(last)) {
-            Messages.errorAt("statement:from", "period.reversed", first, last);
+        if (!periodIsSound()) {
             return null;
         }
         java.util.Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
