@@ -66,6 +66,16 @@ public class GiversList {
     }
 
     /**
+     * What has been recorded so far, as one number: the newest audit entry's id. Every change that could alter the
+     * public page writes an audit entry, so the page kept for a mark is still right while the mark is the same.
+     */
+    @jakarta.annotation.security.PermitAll
+    public long changeMark() {
+        Object max = em.createNativeQuery("SELECT MAX(id) FROM audit_entry").getSingleResult();
+        return max == null ? 0L : ((Number) max).longValue();
+    }
+
+    /**
      * The same list for the public page, open to anyone: only certified records, and no one who is anonymous or asked
      * not to be named is named in it. The page shows names, groups and channels, and amounts only where the fund's
      * setting says so ({@link PublicFund#amounts()}).

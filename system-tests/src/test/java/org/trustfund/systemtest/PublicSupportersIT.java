@@ -72,6 +72,11 @@ class PublicSupportersIT {
         assertTrue(page.headers().firstValue("Set-Cookie").isEmpty(), "no session for a reader");
 
         assertEquals(304, get(system, path, etag).statusCode(), "a reader who has the page gets 304");
+        HttpResponse<String> again = get(system, path, null);
+        assertEquals(page.body(), again.body(), "the kept page is the page as rendered");
+        assertEquals(etag, again.headers().firstValue("ETag").orElseThrow());
+        assertTrue(again.headers().firstValue("Content-Security-Policy").orElse("").contains("style-src 'self'"),
+                "with the pages' policy, so its style sheet loads: " + again.headers());
 
         Map<String, Object> donor = finance.get("/api/donors/" + id(created.json())).json();
         Map<String, Object> change = new HashMap<>(Map.of("name", named, "stakeholderGroup", "GOVERNMENT",
