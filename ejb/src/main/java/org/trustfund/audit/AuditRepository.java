@@ -26,8 +26,20 @@ public class AuditRepository {
         this.em = em;
     }
 
+    /** Audit entries added through this server since it started (a transaction may still roll one back). */
+    private final java.util.concurrent.atomic.AtomicLong addedHere = new java.util.concurrent.atomic.AtomicLong();
+
     public void add(AuditEntry entry) {
         em.persist(entry);
+        addedHere.incrementAndGet();
+    }
+
+    /**
+     * How many audit entries this server has added: a number that moves whenever something is recorded here, read
+     * without the database (the public page's cache asks it on every request).
+     */
+    public long addedHere() {
+        return addedHere.get();
     }
 
     public List<AuditEntry> search(AuditQuery query, int first, int pageSize) {

@@ -23,8 +23,9 @@ import org.trustfund.recognition.GiversList;
  * Keeps the public supporters page as rendered, per fund, year and Accept-Language, for as long as nothing has been
  * recorded since: every change that could alter it (a certification, a reversal, a donor's details or preference, a
  * fund's setting) writes an audit entry, so the newest audit entry's id is the page's freshness mark, read with one
- * primary-key lookup. A reader gets the kept page (or 304 for its ETag) without the page being rendered again; many
- * anonymous readers at once then cost a lookup each, not a render each.
+ * primary-key lookup, made at most once a second unless this server records something (then at once). A reader gets
+ * the kept page (or 304 for its ETag) without the page being rendered again; many anonymous readers at once then cost
+ * a map lookup each, not a render each.
  */
 public class PublicPageCache extends HttpFilter {
 
@@ -33,13 +34,31 @@ public class PublicPageCache extends HttpFilter {
     /** Pages kept at most; beyond it the cache starts again (fund × year × language stays far below). */
     static final int MAX_ENTRIES = 500;
 
-    private record Kept(long mark, String etag, String contentType, String cacheControl, String vary, byte[] body) {
+    /**
+     * A page as rendered when the newest audit entry was {@code mark}; last found still fresh when this server had
+     * added {@code addedHere} entries, at {@code checkedAt} (nanoTime).
+     */
+    private record Kept(long mark, long addedHere, long checkedAt, String etag, String contentType, String cacheControl,
+            String vary, byte[] body) {
+
+        Kept checked(long added, long at) {
+            return new Kept(mark, added, at, etag, contentType, cacheControl, vary, body);
+        }
     }
+
+    /**
+     * How long a page found fresh is served without asking the database again, unless this server records something
+     * meanwhile: what another server records shows within this time.
+     */
+    static final long RECHECK_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
 
     private final Map<String, Kept> kept = new ConcurrentHashMap<>();
 
     @EJB
     private GiversList givers;
+
+    @jakarta.inject.Inject
+    private org.trustfund.audit.AuditRepository audit;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -50,9 +69,16 @@ public class PublicPageCache extends HttpFilter {
         }
         String key = String.valueOf(request.getParameter("fund")) + '|' + request.getParameter("year") + '|'
                 + clip(request.getHeader("Accept-Language"));
-        long mark = givers.changeMark();
+        long added = audit.addedHere();
+        long now = System.nanoTime();
         Kept page = kept.get(key);
+        if (page != null && page.addedHere() == added && now - page.checkedAt() < RECHECK_NANOS) {
+            serve(page, request, response);
+            return;
+        }
+        long mark = givers.changeMark();
         if (page != null && page.mark() == mark) {
+            kept.put(key, page.checked(added, now));
             serve(page, request, response);
             return;
         }
@@ -63,7 +89,7 @@ public class PublicPageCache extends HttpFilter {
             if (kept.size() >= MAX_ENTRIES) {
                 kept.clear();
             }
-            kept.put(key, new Kept(mark, capture.getHeader("ETag"), capture.getContentType(),
+            kept.put(key, new Kept(mark, added, now, capture.getHeader("ETag"), capture.getContentType(),
                     capture.getHeader("Cache-Control"), capture.getHeader("Vary"), body));
         }
         if (body.length > 0) {
