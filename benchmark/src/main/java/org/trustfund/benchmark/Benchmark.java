@@ -425,12 +425,14 @@ public final class Benchmark {
             page.measure(Math.min(publicReaders, 10), Math.max(warmup, 20), null);
             report.line(String.format(Locale.ROOT, "`%s`: fund %s, %d (the fund-year with the most certified"
                     + " contributions; %,d donors gave directly). Readers share one HTTP client (no cookie); %d"
-                    + " requests each after a warm-up; every answer checked (200 with the fund's name, or 304).",
+                    + " requests each after a warm-up; every answer's status checked (200 or 304), every tenth full page"
+                    + " read for the fund's name.",
                     path, code, year, named, each));
             report.line("");
             report.line("Load average before: " + loadAverage());
             report.line("");
-            report.line(String.format(Locale.ROOT, "The full page is %,d bytes.", page.pageBytes()));
+            report.line(String.format(Locale.ROOT, "The full page is %,d bytes, %,d as sent to a reader that accepts"
+                    + " gzip (as browsers do; the readers here do).", page.pageBytes(), page.sentBytes()));
             report.line("");
             report.line("| requests | answers | median ms | p95 ms | p99 ms | max ms | requests/s | unexpected |");
             report.line("|---|---:|---:|---:|---:|---:|---:|---:|");

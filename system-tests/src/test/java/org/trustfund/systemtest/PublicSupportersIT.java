@@ -77,6 +77,20 @@ class PublicSupportersIT {
         assertEquals(etag, again.headers().firstValue("ETag").orElseThrow());
         assertTrue(again.headers().firstValue("Content-Security-Policy").orElse("").contains("style-src 'self'"),
                 "with the pages' policy, so its style sheet loads: " + again.headers());
+        HttpResponse<byte[]> zipped = HTTP.send(HttpRequest.newBuilder(URI.create(system.baseUrl() + path))
+                .header("Accept-Language", "en").header("Accept-Encoding", "gzip").GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals("gzip", zipped.headers().firstValue("Content-Encoding").orElse(""));
+        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(
+                new java.io.ByteArrayInputStream(zipped.body()))) {
+            assertEquals(page.body(), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8),
+                    "compressed for a browser that accepts it, the same page");
+        }
+        String zippedTag = zipped.headers().firstValue("ETag").orElseThrow();
+        assertNotEquals(etag, zippedTag, "each encoding has its own tag");
+        assertEquals(304, HTTP.send(HttpRequest.newBuilder(URI.create(system.baseUrl() + path))
+                .header("Accept-Language", "en").header("Accept-Encoding", "gzip").header("If-None-Match", zippedTag)
+                .GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode());
 
         Map<String, Object> donor = finance.get("/api/donors/" + id(created.json())).json();
         Map<String, Object> change = new HashMap<>(Map.of("name", named, "stakeholderGroup", "GOVERNMENT",

@@ -39,10 +39,10 @@ public class PublicPageCache extends HttpFilter {
      * added {@code addedHere} entries, at {@code checkedAt} (nanoTime).
      */
     private record Kept(long mark, long addedHere, long checkedAt, String etag, String contentType, String cacheControl,
-            String vary, byte[] body) {
+            String vary, byte[] body, byte[] gzipped) {
 
         Kept checked(long added, long at) {
-            return new Kept(mark, added, at, etag, contentType, cacheControl, vary, body);
+            return new Kept(mark, added, at, etag, contentType, cacheControl, vary, body, gzipped);
         }
     }
 
@@ -89,8 +89,11 @@ public class PublicPageCache extends HttpFilter {
             if (kept.size() >= MAX_ENTRIES) {
                 kept.clear();
             }
-            kept.put(key, new Kept(mark, added, now, capture.getHeader("ETag"), capture.getContentType(),
-                    capture.getHeader("Cache-Control"), capture.getHeader("Vary"), body));
+            Kept rendered = new Kept(mark, added, now, capture.getHeader("ETag"), capture.getContentType(),
+                    capture.getHeader("Cache-Control"), capture.getHeader("Vary"), body, gzip(body));
+            kept.put(key, rendered);
+            serve(rendered, request, response);
+            return;
         }
         if (body.length > 0) {
             response.setContentLength(body.length);
@@ -104,18 +107,51 @@ public class PublicPageCache extends HttpFilter {
         if (policy != null) {
             response.setHeader("Content-Security-Policy", policy);
         }
-        response.setHeader("ETag", page.etag());
+        // Compressed for a reader who accepts it (a 117 KB page of names shrinks about tenfold); each encoding has its
+        // own tag, as the two answers differ byte for byte.
+        boolean gzip = acceptsGzip(request.getHeader("Accept-Encoding"));
+        String etag = gzip ? gzipTag(page.etag()) : page.etag();
+        response.setHeader("ETag", etag);
         response.setHeader("Cache-Control", page.cacheControl());
-        if (page.vary() != null) {
-            response.setHeader("Vary", page.vary());
-        }
-        if (page.etag().equals(request.getHeader("If-None-Match"))) {
+        response.setHeader("Vary", page.vary() == null ? "Accept-Encoding" : page.vary() + ", Accept-Encoding");
+        if (etag.equals(request.getHeader("If-None-Match"))) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
+        byte[] bytes = gzip ? page.gzipped() : page.body();
+        if (gzip) {
+            response.setHeader("Content-Encoding", "gzip");
+        }
         response.setContentType(page.contentType());
-        response.setContentLength(page.body().length);
-        response.getOutputStream().write(page.body());
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+
+    /** Whether Accept-Encoding lists gzip (and not with q=0). */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (String part : acceptEncoding.split(",")) {
+            String[] p = part.trim().split(";");
+            if (p[0].trim().equalsIgnoreCase("gzip")) {
+                return p.length < 2 || !p[1].replace(" ", "").matches("q=0(\\.0*)?");
+            }
+        }
+        return false;
+    }
+
+    /** {@code "abc"} → {@code "abc-gzip"}: the compressed answer's own tag. */
+    static String gzipTag(String etag) {
+        return etag.endsWith("\"") ? etag.substring(0, etag.length() - 1) + "-gzip\"" : etag + "-gzip";
+    }
+
+    private static byte[] gzip(byte[] body) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4 + 64);
+        try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(out)) {
+            z.write(body);
+        }
+        return out.toByteArray();
     }
 
     private static String clip(String header) {
