@@ -31,8 +31,11 @@ public class PublicPageCache extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
 
-    /** Pages kept at most; beyond it the cache starts again (fund × year × language stays far below). */
-    static final int MAX_ENTRIES = 500;
+    /**
+     * Pages kept at most; beyond it the cache starts again. Real readers need funds × years × a few languages; the bound
+     * keeps odd Accept-Language values from anyone from growing it past some 25 MB.
+     */
+    static final int MAX_ENTRIES = 200;
 
     /**
      * A page as rendered when the newest audit entry was {@code mark}; last found still fresh when this server had
