@@ -23,13 +23,22 @@ import org.trustfund.money.CurrencyUnits;
  * (amount in its currency and in US dollars with the rate and its date; or the gift in kind, its basis and value; or
  * the transfer's net and statement), the thank-you text, a signature block; "CANCELLED" across a letter whose receipt
  * was reversed, and for a notice the letter it cancels. Laid out as XHTML by openhtmltopdf over PDFBox with the
- * DejaVu Sans font embedded (Latin, Cyrillic, Greek and Arabic scripts; shaped right to left by ICU). Every text that
- * comes from a record or a template is escaped: it is shown as written, never read as markup.
+ * DejaVu Sans font embedded (Latin, Cyrillic, Greek and Arabic scripts; shaped right to left by ICU) and Droid Sans
+ * Fallback for Chinese (and Japanese or Korean names). Every text that comes from a record or a template is escaped:
+ * it is shown as written, never read as markup.
  */
 public final class AcknowledgementLetter {
 
     private static final String BUNDLE = "org.trustfund.acknowledgement.letters";
     private static final String FONTS = "/org/trustfund/acknowledgement/fonts/";
+
+    /** The documents' CSS font list: a glyph DejaVu lacks (Chinese) is taken from the fallback. */
+    public static final String FONT_FAMILY = "'DejaVu Sans', 'Droid Sans Fallback'";
+
+    private static final String CJK_FONT = "DroidSansFallbackFull.ttf";
+
+    /** 4 MB read once, on the first document that needs it, rather than from the EAR on every letter. */
+    private static volatile byte[] cjkFont;
 
     private final ResourceBundle texts;
     private final Locale locale;
@@ -57,7 +66,8 @@ public final class AcknowledgementLetter {
 
     /**
      * Any of the fund's documents as a PDF: XHTML laid out by openhtmltopdf with the DejaVu fonts embedded (Latin,
-     * Cyrillic, Greek, Arabic with its bidi), as the letters are.
+     * Cyrillic, Greek, Arabic with its bidi), as the letters are, and the Chinese font where the text has such glyphs
+     * (only then: parsing it costs more than the rest of a letter, and a subset of it is embedded).
      */
     public static byte[] render(String xhtml) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -67,6 +77,11 @@ public final class AcknowledgementLetter {
             builder.useFont(() -> font("DejaVuSans.ttf"), "DejaVu Sans", 400, BaseRendererBuilder.FontStyle.NORMAL, true);
             builder.useFont(() -> font("DejaVuSans-Bold.ttf"), "DejaVu Sans", 700, BaseRendererBuilder.FontStyle.NORMAL,
                     true);
+            if (needsCjkFont(xhtml)) {
+                byte[] cjk = cjkFont();
+                builder.useFont(() -> new java.io.ByteArrayInputStream(cjk), "Droid Sans Fallback", 400,
+                        BaseRendererBuilder.FontStyle.NORMAL, true);
+            }
             builder.useUnicodeBidiSplitter(new ICUBidiSplitter.ICUBidiSplitterFactory());
             builder.useUnicodeBidiReorderer(new ICUBidiReorderer());
             builder.withHtmlContent(xhtml, null);
@@ -77,6 +92,34 @@ public final class AcknowledgementLetter {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /** Whether a text has Han, kana, Hangul or CJK punctuation, none of which DejaVu Sans draws. */
+    static boolean needsCjkFont(String text) {
+        return text.codePoints().anyMatch(c -> {
+            Character.UnicodeScript script = Character.UnicodeScript.of(c);
+            if (script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                    || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL
+                    || script == Character.UnicodeScript.BOPOMOFO) {
+                return true;
+            }
+            Character.UnicodeBlock block = Character.UnicodeBlock.of(c);
+            return block == Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION
+                    || block == Character.UnicodeBlock.HALFWIDTH_AND_FULLWIDTH_FORMS;
+        });
+    }
+
+    private static byte[] cjkFont() {
+        byte[] bytes = cjkFont;
+        if (bytes == null) {
+            try (InputStream in = font(CJK_FONT)) {
+                bytes = in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            cjkFont = bytes;
+        }
+        return bytes;
     }
 
     private static InputStream font(String name) {
@@ -95,7 +138,8 @@ public final class AcknowledgementLetter {
                 .append(esc(locale.getLanguage())).append("\"").append(rtl ? " dir=\"rtl\"" : "").append("><head><title>")
                 .append(esc(title(a))).append("</title><style>")
                 .append("@page { size: A4; margin: 25mm 22mm; }")
-                .append("body { font-family: 'DejaVu Sans'; font-size: 10.5pt; line-height: 1.45; color: #111; }")
+                .append("body { font-family: ").append(FONT_FAMILY)
+                .append("; font-size: 10.5pt; line-height: 1.45; color: #111; }")
                 .append(".fund { font-weight: bold; font-size: 13pt; }")
                 .append(".org { color: #444; margin-bottom: 14mm; }")
                 .append("table.meta td { padding: 1pt 8pt 1pt 0; vertical-align: top; }")

@@ -197,6 +197,41 @@ class AcknowledgementIT {
                 .template(fx.fundId, "fr")).orElseThrow().getBody(), "kept as written");
     }
 
+    @Test
+    void theLetterIsWrittenInEachUnLanguageWithItsOwnScriptAndAChineseNameIsDrawnInAnyOfThem() throws IOException {
+        db.run(em -> em.createNativeQuery("UPDATE donor SET name = ? WHERE id = ?")
+                .setParameter(1, "中国互联网络信息中心").setParameter(2, fx.donorId).executeUpdate());
+        long id = record(fx.donorId, "100.00", "BNK-UN");
+        certify(id);
+        long letter = letterId(id);
+        Map<String, String> titles = Map.of("ar", "إشعار باستلام مساهمة", "es", "Acuse de recibo de contribución",
+                "ru", "Подтверждение получения взноса", "zh", "捐款收讫确认函", "fr", "Accusé de réception de contribution");
+        for (Map.Entry<String, String> t : titles.entrySet()) {
+            String text = java.text.Normalizer.normalize(pdfText(letter, Locale.forLanguageTag(t.getKey()), FINANCE),
+                    java.text.Normalizer.Form.NFKC);
+            // Arabic is drawn in its joined (presentation) forms and read back in visual order, so only the
+            // language-neutral parts are compared for it; the others read back as written.
+            if (!"ar".equals(t.getKey())) {
+                assertTrue(text.contains(t.getValue()), t.getKey() + ": " + text);
+            }
+            assertTrue(text.contains("中国互联网络信息中心"), t.getKey() + " draws the Chinese name: " + text);
+            assertTrue(text.contains("USD"), text);
+        }
+        String chinese = pdfText(letter, Locale.CHINESE, FINANCE);
+        assertTrue(chinese.contains("我们谨代表信托基金感谢贵方的慷慨支持"), "the default thank-you text in Chinese: " + chinese);
+        assertTrue(fontsOf(letter, Locale.CHINESE).stream().anyMatch(f -> f.contains("DroidSansFallback")),
+                "the Chinese glyphs come from the embedded fallback font");
+    }
+
+    @Test
+    void aLetterWithoutChineseTextDoesNotCarryTheChineseFont() throws IOException {
+        long id = record(fx.donorId, "100.00", "BNK-LATIN");
+        certify(id);
+        List<String> fonts = fontsOf(letterId(id), Locale.ENGLISH);
+        assertTrue(fonts.stream().anyMatch(f -> f.contains("DejaVuSans")), fonts.toString());
+        assertTrue(fonts.stream().noneMatch(f -> f.contains("DroidSansFallback")), fonts.toString());
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
 
     private long record(long donor, String eur, String reference) {
@@ -221,6 +256,19 @@ class AcknowledgementIT {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             return new PDFTextStripper().getText(doc);
         }
+    }
+
+    private List<String> fontsOf(long id, Locale locale) throws IOException {
+        byte[] pdf = db.inTransaction(em -> new AcknowledgementService(em, FINANCE).pdf(id, locale));
+        List<String> names = new ArrayList<>();
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            for (org.apache.pdfbox.pdmodel.PDPage page : doc.getPages()) {
+                for (org.apache.pdfbox.cos.COSName name : page.getResources().getFontNames()) {
+                    names.add(page.getResources().getFont(name).getName());
+                }
+            }
+        }
+        return names;
     }
 
     private long count(String sql) {
