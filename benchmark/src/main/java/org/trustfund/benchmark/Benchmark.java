@@ -441,10 +441,45 @@ public final class Benchmark {
             report.line("");
             report.line("Load average after: " + loadAverage());
             report.line("");
+            measurePublicPageWithWrk(page, etag);
         } catch (Exception e) {
             report.line("The public page could not be measured: " + e);
             report.line("");
         }
+    }
+
+    /**
+     * The same readers from wrk: the JDK client above takes about as much CPU as the server it measures, and here both
+     * share two cores; wrk's one event-loop thread takes a fraction of that, so its figures are the server's.
+     */
+    private void measurePublicPageWithWrk(PublicPageTimings page, String etag) throws Exception {
+        if (!WrkLoad.available()) {
+            report.line("wrk is not installed (Debian: apt-get install wrk), so the page was not also measured with it.");
+            report.line("");
+            return;
+        }
+        WrkLoad wrk = new WrkLoad(page.url());
+        int seconds = Math.max(10, runs / 2);
+        wrk.run(publicReaders, 5, null, page.sentBytes());
+        report.line(String.format(Locale.ROOT, "The same %d readers from wrk (one thread, %d keep-alive connections,"
+                + " each asking again as soon as its answer has arrived; %d s each after a 5 s warm-up; every answer's"
+                + " status and, for the full page, its length in bytes checked):", publicReaders, publicReaders,
+                seconds));
+        report.line("");
+        report.line("Load average before: " + loadAverage());
+        report.line("");
+        report.line("| requests (wrk) | answers | median ms | p95 ms | p99 ms | max ms | requests/s | unexpected |");
+        report.line("|---|---:|---:|---:|---:|---:|---:|---:|");
+        wrkRow("full page (no tag)", wrk.run(publicReaders, seconds, null, page.sentBytes()));
+        wrkRow("revalidation (If-None-Match → 304)", wrk.run(publicReaders, seconds, etag, page.sentBytes()));
+        report.line("");
+        report.line("Load average after: " + loadAverage());
+        report.line("");
+    }
+
+    private void wrkRow(String what, WrkLoad.Result r) {
+        report.line(String.format(Locale.ROOT, "| %s | %,d | %.1f | %.1f | %.1f | %.1f | %.0f | %d |", what, r.requests(),
+                r.p50(), r.p95(), r.p99(), r.max(), r.perSecond(), r.unexpected()));
     }
 
     private void publicRow(String what, PublicPageTimings.Result r) {

@@ -50,6 +50,10 @@ final class PublicPageTimings {
         return r.headers().firstValue("ETag").orElseThrow(() -> new IllegalStateException(url + " sends no ETag"));
     }
 
+    String url() {
+        return url;
+    }
+
     /** What the reader received for the full page (compressed, if it was). */
     int sentBytes() {
         return sentBytes;
