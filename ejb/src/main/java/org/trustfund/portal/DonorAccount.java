@@ -59,6 +59,9 @@ public class DonorAccount {
     @jakarta.ejb.EJB
     private org.trustfund.pledge.PledgeService pledges;
 
+    @Inject
+    private org.trustfund.audit.AuditLog audit;
+
     public DonorAccount() {
     }
 
@@ -67,6 +70,7 @@ public class DonorAccount {
         this.em = em;
         this.access = new CallerAccess(em, caller);
         this.pledges = new org.trustfund.pledge.PledgeService(em, caller);
+        this.audit = new org.trustfund.audit.AuditLog(new org.trustfund.audit.AuditRepository(em), caller);
     }
 
     private static final String BUNDLE = "org.trustfund.portal.statement";
@@ -174,6 +178,7 @@ public class DonorAccount {
                         .amount(p.outstanding().amount(), units);
             }
             xlsx.write(out);
+            downloaded(donorId, from, to, "xlsx", data);
         }
     }
 
@@ -249,7 +254,17 @@ public class DonorAccount {
                     .append(number(p.outstanding().amount(), units, locale)).append("</td></tr>");
         }
         h.append("</tbody></table></body></html>");
-        return org.trustfund.acknowledgement.AcknowledgementLetter.render(h.toString());
+        byte[] pdf = org.trustfund.acknowledgement.AcknowledgementLetter.render(h.toString());
+        downloaded(donorId, from, to, "pdf", data);
+        return pdf;
+    }
+
+    /** On the donor's audit trail, as a letter's download is on the letter's: who took which period's statement. */
+    private void downloaded(long donorId, LocalDate from, LocalDate to, String format, StatementData data) {
+        audit.record(org.trustfund.audit.AuditAction.DOWNLOADED, org.trustfund.donor.DonorService.ENTITY, donorId,
+                org.trustfund.platform.Changes.of().value("statement", from + ".." + to).value("format", format)
+                        .value("lines", data.lines().size()).value("totalUsd", data.total().toPlainString())
+                        .toString());
     }
 
     /** A figure with exactly {@code decimals} places, grouped as the reader's language groups them. */

@@ -148,6 +148,17 @@ class DonorAccountIT {
         org.junit.jupiter.api.Assertions.assertTrue(text.contains("BNK-IN") && text.contains("=HYPERLINK(\"x\")"), text);
         org.junit.jupiter.api.Assertions.assertTrue(text.contains("Total received in the period (USD) 1,363.63"), text);
         org.junit.jupiter.api.Assertions.assertTrue(text.contains("1,000.00") && text.contains("0.880000"), text);
+        // Both downloads are on the donor's audit trail with the period, the format and the total taken.
+        @SuppressWarnings("unchecked")
+        List<Object[]> downloads = db.inTransaction(em -> em.createNativeQuery("SELECT actor, entity_id, details"
+                + " FROM audit_entry WHERE action = 'DOWNLOADED' AND entity_type = 'Donor' ORDER BY id").getResultList());
+        assertEquals(2, downloads.size());
+        for (int i = 0; i < 2; i++) {
+            assertEquals(String.valueOf(fx.donorId), downloads.get(i)[1].toString());
+            String details = downloads.get(i)[2].toString();
+            org.junit.jupiter.api.Assertions.assertTrue(details.contains("2026-02-01..2026-12-31")
+                    && details.contains(i == 0 ? "xlsx" : "pdf") && details.contains("1363.63"), details);
+        }
         assertThrows(AccessDeniedException.class, () -> db.inTransaction(em -> new DonorAccount(em, DONOR)
                 .statementPdf(fx.otherDonorId, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31),
                         java.util.Locale.ENGLISH)));
