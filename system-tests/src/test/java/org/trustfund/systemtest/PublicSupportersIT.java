@@ -203,6 +203,45 @@ class PublicSupportersIT {
         }
     }
 
+    @Test
+    void thePageIsInTheReadersUnLanguageOrInTheOneTheyChooseOnIt(RunningSystem system, Browser browser)
+            throws Exception {
+        User officer = Api.readyUser(system, "officer", "Finance officer");
+        Api finance = officer.api(system);
+        Api certifier = Api.readyUser(system, "certifier", "Certifying officer").api(system);
+        Map<String, Object> fund = FinanceApi.fund(system);
+        String name = "Polyglot Ministry " + Accounts.uniqueUsername("l");
+        long donor = id(finance.post("/api/donors", Map.of("name", name, "stakeholderGroup", "GOVERNMENT",
+                "country", "FI", "publiclyNamed", true)).json());
+        FinanceApi.certify(certifier, FinanceApi.recordChf(finance, donor, id(fund), "900.00", null));
+        String path = "/public/supporters.xhtml?fund=" + fund.get("code") + "&year=2025";
+
+        HttpResponse<String> chinese = HTTP.send(HttpRequest.newBuilder(URI.create(system.baseUrl() + path))
+                .header("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(chinese.body().contains("谁在支持本基金") && chinese.body().contains("政府")
+                && chinese.body().contains(name), "in Chinese, the supporter's group too: " + chinese.body());
+        assertTrue(chinese.body().contains("lang=\"zh\""), "and says so to screen readers");
+        HttpResponse<String> french = HTTP.send(HttpRequest.newBuilder(URI.create(system.baseUrl() + path))
+                .header("Accept-Language", "de-DE,de;q=0.9,fr;q=0.7").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(french.body().contains("Qui soutient le fonds"), "German is not a UN language: the next choice");
+        String english = get(system, path, null).headers().firstValue("ETag").orElseThrow();
+        assertNotEquals(english, chinese.headers().firstValue("ETag").orElseThrow(), "each language has its own tag");
+        assertTrue(get(system, path, null).body().contains("Who supports the fund"), "the kept pages do not mix");
+
+        browser.open(path);
+        browser.waitClickable(org.openqa.selenium.By.cssSelector("#languages a[hreflang='ar']")).click();
+        browser.waitForText("من يدعم الصندوق");
+        org.openqa.selenium.WebElement html = browser.all(org.openqa.selenium.By.tagName("html")).get(0);
+        assertEquals("ar", html.getAttribute("lang"));
+        assertEquals("rtl", html.getAttribute("dir"), "Arabic right to left");
+        java.util.List<org.openqa.selenium.WebElement> years = browser.all(org.openqa.selenium.By.cssSelector(
+                "nav:not(#languages) a[href*='year=']"));
+        assertFalse(years.isEmpty(), "2026 is linked from 2025");
+        assertTrue(years.stream().allMatch(a -> a.getAttribute("href").contains("lang=ar")),
+                "the other years keep the chosen language");
+        browser.screenshot("public-supporters-ar");
+    }
+
     private static HttpResponse<String> get(RunningSystem system, String path, String ifNoneMatch) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(system.baseUrl() + path))
                 .header("Accept-Language", "en");

@@ -70,8 +70,10 @@ public class PublicPageCache extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
+        // Keyed by the language the page will be in, not the raw header: at most six copies of a fund-year.
         String key = String.valueOf(request.getParameter("fund")) + '|' + request.getParameter("year") + '|'
-                + clip(request.getHeader("Accept-Language"));
+                + PublicSupportersPage.language(request.getParameter("lang"), request.getHeader("Accept-Language"))
+                        .getLanguage();
         long added = audit.addedHere();
         long now = System.nanoTime();
         Kept page = kept.get(key);

@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.IntStream;
 import org.trustfund.recognition.Givers;
 import org.trustfund.recognition.GiversList;
@@ -31,6 +32,35 @@ public class PublicSupportersPage {
 
     static final String CACHE_CONTROL = "public, max-age=300";
 
+    /** The six UN languages, in the order the page lists them. */
+    static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.FRENCH, Locale.forLanguageTag("es"),
+            Locale.forLanguageTag("ru"), Locale.forLanguageTag("ar"), Locale.CHINESE);
+
+    /**
+     * The page's language: the one named by {@code ?lang=} if it is a UN language, else the reader's first choice among
+     * them (Accept-Language, weights honoured), else English. A header that cannot be read counts as none.
+     */
+    static Locale language(String asked, String acceptLanguage) {
+        if (asked != null) {
+            for (Locale l : LANGUAGES) {
+                if (l.getLanguage().equals(asked)) {
+                    return l;
+                }
+            }
+        }
+        if (acceptLanguage != null && !acceptLanguage.isBlank()) {
+            try {
+                Locale found = Locale.lookup(Locale.LanguageRange.parse(acceptLanguage), LANGUAGES);
+                if (found != null) {
+                    return found;
+                }
+            } catch (IllegalArgumentException e) {
+                // Not a valid header: the page in English, as without one.
+            }
+        }
+        return Locale.ENGLISH;
+    }
+
     @EJB
     private GiversList givers;
 
@@ -38,11 +68,17 @@ public class PublicSupportersPage {
     private PublicFund fund;
     private int year;
     private Givers list;
+    private Locale locale = Locale.ENGLISH;
+    private String asked;
 
     @PostConstruct
     void load() {
         FacesContext fc = FacesContext.getCurrentInstance();
         ExternalContext ec = fc.getExternalContext();
+        String lang = ec.getRequestParameterMap().get("lang");
+        locale = language(lang, ec.getRequestHeaderMap().get("Accept-Language"));
+        // Kept on the page's links only when the reader chose it: otherwise their browser's choice goes on deciding.
+        asked = lang != null && locale.getLanguage().equals(lang) ? lang : null;
         funds = givers.publicFunds();
         String code = ec.getRequestParameterMap().get("fund");
         fund = funds.stream().filter(f -> f.code().equalsIgnoreCase(code == null ? "" : code.strip())).findFirst()
@@ -57,7 +93,7 @@ public class PublicSupportersPage {
             year = thisYear;
         }
         list = givers.published(fund.id(), year);
-        String etag = "\"" + fingerprint(ec.getRequestLocale().getLanguage()) + "\"";
+        String etag = "\"" + fingerprint(locale.getLanguage()) + "\"";
         ec.setResponseHeader("ETag", etag);
         ec.setResponseHeader("Cache-Control", CACHE_CONTROL);
         ec.setResponseHeader("Vary", "Accept-Language");
@@ -116,11 +152,26 @@ public class PublicSupportersPage {
 
     /** A USD amount as the page writes it: grouped, two decimals, in the page's language. */
     public String usd(java.math.BigDecimal amount) {
-        java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(
-                FacesContext.getCurrentInstance().getViewRoot().getLocale());
+        java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(locale);
         f.setMinimumFractionDigits(2);
         f.setMaximumFractionDigits(2);
         return "USD " + f.format(amount);
+    }
+
+    public Locale getLocale() { return locale; }
+
+    /** Arabic is written right to left. */
+    public boolean isRtl() { return "ar".equals(locale.getLanguage()); }
+
+    /** The language the reader chose with {@code ?lang=}, or null. */
+    public String getAsked() { return asked; }
+
+    public List<Locale> getLanguages() { return LANGUAGES; }
+
+    /** A language's name in that language, as a reader looking for their own would recognise it. */
+    public String nameOf(Locale language) {
+        String name = language.getDisplayLanguage(language);
+        return name.substring(0, 1).toUpperCase(language) + name.substring(1);
     }
 
     public boolean isAmounts() { return fund != null && fund.amounts(); }
