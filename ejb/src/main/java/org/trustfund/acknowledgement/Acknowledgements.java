@@ -26,9 +26,6 @@ public class Acknowledgements {
     static final String ENTITY = "Acknowledgement";
     static final String OUTBOX_ENTITY = "OutboxMessage";
 
-    /** Letters go by e-mail in English: the donor record holds no language of correspondence yet. */
-    static final String LETTER_LANGUAGE = "en";
-
     @PersistenceContext
     private EntityManager em;
 
@@ -92,18 +89,21 @@ public class Acknowledgements {
 
     /**
      * Puts the letter in the outbox for the donor's contact address, in the caller's transaction: it is sent once that
-     * commits, and kept (to be retried) if the mail server is down. Empty when the donor has no e-mail address.
+     * commits, and kept (to be retried) if the mail server is down. The e-mail and its PDF are in the donor's language
+     * of correspondence as it is now (a re-sent letter follows a change). Empty when the donor has no e-mail address.
      */
     public Optional<OutboxMessage> mail(Acknowledgement letter, OutboxMessage.Cause cause) {
-        String to = letter.getDonor().getContactEmail();
+        org.trustfund.donor.Donor donor = letter.getDonor();
+        String to = donor.getContactEmail();
         if (to == null || to.isBlank()) {
             return Optional.empty();
         }
-        OutboxMessage m = new OutboxMessage(letter, to.strip(), LETTER_LANGUAGE, cause, clock.instant(), caller.name());
+        OutboxMessage m = new OutboxMessage(letter, to.strip(), donor.getCorrespondenceLanguage(), cause,
+                clock.instant(), caller.name());
         em.persist(m);
         em.flush();
         audit.record(AuditAction.CREATE, OUTBOX_ENTITY, m.getId(), Changes.of().value("number", letter.reference())
-                .value("to", m.getRecipient()).value("cause", cause).toString());
+                .value("to", m.getRecipient()).value("language", m.getLanguage()).value("cause", cause).toString());
         if (queued != null) {
             queued.fire(new LetterQueued(m.getId()));
         }

@@ -129,16 +129,17 @@ public class DemoData {
         em.flush();
 
         DonorService donors = new DonorService(em, finance);
+        // Written to in French: its letters show a donor's language of correspondence at work.
         Donor ministry = donors.create(new DonorDetails("Ministry of Digital Affairs of Examplia" + LABEL,
-                StakeholderGroup.GOVERNMENT, "FI", "A. Example", "digital@examplia.invalid", true));
+                StakeholderGroup.GOVERNMENT, "FI", "A. Example", "digital@examplia.invalid", true, "fr"));
         Donor registry = donors.create(new DonorDetails("Example Regional Internet Registry" + LABEL,
-                StakeholderGroup.TECHNICAL_COMMUNITY, "DE", "B. Sample", "funding@registry.invalid", true));
+                StakeholderGroup.TECHNICAL_COMMUNITY, "DE", "B. Sample", "funding@registry.invalid", true, "en"));
         Donor corp = donors.create(new DonorDetails("Sample Telecom Group" + LABEL, StakeholderGroup.PRIVATE_SECTOR,
-                "JP", null, null, true));
+                "JP", null, null, true, "en"));
         Donor foundation = donors.create(new DonorDetails("Demo Giving Foundation" + LABEL, StakeholderGroup.FOUNDATION,
-                "US", "C. Placeholder", "grants@foundation.invalid", false));
+                "US", "C. Placeholder", "grants@foundation.invalid", false, "en"));
         donors.create(new DonorDetails("Civil Society Network of Nowhere" + LABEL, StakeholderGroup.CIVIL_SOCIETY,
-                "KE", null, null, true));
+                "KE", null, null, true, "en"));
 
         PledgeService pledges = new PledgeService(em, finance);
         ContributionService contributions = new ContributionService(em, finance);
@@ -190,7 +191,7 @@ public class DemoData {
     private void loadInKindAndTransfers(Fund igf, Caller finance, Caller certifier, int year) {
         DonorService donors = new DonorService(em, finance);
         Donor host = donors.create(new DonorDetails("Government of Sampleland, host country" + LABEL,
-                StakeholderGroup.GOVERNMENT, "BR", "Host country secretariat", "igf@sampleland.invalid", true));
+                StakeholderGroup.GOVERNMENT, "BR", "Host country secretariat", "igf@sampleland.invalid", true, "en"));
         InKindService inKind = new InKindService(em, finance);
         InKindService inKindCertifier = new InKindService(em, certifier);
         InKindContribution venue = inKind.record(new InKindInput(host.getId(), igf.getId(), LocalDate.of(year, 11, 10),
@@ -209,7 +210,7 @@ public class DemoData {
         IntermediaryService intermediaries = new IntermediaryService(em, finance);
         Intermediary foundation = intermediaries.register(new IntermediaryInput(null, new DonorDetails(
                 "Demo Community Foundation" + LABEL, StakeholderGroup.FOUNDATION, "US", "Donor services",
-                "donors@community-foundation.invalid", true), "3 % overhead plus card fees"), false);
+                "donors@community-foundation.invalid", true, "en"), "3 % overhead plus card fees"), false);
         IntermediaryTransfer transfer = intermediaries.recordTransfer(new TransferInput(foundation.getId(), igf.getId(),
                 "USD", new BigDecimal("5000.00"), new BigDecimal("150.00"), new BigDecimal("4850.00"),
                 LocalDate.of(year, 12, 15), "DEMO-BANK-0004", "Statement " + year + "-Q4", List.of(

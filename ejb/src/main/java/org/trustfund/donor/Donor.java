@@ -14,6 +14,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
 import org.trustfund.reference.Country;
+import org.trustfund.reference.UnLanguage;
 
 /**
  * A government, organization, company or foundation that pledges and contributes. Individuals give through
@@ -21,6 +22,9 @@ import org.trustfund.reference.Country;
  *
  * <p>A donor recorded twice is merged by an administrator into the one kept: its records move there and it stays,
  * marked {@linkplain #getMergedInto() merged}, refusing new records ({@link #requireActive()}).
+ *
+ * <p>The fund writes to a donor (acknowledgement e-mails and letters) in their {@linkplain #getCorrespondenceLanguage()
+ * language of correspondence}, English unless staff or the donor chose another; it changes with the contact details.
  */
 @Entity
 @Table(name = "donor")
@@ -50,6 +54,9 @@ public class Donor {
     @Column(name = "publicly_named", nullable = false)
     private boolean publiclyNamed;
 
+    @Column(name = "correspondence_language", nullable = false, length = 2)
+    private String correspondenceLanguage;
+
     @ManyToOne(fetch = jakarta.persistence.FetchType.LAZY)
     @JoinColumn(name = "merged_into_id")
     private Donor mergedInto;
@@ -78,9 +85,11 @@ public class Donor {
     public Donor(DonorDetails details, Country country, Instant createdAt, String createdBy) {
         this.createdAt = Objects.requireNonNull(createdAt);
         this.createdBy = Objects.requireNonNull(createdBy);
+        this.correspondenceLanguage = UnLanguage.ENGLISH.code();
         change(details, country);
     }
 
+    /** Changes the details; a language not given ({@code null}) leaves the donor's as it is. */
     public final void change(DonorDetails details, Country newCountry) {
         requireActive();
         details.validate();
@@ -90,6 +99,9 @@ public class Donor {
         this.contactName = blankToNull(details.contactName());
         this.contactEmail = blankToNull(details.contactEmail());
         this.publiclyNamed = details.publiclyNamed();
+        if (details.correspondenceLanguage() != null) {
+            this.correspondenceLanguage = UnLanguage.of(details.correspondenceLanguage()).orElseThrow().code();
+        }
     }
 
     /** Marks this donor as merged into {@code survivor}; its records have been moved there by the caller. */
@@ -144,7 +156,8 @@ public class Donor {
     }
 
     public DonorDetails details() {
-        return new DonorDetails(name, stakeholderGroup, country.getCode(), contactName, contactEmail, publiclyNamed);
+        return new DonorDetails(name, stakeholderGroup, country.getCode(), contactName, contactEmail, publiclyNamed,
+                correspondenceLanguage);
     }
 
     public Long getId() {
@@ -173,6 +186,11 @@ public class Donor {
 
     public boolean isPubliclyNamed() {
         return publiclyNamed;
+    }
+
+    /** The code of the {@link UnLanguage} the fund writes to this donor in, e.g. {@code fr}. */
+    public String getCorrespondenceLanguage() {
+        return correspondenceLanguage;
     }
 
     public Instant getCreatedAt() {

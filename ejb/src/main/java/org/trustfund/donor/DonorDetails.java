@@ -3,10 +3,16 @@ package org.trustfund.donor;
 import java.io.Serializable;
 import org.trustfund.platform.BusinessException;
 import org.trustfund.platform.FieldErrors;
+import org.trustfund.reference.UnLanguage;
 
-/** What a finance officer types about a donor; checked field by field. */
+/**
+ * What a finance officer types about a donor; checked field by field.
+ *
+ * @param correspondenceLanguage the code of one of the six {@link UnLanguage}s the fund writes to the donor in; null
+ *        when not given: English for a new donor, unchanged for an existing one
+ */
 public record DonorDetails(String name, StakeholderGroup stakeholderGroup, String countryCode, String contactName,
-        String contactEmail, boolean publiclyNamed) implements Serializable {
+        String contactEmail, boolean publiclyNamed, String correspondenceLanguage) implements Serializable {
 
     private static final String EMAIL = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
 
@@ -31,6 +37,10 @@ public record DonorDetails(String name, StakeholderGroup stakeholderGroup, Strin
             errors.add("contactEmail", "donor.email.invalid");
         } else if (contactEmail != null && contactEmail.trim().length() > 200) {
             errors.add("contactEmail", "donor.contactEmail.tooLong", 200);
+        }
+        if (correspondenceLanguage != null && UnLanguage.of(correspondenceLanguage).isEmpty()) {
+            errors.add("correspondenceLanguage", "donor.correspondenceLanguage.invalid",
+                    String.join(", ", UnLanguage.codes()));
         }
         errors.throwIfAny();
     }

@@ -84,7 +84,8 @@ public class DonorService {
         em.flush();
         audit.record(AuditAction.CREATE, ENTITY, donor.getId(), Changes.of().value("name", donor.getName())
                 .value("group", donor.getStakeholderGroup()).value("country", donor.getCountry().getCode())
-                .value("publiclyNamed", donor.isPubliclyNamed()).toString());
+                .value("publiclyNamed", donor.isPubliclyNamed())
+                .value("correspondenceLanguage", donor.getCorrespondenceLanguage()).toString());
         return donor;
     }
 
@@ -120,22 +121,24 @@ public class DonorService {
     }
 
     /**
-     * A donor user changes their own contact and whether the fund may name them in public: nothing else (the name,
-     * group and country, and every financial figure, stay with the finance officers). Audited like a staff change.
+     * A donor user changes their own contact, the language the fund writes to them in, and whether the fund may name
+     * them in public: nothing else (the name, group and country, and every financial figure, stay with the finance
+     * officers). Audited like a staff change.
      */
     @RolesAllowed(Roles.DONOR)
-    public Donor changeOwnContact(long expectedVersion, String contactName, String contactEmail, boolean publiclyNamed) {
-        return changeOwnContact(null, expectedVersion, contactName, contactEmail, publiclyNamed);
+    public Donor changeOwnContact(long expectedVersion, String contactName, String contactEmail, boolean publiclyNamed,
+            String correspondenceLanguage) {
+        return changeOwnContact(null, expectedVersion, contactName, contactEmail, publiclyNamed, correspondenceLanguage);
     }
 
-    /** As {@link #changeOwnContact(long, String, String, boolean)} for one of the user's donors. */
+    /** As {@link #changeOwnContact(long, String, String, boolean, String)} for one of the user's donors. */
     @RolesAllowed(Roles.DONOR)
     public Donor changeOwnContact(Long donorId, long expectedVersion, String contactName, String contactEmail,
-            boolean publiclyNamed) {
+            boolean publiclyNamed, String correspondenceLanguage) {
         Donor donor = own(donorId);
         DonorDetails current = donor.details();
         return update(donor.getId(), expectedVersion, new DonorDetails(current.name(), current.stakeholderGroup(),
-                current.countryCode(), contactName, contactEmail, publiclyNamed));
+                current.countryCode(), contactName, contactEmail, publiclyNamed, correspondenceLanguage));
     }
 
     public Donor update(long id, long expectedVersion, DonorDetails details) {
@@ -153,7 +156,8 @@ public class DonorService {
                 .field("country", before.countryCode(), after.countryCode())
                 .field("contactName", before.contactName(), after.contactName())
                 .field("contactEmail", before.contactEmail(), after.contactEmail())
-                .field("publiclyNamed", before.publiclyNamed(), after.publiclyNamed());
+                .field("publiclyNamed", before.publiclyNamed(), after.publiclyNamed())
+                .field("correspondenceLanguage", before.correspondenceLanguage(), after.correspondenceLanguage());
         if (!changes.isEmpty()) {
             audit.record(AuditAction.UPDATE, ENTITY, id, changes.toString());
         }

@@ -1,6 +1,7 @@
 package org.trustfund.acknowledgement;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,12 +16,17 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
+import java.text.MessageFormat;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.ResourceBundle;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -35,11 +41,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.trustfund.contribution.Contribution;
 import org.trustfund.contribution.ContributionInput;
 import org.trustfund.contribution.ContributionService;
+import org.trustfund.donor.Donor;
+import org.trustfund.donor.DonorDetails;
+import org.trustfund.donor.DonorService;
+import org.trustfund.donor.StakeholderGroup;
 import org.trustfund.money.Money;
 import org.trustfund.platform.BusinessException;
 import org.trustfund.platform.ConcurrentChangeException;
 import org.trustfund.receipt.ReceiptKind;
+import org.trustfund.security.Role;
 import org.trustfund.security.Roles;
+import org.trustfund.security.UserAccount;
 import org.trustfund.testing.FixedCaller;
 import org.trustfund.testing.FundFixture;
 import org.trustfund.testing.TestDatabase;
@@ -47,7 +59,8 @@ import org.trustfund.testing.TestDatabase;
 /**
  * The letter outbox on the real database with GreenMail as the real SMTP server: a certified contribution's letter
  * arrives with its PDF; with the mail server down the certification still commits and the letter waits, retried,
- * until it goes; two senders at once send each letter once; staff retry and re-send.
+ * until it goes; two senders at once send each letter once; staff retry and re-send; a donor who chose French as
+ * their language of correspondence gets the e-mail and the PDF in French.
  */
 class OutboxIT {
 
@@ -58,6 +71,8 @@ class OutboxIT {
     private static final FixedCaller FINANCE = FixedCaller.of("fiona", Roles.FINANCE_OFFICER);
     private static final FixedCaller CERTIFIER = FixedCaller.of("carl", Roles.CERTIFYING_OFFICER);
     private static final FixedCaller SYSTEM = FixedCaller.of(OutboxDelivery.ACTOR);
+    private static final FixedCaller ADMIN = FixedCaller.of("ada", Roles.ADMIN);
+    private static final FixedCaller DONOR_USER = FixedCaller.of("dora", Roles.DONOR);
 
     private TestDatabase db;
     private FundFixture fx;
@@ -216,6 +231,62 @@ class OutboxIT {
         assertEquals(Optional.of("recipient"), refused.field());
     }
 
+    @Test
+    void aDonorWhoChoosesFrenchGetsTheEmailAndTheLetterInFrench() throws Exception {
+        db.run(em -> {
+            UserAccount dora = new UserAccount("dora", "Dora", "x", Set.of(Role.DONOR), false, Instant.now(), "setup");
+            dora.linkToDonors(List.of(fx.donorId));
+            em.persist(dora);
+        });
+        db.run(em -> new AcknowledgementService(em, ADMIN).saveTemplate(fx.fundId, "fr",
+                "Merci de tout cœur pour votre soutien au Forum.", 0));
+        long version = db.inTransaction(em -> em.find(Donor.class, fx.donorId).getVersion());
+
+        // A code that is not one of the six is refused at its field, by the donor as by staff, and nothing is saved.
+        BusinessException refused = assertThrows(BusinessException.class, () -> db.run(em -> new DonorService(em,
+                DONOR_USER).changeOwnContact(version, "Ms Example", "example@example.org", true, "de")));
+        assertEquals(Optional.of("correspondenceLanguage"), refused.field());
+        assertEquals("donor.correspondenceLanguage.invalid", refused.messageKey());
+        BusinessException refusedToStaff = assertThrows(BusinessException.class, () -> db.run(em -> new DonorService(em,
+                FINANCE).create(new DonorDetails("Fictional Agency", StakeholderGroup.GOVERNMENT, "FR", null, null,
+                true, "Français"))));
+        assertEquals(Optional.of("correspondenceLanguage"), refusedToStaff.field());
+        Donor unchanged = db.inTransaction(em -> em.find(Donor.class, fx.donorId));
+        assertEquals("en", unchanged.getCorrespondenceLanguage());
+        assertEquals(version, unchanged.getVersion());
+        assertEquals(2L, count("SELECT COUNT(*) FROM donor"));
+        assertEquals(0L, count("SELECT COUNT(*) FROM audit_entry WHERE entity_type = 'Donor'"));
+
+        // The donor chooses French on their own page: saved and in the audit log like the other contact fields.
+        db.run(em -> new DonorService(em, DONOR_USER).changeOwnContact(version, "Ms Example", "example@example.org",
+                true, "fr"));
+        assertEquals("fr", db.inTransaction(em -> em.find(Donor.class, fx.donorId).getCorrespondenceLanguage()));
+        assertEquals(1L, count("SELECT COUNT(*) FROM audit_entry WHERE actor = 'dora' AND action = 'UPDATE'"
+                + " AND entity_type = 'Donor' AND entity_id = '" + fx.donorId + "'"
+                + " AND details = 'correspondenceLanguage: en → fr'"));
+
+        certified(fx.donorId, "1500.00", "BNK-FR");
+        OutboxMessage waiting = only(OutboxMessage.Status.WAITING);
+        assertEquals("fr", waiting.getLanguage());
+        assertEquals(1, deliver(Optional.of(session(MAIL.getSmtp().getPort()))));
+
+        // The texts of letters_fr.properties itself (not the English file it would fall back to).
+        ResourceBundle french = ResourceBundle.getBundle("org.trustfund.acknowledgement.letters", Locale.FRENCH);
+        assertEquals(Locale.FRENCH, french.getLocale());
+        MimeMessage received = MAIL.getReceivedMessages()[0];
+        String number = "IGF-" + LocalDate.now().getYear() + "-0001";
+        String fund = "Internet Governance Forum Trust Fund";
+        assertEquals(MessageFormat.format(french.getString("mail.subject"), number, fund), received.getSubject());
+        assertTrue(received.getSubject().startsWith("Accusé de réception "), received.getSubject());
+        assertEquals(MessageFormat.format(french.getString("mail.body"), "Fictional Ministry of Digital Affairs", number,
+                fund), textPart(received).replace("\r\n", "\n"));
+        String pdf = attachedPdfText(received);
+        assertTrue(pdf.contains(french.getString("letter.title")), "the letter's French title: " + pdf);
+        assertTrue(pdf.contains("Merci de tout cœur pour votre soutien au Forum."), "the fund's French text: " + pdf);
+        assertFalse(pdf.contains("Acknowledgement of contribution"), "nothing in English: " + pdf);
+        assertTrue(pdf.contains(number), pdf);
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
 
     private long certified(long donor, String eur, String reference) {
@@ -278,6 +349,18 @@ class OutboxIT {
             }
         }
         throw new AssertionError("no PDF attached");
+    }
+
+    /** The e-mail's text part, decoded. */
+    private static String textPart(MimeMessage message) throws Exception {
+        Multipart parts = (Multipart) message.getContent();
+        for (int i = 0; i < parts.getCount(); i++) {
+            Part part = parts.getBodyPart(i);
+            if (part.isMimeType("text/plain")) {
+                return (String) part.getContent();
+            }
+        }
+        throw new AssertionError("no text part");
     }
 
     private static int freePort() {

@@ -240,7 +240,7 @@ class ContributionExportIT {
 
     private long donor(String name) {
         return db.inTransaction(em -> {
-            Donor d = new Donor(new DonorDetails(name, StakeholderGroup.CIVIL_SOCIETY, "CH", null, null, false),
+            Donor d = new Donor(new DonorDetails(name, StakeholderGroup.CIVIL_SOCIETY, "CH", null, null, false, "en"),
                     em.find(Country.class, "CH"), Instant.parse("2026-01-01T00:00:00Z"), "setup");
             em.persist(d);
             em.flush();

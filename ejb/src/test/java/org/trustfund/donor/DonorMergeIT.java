@@ -160,7 +160,7 @@ class DonorMergeIT {
     }
 
     private static DonorDetails details(String name, String country) {
-        return new DonorDetails(name, StakeholderGroup.GOVERNMENT, country, null, null, true);
+        return new DonorDetails(name, StakeholderGroup.GOVERNMENT, country, null, null, true, "en");
     }
 
     private static Money usd(String amount) {

@@ -46,7 +46,8 @@ class GiftImportIT {
         db = TestDatabase.migrated();
         fx = FundFixture.create(db);
         long tides = db.inTransaction(em -> new IntermediaryService(em, FINANCE).register(new IntermediaryInput(null,
-                new DonorDetails("Fictional Tides Foundation", StakeholderGroup.FOUNDATION, "US", null, null, true),
+                new DonorDetails("Fictional Tides Foundation", StakeholderGroup.FOUNDATION, "US", null, null, true,
+                        "en"),
                 "3 % overhead plus card fees"), false).getId());
         transfer = db.inTransaction(em -> new IntermediaryService(em, FINANCE).recordTransfer(new TransferInput(tides,
                 fx.fundId, "USD", new BigDecimal("10000.00"), new BigDecimal("450.00"), new BigDecimal("9550.00"),

@@ -249,7 +249,7 @@ class ReceiptsLedgerIT {
     private long tides() {
         return db.inTransaction(em -> new IntermediaryService(em, FINANCE).register(new IntermediaryInput(null,
                 new DonorDetails("Fictional Tides Foundation", StakeholderGroup.CIVIL_SOCIETY, "US", "Grants desk",
-                        "grants@example.org", true), "3 % overhead plus card fees"), false).getId());
+                        "grants@example.org", true, "en"), "3 % overhead plus card fees"), false).getId());
     }
 
     private TransferInput transfer(long intermediary, String gross, String fees, String net, List<GiftInput> gifts) {

@@ -39,6 +39,23 @@ class SchemaMigrationIT {
         }
     }
 
+    @Test
+    void aDonorsLanguageOfCorrespondenceIsEnglishByDefaultAndOneOfTheSixExactly() throws SQLException {
+        try (TestDatabase db = TestDatabase.migrated()) {
+            String insert = "INSERT INTO donor (name, stakeholder_group, country_code, created_at, created_by%s)"
+                    + " VALUES ('%s', 'GOVERNMENT', 'CH', UTC_TIMESTAMP(6), 'test'%s)";
+            db.sql(String.format(insert, "", "Unsaid", ""));
+            db.sql(String.format(insert, ", correspondence_language", "Russian", ", 'ru'"));
+            for (String refused : List.of("de", "FR", "e")) {
+                SQLException e = assertThrows(SQLException.class, () -> db.sql(String.format(insert,
+                        ", correspondence_language", "Refused", ", '" + refused + "'")), refused);
+                assertTrue(e.getMessage().contains("ck_donor_correspondence_language"), e.getMessage());
+            }
+            assertEquals(List.of("en", "ru"), db.inTransaction(em -> em.createNativeQuery(
+                    "SELECT correspondence_language FROM donor ORDER BY name DESC").getResultList()));
+        }
+    }
+
     private static List<String> tables(TestDatabase db) throws SQLException {
         List<String> names = new ArrayList<>();
         try (Connection c = db.dataSource().getConnection();

@@ -37,8 +37,8 @@ class PledgeTest {
     @Test
     void everyBrokenFieldIsReportedAtOnceTheFirstFirst() {
         Country finland = new Country("FI", "Finland", "Europe", "Northern Europe");
-        Donor donor = new Donor(new DonorDetails("Fictional Ministry", StakeholderGroup.GOVERNMENT, "FI", null, null, true),
-                finland, NOW, "officer");
+        Donor donor = new Donor(new DonorDetails("Fictional Ministry", StakeholderGroup.GOVERNMENT, "FI", null, null, true,
+                "en"), finland, NOW, "officer");
         Fund fund = new Fund("IGF", "Internet Governance Forum Trust Fund", LocalDate.parse("2006-01-01"),
                 new BigDecimal("0.13"), NOW, "admin");
         BusinessException e = assertThrows(BusinessException.class, () -> new Pledge(donor, fund, Money.of("100.00", "EUR"),
@@ -52,10 +52,11 @@ class PledgeTest {
     @Test
     void aDonorsFieldsAreAllCheckedAtOnce() {
         BusinessException e = assertThrows(BusinessException.class, () -> new DonorDetails("N".repeat(201), null, " ",
-                "C".repeat(201), "not an address", true).validate());
+                "C".repeat(201), "not an address", true, "de").validate());
         List<String> fields = ((org.trustfund.platform.InvalidFieldsException) e).errors().stream()
                 .map(x -> x.field().orElse("")).toList();
-        assertEquals(List.of("name", "stakeholderGroup", "country", "contactName", "contactEmail"), fields);
+        assertEquals(List.of("name", "stakeholderGroup", "country", "contactName", "contactEmail",
+                "correspondenceLanguage"), fields);
         assertEquals("donor.name.tooLong", e.messageKey());
     }
 
@@ -241,8 +242,8 @@ class PledgeTest {
 
     private static Pledge pledge(String amount, ScheduleLine... schedule) {
         Country finland = new Country("FI", "Finland", "Europe", "Northern Europe");
-        Donor donor = new Donor(new DonorDetails("Fictional Ministry", StakeholderGroup.GOVERNMENT, "FI", null, null, true),
-                finland, NOW, "officer");
+        Donor donor = new Donor(new DonorDetails("Fictional Ministry", StakeholderGroup.GOVERNMENT, "FI", null, null, true,
+                "en"), finland, NOW, "officer");
         Fund fund = new Fund("IGF", "Internet Governance Forum Trust Fund", LocalDate.parse("2006-01-01"),
                 new BigDecimal("0.13"), NOW, "admin");
         return new Pledge(donor, fund, Money.of(amount, "EUR"), "Fellowships", 2025, 2026, LocalDate.parse("2025-01-10"),
@@ -251,8 +252,8 @@ class PledgeTest {
 
     private static Pledge pledgeOn(LocalDate pledgedOn, ScheduleLine... schedule) {
         Country finland = new Country("FI", "Finland", "Europe", "Northern Europe");
-        Donor donor = new Donor(new DonorDetails("Fictional Ministry", StakeholderGroup.GOVERNMENT, "FI", null, null, true),
-                finland, NOW, "officer");
+        Donor donor = new Donor(new DonorDetails("Fictional Ministry", StakeholderGroup.GOVERNMENT, "FI", null, null, true,
+                "en"), finland, NOW, "officer");
         Fund fund = new Fund("IGF", "Internet Governance Forum Trust Fund", LocalDate.parse("2006-01-01"),
                 new BigDecimal("0.13"), NOW, "admin");
         return new Pledge(donor, fund, Money.of("100.00", "EUR"), null, 2025, 2026, pledgedOn, List.of(schedule), NOW,

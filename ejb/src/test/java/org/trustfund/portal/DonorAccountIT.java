@@ -67,7 +67,8 @@ class DonorAccountIT {
         certified(fx.otherDonorId, "700.00", LocalDate.of(2026, 3, 2), "BNK-3");
 
         long tides = db.inTransaction(em -> new IntermediaryService(em, FINANCE).register(new IntermediaryInput(null,
-                new DonorDetails("Fictional Tides Foundation", StakeholderGroup.FOUNDATION, "US", null, null, true),
+                new DonorDetails("Fictional Tides Foundation", StakeholderGroup.FOUNDATION, "US", null, null, true,
+                        "en"),
                 "3 %"), false).getId());
         long transfer = db.inTransaction(em -> new IntermediaryService(em, FINANCE).recordTransfer(new TransferInput(tides,
                 fx.fundId, "USD", new BigDecimal("1000.00"), new BigDecimal("30.00"), new BigDecimal("970.00"),

@@ -53,7 +53,7 @@ class SeveralDonorsIT {
         fx = FundFixture.create(db);
         agency = db.inTransaction(em -> {
             Donor d = new Donor(new DonorDetails("Fictional Digital Agency", StakeholderGroup.GOVERNMENT, "CH", null,
-                    null, true), em.find(Country.class, "CH"), Instant.now(), "setup");
+                    null, true, "en"), em.find(Country.class, "CH"), Instant.now(), "setup");
             em.persist(d);
             em.flush();
             UserAccount u = new UserAccount("minnie", "Minnie", "x", Set.of(Role.DONOR), false, Instant.now(), "setup");
@@ -102,7 +102,7 @@ class SeveralDonorsIT {
         assertThrows(AccessDeniedException.class, () -> db.inTransaction(em ->
                 new DonorAccount(em, MINISTRY_USER).ownDonorId(fx.otherDonorId)));
         db.run(em -> new DonorService(em, MINISTRY_USER).changeOwnContact(agency,
-                em.find(Donor.class, agency).getVersion(), "Agency contact", "agency@example.org", true));
+                em.find(Donor.class, agency).getVersion(), "Agency contact", "agency@example.org", true, "en"));
         assertEquals("agency@example.org", db.inTransaction(em -> em.find(Donor.class, agency).getContactEmail()));
     }
 

@@ -84,7 +84,8 @@ class GiversListIT {
                 em.find(InKindContribution.class, services).getVersion()));
 
         long tides = db.inTransaction(em -> new IntermediaryService(em, FINANCE).register(new IntermediaryInput(null,
-                new DonorDetails("Fictional Tides Foundation", StakeholderGroup.FOUNDATION, "US", null, null, true),
+                new DonorDetails("Fictional Tides Foundation", StakeholderGroup.FOUNDATION, "US", null, null, true,
+                        "en"),
                 "3 % overhead plus card fees"), false).getId());
         long transfer = db.inTransaction(em -> new IntermediaryService(em, FINANCE).recordTransfer(new TransferInput(tides,
                 fx.fundId, "EUR", new BigDecimal("10000.00"), new BigDecimal("300.00"), new BigDecimal("9700.00"),

@@ -93,7 +93,8 @@ class AnnualReportIT {
             for (LocalDate m = LocalDate.of(2026, 1, 1); !m.isAfter(LocalDate.now()); m = m.plusMonths(1)) {
                 FundFixture.rate(em, "CHF", m.toString(), "0.850000");
             }
-            Donor d = new Donor(new DonorDetails(INJECTION, StakeholderGroup.CIVIL_SOCIETY, "CH", null, null, true),
+            Donor d = new Donor(new DonorDetails(INJECTION, StakeholderGroup.CIVIL_SOCIETY, "CH", null, null, true,
+                    "en"),
                     em.find(Country.class, "CH"), Instant.now(), "setup");
             em.persist(d);
             em.flush();

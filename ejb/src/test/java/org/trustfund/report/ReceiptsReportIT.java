@@ -103,7 +103,7 @@ class ReceiptsReportIT {
         // A transfer: 10,000 EUR gross from five gifts, 300 EUR fees, 9,700 EUR received on 10 March at 0.88.
         long tides = db.inTransaction(em -> new IntermediaryService(em, FINANCE).register(new IntermediaryInput(null,
                 new DonorDetails("Fictional Tides Foundation", StakeholderGroup.FOUNDATION, "US", "Grants desk",
-                        "grants@example.org", true), "3 % overhead plus card fees"), false).getId());
+                        "grants@example.org", true, "en"), "3 % overhead plus card fees"), false).getId());
         long transfer = db.inTransaction(em -> new IntermediaryService(em, FINANCE).recordTransfer(new TransferInput(tides,
                 fx.fundId, "EUR", new BigDecimal("10000.00"), new BigDecimal("300.00"), new BigDecimal("9700.00"),
                 LocalDate.of(YEAR, 3, 10), "TIDES-2026-03", "Statement 2026-Q1", fiveGifts(), null)).getId());

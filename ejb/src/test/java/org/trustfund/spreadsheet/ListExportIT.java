@@ -57,7 +57,7 @@ class ListExportIT {
             Country fr = em.find(Country.class, "FR");
             for (int i = 0; i < names.length; i++) {
                 Donor d = new Donor(new DonorDetails(names[i], i % 2 == 0 ? StakeholderGroup.GOVERNMENT
-                        : StakeholderGroup.ACADEMIA, i % 3 == 0 ? "FR" : "CH", null, null, false),
+                        : StakeholderGroup.ACADEMIA, i % 3 == 0 ? "FR" : "CH", null, null, false, "en"),
                         i % 3 == 0 ? fr : ch, AT.minusSeconds(1000 - i), "setup");
                 em.persist(d);
                 em.flush();

@@ -51,10 +51,10 @@ public final class FundFixture {
                     new BigDecimal("0.13"), now, "setup");
             em.persist(fund);
             Donor donor = new Donor(new DonorDetails("Fictional Ministry of Digital Affairs", StakeholderGroup.GOVERNMENT,
-                    "CH", "Ms Example", "example@example.org", true), ch, now, "setup");
+                    "CH", "Ms Example", "example@example.org", true, "en"), ch, now, "setup");
             em.persist(donor);
             Donor other = new Donor(new DonorDetails("Fictional Other Donor", StakeholderGroup.PRIVATE_SECTOR,
-                    "CH", null, null, false), ch, now, "setup");
+                    "CH", null, null, false, "en"), ch, now, "setup");
             em.persist(other);
             rate(em, "EUR", "2026-01-01", "0.920000");
             rate(em, "EUR", "2026-02-01", "0.900000");

@@ -201,9 +201,11 @@ class DonorPledgeIT {
         browser.choose("donor:stakeholderGroup", "Government");
         browser.choose("donor:country", "Finland");
         browser.type("donor:contactEmail", "contact@example.invalid");
+        browser.choose("donor:correspondenceLanguage", "Español");
         browser.click("donor:save");
         browser.waitForPath("/finance/donor.xhtml");
         browser.waitForText(name);
+        assertEquals("Letters in Español", browser.text("correspondenceLanguage"));
     }
 
 }

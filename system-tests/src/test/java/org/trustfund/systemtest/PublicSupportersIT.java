@@ -129,8 +129,11 @@ class PublicSupportersIT {
         browser.waitForText(name);
         browser.type("details:contactEmail", "new-contact@example.org");
         browser.waitClickable(org.openqa.selenium.By.cssSelector("[id='details:publiclyNamed'] .ui-chkbox-box")).click();
+        assertEquals("English", browser.text("details:correspondenceLanguage_label"), "English until chosen");
+        browser.choose("details:correspondenceLanguage", "Français");
         browser.click("details:save");
         browser.waitForText("Your details are saved.");
+        assertEquals("Français", browser.text("details:correspondenceLanguage_label"), "kept, shown after saving");
         browser.screenshot("my-donor");
 
         HttpResponse<String> after = get(system, path, null);
@@ -138,11 +141,15 @@ class PublicSupportersIT {
         Map<String, Object> held = finance.get("/api/donors/" + donor).json();
         assertEquals(Boolean.FALSE, held.get("publiclyNamed"));
         assertEquals("new-contact@example.org", held.get("contactEmail"));
+        assertEquals("fr", held.get("correspondenceLanguage"));
         assertEquals(name, held.get("name"), "nothing else changed");
         try (java.sql.Connection c = org.trustfund.systemtest.support.Rows.connect(system.database())) {
             assertEquals(1L, org.trustfund.systemtest.support.Rows.number(c, "SELECT COUNT(*) FROM audit_entry"
                     + " WHERE actor = ? AND action = 'UPDATE' AND entity_type = 'Donor' AND details LIKE ?",
                     user.username(), "%publiclyNamed%"), "staff see the change in the audit log");
+            assertEquals(1L, org.trustfund.systemtest.support.Rows.number(c, "SELECT COUNT(*) FROM audit_entry"
+                    + " WHERE actor = ? AND entity_type = 'Donor' AND details LIKE ?",
+                    user.username(), "%correspondenceLanguage: en → fr%"));
         }
     }
 

@@ -118,6 +118,11 @@ class RestApiIT {
                 .post("/api/contributions", contribution(donor, fund, "1990-01-15", "100.00", "EUR"));
         assertRefused(enFrancais, "receivedDate", "Aucun taux de change opérationnel");
 
+        Map<String, Object> klingon = new java.util.HashMap<>(donor("Klingon donor " + Accounts.uniqueUsername("k")));
+        klingon.put("correspondenceLanguage", "tlh");
+        assertRefused(api.post("/api/donors", klingon), "correspondenceLanguage", "six languages");
+        assertEquals(0L, api.get("/api/donors?name=Klingon%20donor").json().get("total"), "the donor was not saved");
+
         Reply notAddingUp = api.post("/api/pledges", Map.of("donorId", donor, "fundId", fund,
                 "amount", money("3000.00", "EUR"), "firstYear", 2025, "lastYear", 2026, "pledgedOn", "2025-01-10",
                 "instalments", List.of(instalment("2025-06-01", "1000.00"), instalment("2026-06-01", "1500.00"))));
@@ -189,6 +194,7 @@ class RestApiIT {
 
         Reply created = finance.post("/api/donors", donor(name));
         assertEquals(201, created.status(), created::toString);
+        assertEquals("en", created.json().get("correspondenceLanguage"), "not given: English, as the page's default");
         long donor = id(created);
         assertTrue(created.header("Location").orElse("").endsWith("/api/donors/" + donor),
                 created.headers().toString());
@@ -200,6 +206,12 @@ class RestApiIT {
                 stale::toString);
         assertEquals(name + " (renamed)", finance.get("/api/donors/" + donor).json().get("name"),
                 "nothing overwritten");
+        Map<String, Object> inSpanish = new java.util.HashMap<>(donorWithVersion(name + " (renamed)", version(renamed)));
+        inSpanish.put("correspondenceLanguage", "es");
+        Reply spanish = finance.put("/api/donors/" + donor, inSpanish);
+        assertEquals("es", spanish.json().get("correspondenceLanguage"), spanish::toString);
+        Reply unnamed = finance.put("/api/donors/" + donor, donorWithVersion(name + " (renamed)", version(spanish)));
+        assertEquals("es", unnamed.json().get("correspondenceLanguage"), "a change that does not name it keeps it");
 
         Reply pledge = finance.post("/api/pledges", Map.of("donorId", donor, "fundId", fund,
                 "amount", money("3000.00", "EUR"), "purpose", "IGF 2025-2027", "firstYear", 2025, "lastYear", 2027,

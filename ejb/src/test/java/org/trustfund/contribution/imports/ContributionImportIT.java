@@ -118,10 +118,10 @@ class ContributionImportIT {
     @Test
     void everyRuleOfAContributionIsCheckedOnEveryRow() throws SQLException {
         db.run(em -> em.persist(new org.trustfund.donor.Donor(new org.trustfund.donor.DonorDetails("Twin Foundation",
-                org.trustfund.donor.StakeholderGroup.FOUNDATION, "CH", null, null, true),
+                org.trustfund.donor.StakeholderGroup.FOUNDATION, "CH", null, null, true, "en"),
                 em.find(org.trustfund.reference.Country.class, "CH"), java.time.Instant.now(), "setup")));
         db.run(em -> em.persist(new org.trustfund.donor.Donor(new org.trustfund.donor.DonorDetails("Twin Foundation",
-                org.trustfund.donor.StakeholderGroup.FOUNDATION, "CH", null, null, true),
+                org.trustfund.donor.StakeholderGroup.FOUNDATION, "CH", null, null, true, "en"),
                 em.find(org.trustfund.reference.Country.class, "CH"), java.time.Instant.now(), "setup")));
         LocalDate tomorrow = LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1);
         byte[] file = Workbooks.xlsx(rows(

@@ -13,9 +13,9 @@ import org.trustfund.web.platform.Messages;
 import org.trustfund.web.platform.Pages;
 
 /**
- * Backs {@code /app/my-donor.xhtml}, for a donor user: their donor's details as the fund holds them, with the contact
- * and the public-recognition preference theirs to change (staff see the change in the audit log). A stale version is
- * refused with a message, never saved over someone else's change.
+ * Backs {@code /app/my-donor.xhtml}, for a donor user: their donor's details as the fund holds them, with the contact,
+ * the language of correspondence and the public-recognition preference theirs to change (staff see the change in the
+ * audit log). A stale version is refused with a message, never saved over someone else's change.
  */
 @Named
 @ViewScoped
@@ -33,6 +33,7 @@ public class MyDonorPage implements Serializable {
     private String contactName;
     private String contactEmail;
     private boolean publiclyNamed;
+    private String correspondenceLanguage;
 
     @PostConstruct
     void load() {
@@ -60,11 +61,13 @@ public class MyDonorPage implements Serializable {
         contactName = d.getContactName();
         contactEmail = d.getContactEmail();
         publiclyNamed = d.isPubliclyNamed();
+        correspondenceLanguage = d.getCorrespondenceLanguage();
     }
 
     public String save() {
         try {
-            donors.changeOwnContact(donor.getId(), version, contactName, contactEmail, publiclyNamed);
+            donors.changeOwnContact(donor.getId(), version, contactName, contactEmail, publiclyNamed,
+                    correspondenceLanguage);
         } catch (RuntimeException e) {
             Messages.showFailure(e, "details");
             return null;
@@ -82,6 +85,9 @@ public class MyDonorPage implements Serializable {
     public void setContactEmail(String contactEmail) { this.contactEmail = contactEmail; }
     public boolean isPubliclyNamed() { return publiclyNamed; }
     public void setPubliclyNamed(boolean publiclyNamed) { this.publiclyNamed = publiclyNamed; }
+    public String getCorrespondenceLanguage() { return correspondenceLanguage; }
+    public void setCorrespondenceLanguage(String language) { this.correspondenceLanguage = language; }
+    public java.util.List<String> getLanguages() { return org.trustfund.reference.UnLanguage.codes(); }
 
     /**
      * Opens the page's view action: the bean is made (and its messages, e.g. an account linked to no donor, queued)

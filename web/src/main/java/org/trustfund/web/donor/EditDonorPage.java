@@ -16,6 +16,7 @@ import org.trustfund.donor.StakeholderGroup;
 import org.trustfund.platform.UnknownRecordException;
 import org.trustfund.reference.Country;
 import org.trustfund.reference.ReferenceData;
+import org.trustfund.reference.UnLanguage;
 import org.trustfund.security.Roles;
 import org.trustfund.web.platform.Pages;
 import org.trustfund.web.platform.Messages;
@@ -41,6 +42,7 @@ public class EditDonorPage implements Serializable {
     private String contactName;
     private String contactEmail;
     private boolean publiclyNamed = true;
+    private String correspondenceLanguage = UnLanguage.ENGLISH.code();
     private List<Country> countries;
     private DuplicateDonorException duplicate;
 
@@ -60,6 +62,7 @@ public class EditDonorPage implements Serializable {
             contactName = d.contactName();
             contactEmail = d.contactEmail();
             publiclyNamed = d.publiclyNamed();
+            correspondenceLanguage = d.correspondenceLanguage();
         }
     }
 
@@ -78,7 +81,8 @@ public class EditDonorPage implements Serializable {
     }
 
     private DonorDetails details() {
-        return new DonorDetails(name, stakeholderGroup, country, contactName, contactEmail, publiclyNamed);
+        return new DonorDetails(name, stakeholderGroup, country, contactName, contactEmail, publiclyNamed,
+                correspondenceLanguage);
     }
 
     private void save(boolean duplicateConfirmed) throws IOException {
@@ -108,6 +112,10 @@ public class EditDonorPage implements Serializable {
 
     public StakeholderGroup[] getGroups() {
         return StakeholderGroup.values();
+    }
+
+    public List<String> getLanguages() {
+        return UnLanguage.codes();
     }
 
     public List<Country> getCountries() {
@@ -168,5 +176,13 @@ public class EditDonorPage implements Serializable {
 
     public void setPubliclyNamed(boolean publiclyNamed) {
         this.publiclyNamed = publiclyNamed;
+    }
+
+    public String getCorrespondenceLanguage() {
+        return correspondenceLanguage;
+    }
+
+    public void setCorrespondenceLanguage(String correspondenceLanguage) {
+        this.correspondenceLanguage = correspondenceLanguage;
     }
 }

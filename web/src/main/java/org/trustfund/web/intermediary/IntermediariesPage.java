@@ -84,7 +84,8 @@ public class IntermediariesPage implements Serializable {
     private String save(boolean duplicateConfirmed) {
         duplicate = null;
         IntermediaryInput input = newDonor
-                ? new IntermediaryInput(null, new DonorDetails(name, group, country, contactName, contactEmail, publiclyNamed),
+                ? new IntermediaryInput(null, new DonorDetails(name, group, country, contactName, contactEmail,
+                        publiclyNamed, null),
                         feeTerms)
                 : new IntermediaryInput(existing == null ? null : existing.id(), null, feeTerms);
         if (!newDonor && existing == null) {

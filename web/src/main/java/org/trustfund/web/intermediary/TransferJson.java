@@ -44,7 +44,8 @@ public final class TransferJson {
 
         DonorDetails details() {
             return donorId != null ? null : new DonorDetails(name, Inputs.choice("stakeholderGroup", stakeholderGroup,
-                    StakeholderGroup.class), countryCode, contactName, contactEmail, !Boolean.FALSE.equals(publiclyNamed));
+                    StakeholderGroup.class), countryCode, contactName, contactEmail, !Boolean.FALSE.equals(publiclyNamed),
+                    null);
         }
     }
 
