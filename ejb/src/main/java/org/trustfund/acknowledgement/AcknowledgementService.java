@@ -94,7 +94,7 @@ public class AcknowledgementService {
     }
 
     /** The languages a thank-you text may be written in: the six of the United Nations. */
-    public static final List<String> LANGUAGES = List.of("en", "fr", "es", "ar", "zh", "ru");
+    public static final List<String> LANGUAGES = org.trustfund.reference.UnLanguage.codes();
 
     /** The PDF in the language asked for; the download is audited with who, which letter and which language. */
     public byte[] pdf(long id, Locale locale) {

@@ -33,8 +33,8 @@ public class PublicSupportersPage {
     static final String CACHE_CONTROL = "public, max-age=300";
 
     /** The six UN languages, in the order the page lists them. */
-    static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.FRENCH, Locale.forLanguageTag("es"),
-            Locale.forLanguageTag("ru"), Locale.forLanguageTag("ar"), Locale.CHINESE);
+    static final List<Locale> LANGUAGES = java.util.Arrays.stream(org.trustfund.reference.UnLanguage.values())
+            .map(org.trustfund.reference.UnLanguage::locale).toList();
 
     /**
      * The page's language: the one named by {@code ?lang=} if it is a UN language, else the reader's first choice among
