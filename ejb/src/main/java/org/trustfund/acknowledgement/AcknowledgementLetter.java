@@ -155,8 +155,7 @@ public final class AcknowledgementLetter {
         h.append("<table class=\"meta\">");
         row(h, text("letter.number"), a.reference());
         row(h, text("letter.issuedOn"), date(a.getIssuedOn()));
-        row(h, text("letter.donor"), a.getDonor().getName()
-                + (a.getDonor().getContactName() == null ? "" : " — " + a.getDonor().getContactName()));
+        row(h, text("letter.donor"), donorLine(a));
         h.append("</table>");
         if (a.getKind() == AcknowledgementKind.LETTER && a.isCancelled()) {
             h.append("<div class=\"cancelled\">").append(esc(text("letter.cancelled", date(a.getCancelledOn()))))
@@ -184,31 +183,50 @@ public final class AcknowledgementLetter {
     }
 
     private void received(StringBuilder h, Acknowledgement a) {
-        if (a.getReceivedOn() != null) {
-            row(h, text("letter.receivedOn"), date(a.getReceivedOn()));
-        }
-        if (a.getDescription() != null) {
-            row(h, text("letter.description"), a.getDescription());
-        }
-        if (a.getChannel() != null) {
-            row(h, text("letter.channel"), a.getChannel());
-        }
-        if (a.getAmount() != null) {
-            row(h, text(a.getReceiptKind() == org.trustfund.receipt.ReceiptKind.TRANSFER ? "letter.net"
-                    : a.getReceiptKind() == org.trustfund.receipt.ReceiptKind.IN_KIND ? "letter.value"
-                    : "letter.amount"), money(a.getAmount(), a.getCurrency()));
-        }
-        if (a.getValuationBasis() != null) {
-            row(h, text("letter.basis"), text("letter.basis." + a.getValuationBasis()));
-        }
-        row(h, text("letter.usd"), money(a.getUsdAmount(), "USD"));
-        if (a.getUnitsPerUsd() != null && !"USD".equals(a.getCurrency())) {
-            row(h, text("letter.rate"), text("letter.rate.value", rate(a.getUnitsPerUsd()),
-                    a.getCurrency(), a.getRateDate() == null ? "" : date(a.getRateDate())));
+        for (Line line : figures(a)) {
+            row(h, line.label(), line.value());
         }
     }
 
-    private String title(Acknowledgement a) {
+    /** A label and its value, as the letter's tables show them (plain text, not yet escaped). */
+    record Line(String label, String value) {
+    }
+
+    /** What was received, row by row: the same rows in the PDF and in the Word document. */
+    java.util.List<Line> figures(Acknowledgement a) {
+        java.util.List<Line> rows = new java.util.ArrayList<>();
+        if (a.getReceivedOn() != null) {
+            rows.add(new Line(text("letter.receivedOn"), date(a.getReceivedOn())));
+        }
+        if (a.getDescription() != null) {
+            rows.add(new Line(text("letter.description"), a.getDescription()));
+        }
+        if (a.getChannel() != null) {
+            rows.add(new Line(text("letter.channel"), a.getChannel()));
+        }
+        if (a.getAmount() != null) {
+            rows.add(new Line(text(a.getReceiptKind() == org.trustfund.receipt.ReceiptKind.TRANSFER ? "letter.net"
+                    : a.getReceiptKind() == org.trustfund.receipt.ReceiptKind.IN_KIND ? "letter.value"
+                    : "letter.amount"), money(a.getAmount(), a.getCurrency())));
+        }
+        if (a.getValuationBasis() != null) {
+            rows.add(new Line(text("letter.basis"), text("letter.basis." + a.getValuationBasis())));
+        }
+        rows.add(new Line(text("letter.usd"), money(a.getUsdAmount(), "USD")));
+        if (a.getUnitsPerUsd() != null && !"USD".equals(a.getCurrency())) {
+            rows.add(new Line(text("letter.rate"), text("letter.rate.value", rate(a.getUnitsPerUsd()),
+                    a.getCurrency(), a.getRateDate() == null ? "" : date(a.getRateDate()))));
+        }
+        return rows;
+    }
+
+    /** The donor as the letter names them: the donor's name, and the contact person's if there is one. */
+    static String donorLine(Acknowledgement a) {
+        return a.getDonor().getName()
+                + (a.getDonor().getContactName() == null ? "" : " — " + a.getDonor().getContactName());
+    }
+
+    String title(Acknowledgement a) {
         return text(a.getKind() == AcknowledgementKind.CANCELLATION ? "letter.title.cancellation" : "letter.title");
     }
 
@@ -232,7 +250,7 @@ public final class AcknowledgementLetter {
         return f.format(unitsPerUsd);
     }
 
-    private String date(LocalDate d) {
+    String date(LocalDate d) {
         return d.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale));
     }
 

@@ -96,13 +96,26 @@ public class AcknowledgementService {
     /** The languages a thank-you text may be written in: the six of the United Nations. */
     public static final List<String> LANGUAGES = org.trustfund.reference.UnLanguage.codes();
 
-    /** The PDF in the language asked for; the download is audited with who, which letter and which language. */
+    /** The PDF in the language asked for; the download is audited with who, which letter, format and language. */
     public byte[] pdf(long id, Locale locale) {
         Acknowledgement a = find(id);
         byte[] pdf = new AcknowledgementLetter(locale).pdf(a, thanks(a.getFund().getId(), locale));
-        audit.record(AuditAction.DOWNLOADED, Acknowledgements.ENTITY, id, Changes.of().value("number", a.reference())
-                .value("language", locale.getLanguage()).value("bytes", pdf.length).toString());
+        downloaded(a, "pdf", locale, pdf.length);
         return pdf;
+    }
+
+    /** The same letter as a Word document (.docx), checked and audited as the PDF is. */
+    public byte[] docx(long id, Locale locale) {
+        Acknowledgement a = find(id);
+        byte[] docx = new AcknowledgementDocx(locale).docx(a, thanks(a.getFund().getId(), locale));
+        downloaded(a, "docx", locale, docx.length);
+        return docx;
+    }
+
+    private void downloaded(Acknowledgement a, String format, Locale locale, int bytes) {
+        audit.record(AuditAction.DOWNLOADED, Acknowledgements.ENTITY, a.getId(), Changes.of()
+                .value("number", a.reference()).value("format", format).value("language", locale.getLanguage())
+                .value("bytes", bytes).toString());
     }
 
     /** The fund's thank-you text in the letter's language, or the default text of that language. */

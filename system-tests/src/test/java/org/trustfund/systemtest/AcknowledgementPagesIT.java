@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.trustfund.systemtest.support.FinanceApi.id;
 import static org.trustfund.systemtest.support.FinanceApi.version;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -20,6 +21,8 @@ import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -36,12 +39,15 @@ import org.trustfund.systemtest.support.SystemExtension;
 
 /**
  * Issue 12, the letters, as a donor meets them: certification issues a numbered letter; the donor signs in, finds it
- * under Acknowledgements, downloads the PDF (read back with PDFBox: number, amounts, rate, thanks), is refused another
- * donor's letter by its address and through the API (and the attempt is in the audit log); after a reversal the same
- * letter, downloaded again, says CANCELLED and a notice names it.
+ * under Acknowledgements, downloads the PDF (read back with PDFBox: number, amounts, rate, thanks) and the Word
+ * document (read back with POI's XWPF), is refused another donor's letter by its address and through the API (and the
+ * attempt is in the audit log); after a reversal the same letter, downloaded again as PDF and Word, says CANCELLED and
+ * a notice names it.
  */
 @ExtendWith(SystemExtension.class)
 class AcknowledgementPagesIT {
+
+    private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     @Test
     void aDonorDownloadsTheirLetterIsRefusedAnotherDonorsAndSeesItCancelledAfterAReversal(RunningSystem system,
@@ -76,11 +82,16 @@ class AcknowledgementPagesIT {
         assertEquals("In force", browser.text("letter:inForce"));
         browser.screenshot("acknowledgement-donor");
 
-        String letter = pdfText(pressDownload(browser));
+        String letter = pdfText(pressDownload(browser, "pdf"));
         assertTrue(letter.contains(ownNumber), letter);
         assertTrue(letter.contains("2,500.00 CHF"), letter);
         assertTrue(letter.contains("thank you for your generous support"), letter);
         assertFalse(letter.contains("CANCELLED"), letter);
+        String word = docxText(pressDownload(browser, "docx"));
+        assertTrue(word.contains(ownNumber) && word.contains("Letter donor"), word);
+        assertTrue(word.contains("2,500.00 CHF"), word);
+        assertTrue(word.contains("thank you for your generous support"), word);
+        assertFalse(word.contains("CANCELLED"), word);
 
         browser.click("navMySupport");
         browser.waitForPath("/app/my-support.xhtml");
@@ -99,12 +110,15 @@ class AcknowledgementPagesIT {
         assertEquals(403, refused.statusCode(), "another donor's letter by its address");
         Api donorApi = donor.api(system);
         assertEquals(403, donorApi.get("/api/acknowledgements/" + otherLetter + "/pdf").status());
+        assertEquals(403, donorApi.get("/api/acknowledgements/" + otherLetter + "/docx").status());
         assertEquals(403, donorApi.get("/api/acknowledgements?donorId=" + other).status());
         assertEquals(1, donorApi.get("/api/acknowledgements").jsonList().size(), "the donor's own letter only");
         assertTrue(count(system, "SELECT COUNT(*) FROM audit_entry WHERE action = 'ACCESS_REFUSED' AND actor = ?",
-                donor.username()) >= 3, "every attempt is in the audit log");
-        assertTrue(count(system, "SELECT COUNT(*) FROM audit_entry WHERE action = 'DOWNLOADED' AND actor = ?",
-                donor.username()) >= 1, "the download is in the audit log");
+                donor.username()) >= 4, "every attempt is in the audit log");
+        assertTrue(count(system, "SELECT COUNT(*) FROM audit_entry WHERE action = 'DOWNLOADED' AND actor = ?"
+                + " AND details LIKE '%format: pdf%'", donor.username()) >= 1, "the download is in the audit log");
+        assertTrue(count(system, "SELECT COUNT(*) FROM audit_entry WHERE action = 'DOWNLOADED' AND actor = ?"
+                + " AND details LIKE '%format: docx%'", donor.username()) >= 1, "the Word one too, with its format");
 
         Reply requested = finance.post("/api/contributions/" + id(ownCash) + "/reversal",
                 Map.of("version", version(ownCash), "reason", "Received for another fund"));
@@ -115,14 +129,17 @@ class AcknowledgementPagesIT {
 
         browser.open("/app/acknowledgement.xhtml?id=" + ownLetter);
         assertTrue(browser.text("letter:cancelled").startsWith("Cancelled on"), browser.text("letter:cancelled"));
-        String cancelled = pdfText(pressDownload(browser));
+        String cancelled = pdfText(pressDownload(browser, "pdf"));
         assertTrue(cancelled.contains("CANCELLED") && cancelled.contains("Received for another fund"), cancelled);
+        String cancelledWord = docxText(pressDownload(browser, "docx"));
+        assertTrue(cancelledWord.contains("CANCELLED") && cancelledWord.contains("Received for another fund"),
+                cancelledWord);
         browser.open("/app/acknowledgements.xhtml");
         browser.waitForText(fund.get("code") + "-" + year + "-0003");
         browser.clickText(fund.get("code") + "-" + year + "-0003");
         browser.waitForPath("/app/acknowledgement.xhtml");
         assertEquals(ownNumber, browser.text("letter:cancels"), "the notice names the letter it cancels");
-        String notice = pdfText(pressDownload(browser));
+        String notice = pdfText(pressDownload(browser, "pdf"));
         assertTrue(notice.contains("cancels acknowledgement " + ownNumber), notice);
 
         // Staff reach the letter and its notice from the contribution's page.
@@ -161,10 +178,16 @@ class AcknowledgementPagesIT {
         Api.Download pdf = finance.download("/api/acknowledgements/" + letterOf(system, id(cash)) + "/pdf");
         assertEquals(200, pdf.status());
         assertTrue(pdfText(pdf.bytes()).contains(text), "the letter carries the text as written");
+        Api.Download docx = finance.download("/api/acknowledgements/" + letterOf(system, id(cash)) + "/docx");
+        assertEquals(200, docx.status());
+        assertTrue(docxText(docx.bytes()).contains(text), "and so does its Word document");
     }
 
-    /** Presses the download button the way the browser does (a POST of the form with its view state and cookie). */
-    private static byte[] pressDownload(Browser browser) throws Exception {
+    /**
+     * Presses the PDF ("pdf") or Word ("docx") download button the way the browser does (a POST of the form with its
+     * view state and cookie).
+     */
+    private static byte[] pressDownload(Browser browser, String button) throws Exception {
         WebElement form = browser.waitVisible(By.id("letter"));
         StringBuilder body = new StringBuilder();
         for (WebElement input : form.findElements(By.cssSelector("input[name]"))) {
@@ -173,15 +196,16 @@ class AcknowledgementPagesIT {
                         .append('&');
             }
         }
-        body.append(encode("letter:pdf")).append('=');
+        body.append(encode("letter:" + button)).append('=');
         HttpRequest request = HttpRequest.newBuilder(URI.create(form.getAttribute("action")))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Cookie", "JSESSIONID=" + browser.cookie("JSESSIONID").getValue())
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
         HttpResponse<byte[]> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, response.statusCode());
-        assertEquals("application/pdf", response.headers().firstValue("Content-Type").orElse(""));
-        assertTrue(response.headers().firstValue("Content-Disposition").orElse("").contains(".pdf"));
+        assertEquals("pdf".equals(button) ? "application/pdf" : DOCX,
+                response.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(response.headers().firstValue("Content-Disposition").orElse("").contains("." + button));
         return response.body();
     }
 
@@ -189,6 +213,14 @@ class AcknowledgementPagesIT {
         HttpRequest request = HttpRequest.newBuilder(URI.create(system.baseUrl() + path))
                 .header("Cookie", "JSESSIONID=" + browser.cookie("JSESSIONID").getValue()).GET().build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The Word document's text, its tables a row a line with the cells separated by tabs. */
+    private static String docxText(byte[] docx) throws Exception {
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx));
+                XWPFWordExtractor extractor = new XWPFWordExtractor(doc)) {
+            return extractor.getText();
+        }
     }
 
     private static String pdfText(byte[] pdf) throws Exception {

@@ -15,8 +15,8 @@ import org.trustfund.web.platform.Messages;
 import org.trustfund.web.platform.Pages;
 
 /**
- * Backs {@code /app/acknowledgement.xhtml?id=}: one letter or cancellation notice, and its PDF in the page's
- * language. A donor user asking for another donor's letter gets the refusal and no button.
+ * Backs {@code /app/acknowledgement.xhtml?id=}: one letter or cancellation notice, and its PDF or Word document in the
+ * page's language. A donor user asking for another donor's letter gets the refusal and no button.
  */
 @Named
 @ViewScoped
@@ -66,16 +66,30 @@ public class AcknowledgementPage implements Serializable {
 
     /** The PDF, made when the button is pressed (the download is audited then, not when the page is opened). */
     public StreamedContent getPdf() {
+        return download("pdf", "application/pdf", AcknowledgementService::pdf);
+    }
+
+    /** The same letter as a Word document, made and audited when the button is pressed. */
+    public StreamedContent getDocx() {
+        return download("docx", org.trustfund.acknowledgement.AcknowledgementDocx.CONTENT_TYPE,
+                AcknowledgementService::docx);
+    }
+
+    private interface Maker {
+        byte[] make(AcknowledgementService service, long id, Locale locale);
+    }
+
+    private StreamedContent download(String extension, String contentType, Maker maker) {
         Acknowledgement a = item;
         FacesContext fc = FacesContext.getCurrentInstance();
         Locale locale = fc.getViewRoot() != null ? fc.getViewRoot().getLocale() : Locale.ENGLISH;
         AcknowledgementService letters = service;
         return DefaultStreamedContent.builder()
-                .name("acknowledgement-" + a.reference() + ".pdf")
-                .contentType("application/pdf")
+                .name("acknowledgement-" + a.reference() + "." + extension)
+                .contentType(contentType)
                 .writer(out -> {
                     try {
-                        out.write(letters.pdf(a.getId(), locale));
+                        out.write(maker.make(letters, a.getId(), locale));
                     } catch (java.io.IOException e) {
                         // The client went away mid-download; nothing to show it.
                         throw new java.io.UncheckedIOException(e);

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.trustfund.acknowledgement.Acknowledgement;
+import org.trustfund.acknowledgement.AcknowledgementDocx;
 import org.trustfund.acknowledgement.AcknowledgementService;
 import org.trustfund.security.Roles;
 import org.trustfund.web.api.ApiLocale;
@@ -28,8 +29,8 @@ import org.trustfund.web.api.Inputs;
 
 /**
  * Acknowledgement letters and cancellation notices: staff read every one, a donor user only their own donor's (another
- * donor's id is refused, and the refusal is logged). The PDF is in the language the call asks for (Accept-Language);
- * every download is audited.
+ * donor's id is refused, and the refusal is logged). The PDF and the Word document are in the language the call asks
+ * for (Accept-Language); every download is audited.
  */
 @Path("acknowledgements")
 @RequestScoped
@@ -108,6 +109,23 @@ public class AcknowledgementResource {
         byte[] pdf = service.pdf(id, ApiLocale.of(headers));
         return Response.ok(pdf, "application/pdf").header("Content-Disposition",
                 "attachment; filename=\"acknowledgement-" + a.reference() + ".pdf\"").build();
+    }
+
+    @GET
+    @Path("{id}/docx")
+    @Produces({AcknowledgementDocx.CONTENT_TYPE, MediaType.APPLICATION_JSON})
+    @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN, Roles.DONOR})
+    @Operation(operationId = "downloadAcknowledgementDocx", summary = "The letter or notice as a Word document (.docx)",
+            description = "The same letter as the PDF, in the language of Accept-Language (English where the letter "
+                    + "has no text in it). A letter whose receipt was reversed says CANCELLED.")
+    @APIResponse(responseCode = "200", description = "The Word document",
+            content = @Content(mediaType = AcknowledgementDocx.CONTENT_TYPE))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response docx(@PathParam("id") long id, @Context HttpHeaders headers) {
+        Acknowledgement a = service.find(id);
+        byte[] docx = service.docx(id, ApiLocale.of(headers));
+        return Response.ok(docx, AcknowledgementDocx.CONTENT_TYPE).header("Content-Disposition",
+                "attachment; filename=\"acknowledgement-" + a.reference() + ".docx\"").build();
     }
 
     @POST
