@@ -163,19 +163,28 @@ public final class AcknowledgementDocx {
     private XWPFRun run(XWPFParagraph p, String text, double size, boolean bold, String color) {
         XWPFRun r = p.createRun();
         r.setText(xmlChars(text));
-        // Properties in the order the schema lists them (b, color, sz, rtl): POI appends them as they are set.
+        // Arabic text goes in a run marked right to left, so Word orders and shapes it as such, with the complex-script
+        // weight and size (bCs, szCs), which Word draws Arabic with instead of b and sz. Latin runs stay as they are in
+        // a right-to-left paragraph. Properties in the order of the first edition's schema (b, bCs, color, sz, szCs,
+        // rtl), which older readers still insist on.
+        boolean complex = rtl && text != null && java.text.Bidi.requiresBidi(text.toCharArray(), 0, text.length());
+        CTR ctr = r.getCTR();
+        org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr rpr = ctr.isSetRPr() ? ctr.getRPr()
+                : ctr.addNewRPr();
+        java.math.BigInteger halfPoints = java.math.BigInteger.valueOf(Math.round(size * 2));
         if (bold) {
-            r.setBold(true);
+            rpr.addNewB();
+            if (complex) {
+                rpr.addNewBCs();
+            }
         }
         if (color != null) {
-            r.setColor(color);
+            rpr.addNewColor().setVal(color);
         }
-        r.setFontSize(size);
-        if (rtl && text != null && java.text.Bidi.requiresBidi(text.toCharArray(), 0, text.length())) {
-            // Arabic text in a run marked right to left, so Word orders and shapes it as such; Latin runs stay as they
-            // are in a right-to-left paragraph.
-            CTR ctr = r.getCTR();
-            (ctr.isSetRPr() ? ctr.getRPr() : ctr.addNewRPr()).addNewRtl();
+        rpr.addNewSz().setVal(halfPoints);
+        if (complex) {
+            rpr.addNewSzCs().setVal(halfPoints);
+            rpr.addNewRtl();
         }
         return r;
     }
