@@ -1,6 +1,7 @@
 package org.trustfund.systemtest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.trustfund.systemtest.support.FinanceApi.id;
 
@@ -131,12 +132,50 @@ class LetterMailIT {
         } finally {
             mail.stop();
         }
+
+        // A mail server that takes the system's account with another password: the system does sign in (a server
+        // that asks for no sign-in would otherwise take the letters above either way), is refused, and the letter
+        // waits with the server's answer.
+        GreenMail other = new GreenMail(new ServerSetup(system.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+                .withConfiguration(com.icegreen.greenmail.configuration.GreenMailConfiguration.aConfig()
+                        .withUser(RunningSystem.SMTP_USER, "another-" + system.smtpPassword()));
+        other.start();
+        try {
+            FinanceApi.certify(certifier.api(system), FinanceApi.recordChf(finance, donor, id(fund), "50.00", null));
+            String third = (String) finance.get("/api/acknowledgements?donorId=" + donor).jsonList().get(0)
+                    .get("number");
+            assertTrue(waitUntil(() -> ((Number) outboxOf(finance, third).get("attempts")).intValue() >= 1),
+                    "tried: " + outboxOf(finance, third));
+            Map<String, Object> refused = outboxOf(finance, third);
+            assertEquals("WAITING", refused.get("status"));
+            assertTrue(String.valueOf(refused.get("lastError")).contains("535"),
+                    "the server's refusal of the sign-in: " + refused);
+            assertEquals(0, Arrays.stream(other.getReceivedMessages()).count(), "nothing taken without the sign-in");
+        } finally {
+            other.stop();
+        }
     }
 
-    /** GreenMail on the port the running system sends to. */
-    private static GreenMail smtp(RunningSystem system) {
-        GreenMail mail = new GreenMail(new ServerSetup(system.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    /**
+     * GreenMail on the port the running system sends to, knowing only the system's mail account: a client that signs
+     * in with another password is refused (checked here each time, so a delivery proves the system signed in with the
+     * right one, given through Payara's password alias).
+     */
+    private static GreenMail smtp(RunningSystem system) throws Exception {
+        GreenMail mail = new GreenMail(new ServerSetup(system.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+                .withConfiguration(com.icegreen.greenmail.configuration.GreenMailConfiguration.aConfig()
+                        .withUser(RunningSystem.SMTP_USER, system.smtpPassword()));
         mail.start();
+        java.util.Properties p = new java.util.Properties();
+        p.put("mail.smtp.host", "127.0.0.1");
+        p.put("mail.smtp.port", String.valueOf(system.smtpPort()));
+        p.put("mail.smtp.auth", "true");
+        jakarta.mail.Session session = jakarta.mail.Session.getInstance(p);
+        try (jakarta.mail.Transport t = session.getTransport("smtp")) {
+            assertThrows(jakarta.mail.AuthenticationFailedException.class,
+                    () -> t.connect(RunningSystem.SMTP_USER, "not-" + system.smtpPassword()),
+                    "the mail server checks the password");
+        }
         return mail;
     }
 

@@ -21,12 +21,17 @@ import org.trustfund.server.TrustfundSystem;
 public final class RunningSystem implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
 
+    /** The account the system signs in to the mail server with (SMTP AUTH); its password is made up per run. */
+    public static final String SMTP_USER = "trustfund-mailer";
+
     private final TrustfundSystem system;
     private final String adminPassword;
+    private final String smtpPassword;
 
-    private RunningSystem(TrustfundSystem system, String adminPassword) {
+    private RunningSystem(TrustfundSystem system, String adminPassword, String smtpPassword) {
         this.system = system;
         this.adminPassword = adminPassword;
+        this.smtpPassword = smtpPassword;
     }
 
     static RunningSystem start() {
@@ -36,6 +41,8 @@ public final class RunningSystem implements ExtensionContext.Store.CloseableReso
         byte[] random = new byte[12];
         new SecureRandom().nextBytes(random);
         String adminPassword = "test-" + HexFormat.of().formatHex(random);
+        new SecureRandom().nextBytes(random);
+        String smtpPassword = "mail-" + HexFormat.of().formatHex(random);
         int portBase = Integer.getInteger("trustfund.portBase", 28000);
         TrustfundSystem system = TrustfundSystem.start(TrustfundSystem.Options.builder(state)
                 .portBase(portBase)
@@ -48,12 +55,15 @@ public final class RunningSystem implements ExtensionContext.Store.CloseableReso
                 .demo(false)
                 .adminPassword(adminPassword)
                 // Letters go to an SMTP server on base + 25: GreenMail, started by the tests that read the mail;
-                // while none listens, letters wait in the outbox as with a mail server that is down.
+                // while none listens, letters wait in the outbox as with a mail server that is down. The system
+                // signs in to it as a production relay would ask (the password through Payara's password alias).
                 .env(Map.of("TRUSTFUND_SMTP_HOST", "127.0.0.1",
                         "TRUSTFUND_SMTP_PORT", String.valueOf(portBase + SMTP_PORT_OFFSET),
-                        "TRUSTFUND_SMTP_FROM", "trust.fund@example.org"))
+                        "TRUSTFUND_SMTP_FROM", "trust.fund@example.org",
+                        "TRUSTFUND_SMTP_USER", SMTP_USER,
+                        "TRUSTFUND_SMTP_PASSWORD", smtpPassword))
                 .build());
-        return new RunningSystem(system, adminPassword);
+        return new RunningSystem(system, adminPassword, smtpPassword);
     }
 
     /** Where the system sends its letters: a test that reads them starts GreenMail there. */
@@ -61,6 +71,11 @@ public final class RunningSystem implements ExtensionContext.Store.CloseableReso
 
     public int smtpPort() {
         return portBase() + SMTP_PORT_OFFSET;
+    }
+
+    /** The password the system gives the mail server for {@link #SMTP_USER}. */
+    public String smtpPassword() {
+        return smtpPassword;
     }
 
     public String baseUrl() {
