@@ -136,10 +136,7 @@ class LetterMailIT {
         // A mail server that takes the system's account with another password: the system does sign in (a server
         // that asks for no sign-in would otherwise take the letters above either way), is refused, and the letter
         // waits with the server's answer.
-        GreenMail other = new GreenMail(new ServerSetup(system.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-                .withConfiguration(com.icegreen.greenmail.configuration.GreenMailConfiguration.aConfig()
-                        .withUser(RunningSystem.SMTP_USER, "another-" + system.smtpPassword()));
-        other.start();
+        GreenMail other = greenMail(system, "another-" + system.smtpPassword());
         try {
             FinanceApi.certify(certifier.api(system), FinanceApi.recordChf(finance, donor, id(fund), "50.00", null));
             String third = (String) finance.get("/api/acknowledgements?donorId=" + donor).jsonList().get(0)
@@ -162,10 +159,7 @@ class LetterMailIT {
      * right one, given through Payara's password alias).
      */
     private static GreenMail smtp(RunningSystem system) throws Exception {
-        GreenMail mail = new GreenMail(new ServerSetup(system.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-                .withConfiguration(com.icegreen.greenmail.configuration.GreenMailConfiguration.aConfig()
-                        .withUser(RunningSystem.SMTP_USER, system.smtpPassword()));
-        mail.start();
+        GreenMail mail = greenMail(system, system.smtpPassword());
         java.util.Properties p = new java.util.Properties();
         p.put("mail.smtp.host", "127.0.0.1");
         p.put("mail.smtp.port", String.valueOf(system.smtpPort()));
@@ -176,6 +170,15 @@ class LetterMailIT {
                     () -> t.connect(RunningSystem.SMTP_USER, "not-" + system.smtpPassword()),
                     "the mail server checks the password");
         }
+        return mail;
+    }
+
+    /** GreenMail started on the system's SMTP port, taking the system's account with this password. */
+    private static GreenMail greenMail(RunningSystem system, String password) {
+        GreenMail mail = new GreenMail(new ServerSetup(system.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+                .withConfiguration(com.icegreen.greenmail.configuration.GreenMailConfiguration.aConfig()
+                        .withUser(RunningSystem.SMTP_USER, password));
+        mail.start();
         return mail;
     }
 
