@@ -93,6 +93,13 @@ class AcknowledgementPagesIT {
         assertTrue(word.contains("thank you for your generous support"), word);
         assertFalse(word.contains("CANCELLED"), word);
 
+        // The page gives the letter as the donor received it: in their language of correspondence.
+        correspondenceLanguage(system, own, "fr");
+        browser.open("/app/acknowledgement.xhtml?id=" + ownLetter);
+        String french = pdfText(pressDownload(browser, "pdf"));
+        assertTrue(french.contains("Accusé de réception de contribution") && french.contains(ownNumber), french);
+        correspondenceLanguage(system, own, "en");
+
         browser.click("navMySupport");
         browser.waitForPath("/app/my-support.xhtml");
         String years = browser.text("years");
@@ -181,6 +188,13 @@ class AcknowledgementPagesIT {
         Api.Download docx = finance.download("/api/acknowledgements/" + letterOf(system, id(cash)) + "/docx");
         assertEquals(200, docx.status());
         assertTrue(docxText(docx.bytes()).contains(text), "and so does its Word document");
+
+        // Through the API the letter is in the caller's first UN language; German is not one, so the next is taken.
+        String chinese = pdfText(finance.inLanguage("de-DE,zh-CN;q=0.8,en;q=0.5")
+                .download("/api/acknowledgements/" + letterOf(system, id(cash)) + "/pdf").bytes());
+        assertTrue(chinese.contains("捐款收讫确认函"), "the Chinese title, drawn: " + chinese);
+        assertTrue(docxText(finance.inLanguage("ru").download("/api/acknowledgements/" + letterOf(system, id(cash))
+                + "/docx").bytes()).contains("Подтверждение получения взноса"), "the Russian Word letter");
     }
 
     /**
@@ -216,6 +230,16 @@ class AcknowledgementPagesIT {
     }
 
     /** The Word document's text, its tables a row a line with the cells separated by tabs. */
+    private static void correspondenceLanguage(RunningSystem system, long donor, String language) throws SQLException {
+        try (Connection c = Rows.connect(system.database());
+             java.sql.PreparedStatement st = c.prepareStatement(
+                     "UPDATE donor SET correspondence_language = ?, version = version + 1 WHERE id = ?")) {
+            st.setString(1, language);
+            st.setLong(2, donor);
+            assertEquals(1, st.executeUpdate());
+        }
+    }
+
     private static String docxText(byte[] docx) throws Exception {
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx));
                 XWPFWordExtractor extractor = new XWPFWordExtractor(doc)) {

@@ -81,8 +81,8 @@ public class AcknowledgementPage implements Serializable {
 
     private StreamedContent download(String extension, String contentType, Maker maker) {
         Acknowledgement a = item;
-        FacesContext fc = FacesContext.getCurrentInstance();
-        Locale locale = fc.getViewRoot() != null ? fc.getViewRoot().getLocale() : Locale.ENGLISH;
+        // The letter as the donor received it: in their language of correspondence, whatever the page's language.
+        Locale locale = Locale.forLanguageTag(a.getDonor().getCorrespondenceLanguage());
         AcknowledgementService letters = service;
         return DefaultStreamedContent.builder()
                 .name("acknowledgement-" + a.reference() + "." + extension)

@@ -100,13 +100,13 @@ public class AcknowledgementResource {
     @Produces({"application/pdf", MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN, Roles.DONOR})
     @Operation(operationId = "downloadAcknowledgement", summary = "The letter or notice as a PDF",
-            description = "In the language of Accept-Language (English where the letter has no text in it). A letter "
+            description = "In the first of the six UN languages named by Accept-Language (English if none is). A letter "
                     + "whose receipt was reversed says CANCELLED.")
     @APIResponse(responseCode = "200", description = "The PDF", content = @Content(mediaType = "application/pdf"))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response pdf(@PathParam("id") long id, @Context HttpHeaders headers) {
         Acknowledgement a = service.find(id);
-        byte[] pdf = service.pdf(id, ApiLocale.of(headers));
+        byte[] pdf = service.pdf(id, ApiLocale.ofDocument(headers));
         return Response.ok(pdf, "application/pdf").header("Content-Disposition",
                 "attachment; filename=\"acknowledgement-" + a.reference() + ".pdf\"").build();
     }
@@ -116,14 +116,14 @@ public class AcknowledgementResource {
     @Produces({AcknowledgementDocx.CONTENT_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.FINANCE_OFFICER, Roles.CERTIFYING_OFFICER, Roles.AUDITOR, Roles.ADMIN, Roles.DONOR})
     @Operation(operationId = "downloadAcknowledgementDocx", summary = "The letter or notice as a Word document (.docx)",
-            description = "The same letter as the PDF, in the language of Accept-Language (English where the letter "
-                    + "has no text in it). A letter whose receipt was reversed says CANCELLED.")
+            description = "The same letter as the PDF, in the first of the six UN languages named by Accept-Language "
+                    + "(English if none is). A letter whose receipt was reversed says CANCELLED.")
     @APIResponse(responseCode = "200", description = "The Word document",
             content = @Content(mediaType = AcknowledgementDocx.CONTENT_TYPE))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response docx(@PathParam("id") long id, @Context HttpHeaders headers) {
         Acknowledgement a = service.find(id);
-        byte[] docx = service.docx(id, ApiLocale.of(headers));
+        byte[] docx = service.docx(id, ApiLocale.ofDocument(headers));
         return Response.ok(docx, AcknowledgementDocx.CONTENT_TYPE).header("Content-Disposition",
                 "attachment; filename=\"acknowledgement-" + a.reference() + ".docx\"").build();
     }

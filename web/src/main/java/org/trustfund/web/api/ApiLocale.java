@@ -21,6 +21,20 @@ public final class ApiLocale {
                 : pick(Collections.list(request.getLocales()));
     }
 
+    /**
+     * The language of a document the caller downloads (a letter): the first of the caller's languages that is one of
+     * the six UN languages the letters are written in; English if none is.
+     */
+    public static Locale ofDocument(HttpHeaders headers) {
+        return headers == null ? Locale.ENGLISH : document(headers.getAcceptableLanguages());
+    }
+
+    static Locale document(List<Locale> preferred) {
+        return preferred.stream().map(l -> org.trustfund.reference.UnLanguage.of(l.getLanguage()))
+                .flatMap(java.util.Optional::stream).findFirst()
+                .map(org.trustfund.reference.UnLanguage::locale).orElse(Locale.ENGLISH);
+    }
+
     /** The first of the caller's languages (most preferred first) that we speak. */
     static Locale pick(List<Locale> preferred) {
         for (Locale locale : preferred) {
