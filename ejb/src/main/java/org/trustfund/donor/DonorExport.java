@@ -29,7 +29,7 @@ import org.trustfund.spreadsheet.XlsxWriter;
 public final class DonorExport {
 
     static final String[] HEADER = {"don.id", "don.name", "don.group", "don.country", "don.contactName",
-        "don.contactEmail", "don.publiclyNamed", "don.createdAt", "don.createdBy"};
+        "don.contactEmail", "don.publiclyNamed", "don.language", "don.createdAt", "don.createdBy"};
 
     private final EntityManager em;
     private int chunk = ListExport.CHUNK;
@@ -60,6 +60,7 @@ public final class DonorExport {
                     row.integer((Long) r[0]).text((String) r[1]).text(text.enumText("group.", (Enum<?>) r[2]))
                             .text((String) r[3]).text((String) r[4]).text((String) r[5])
                             .text(text.text(Boolean.TRUE.equals(r[6]) ? "don.yes" : "don.no"))
+                            .text(Locale.forLanguageTag((String) r[9]).getDisplayLanguage(locale))
                             .timestamp((Instant) r[7]).text((String) r[8]);
                     count++;
                 }
@@ -90,7 +91,7 @@ public final class DonorExport {
         Join<Donor, Country> country = donor.join("country");
         cq.multiselect(donor.get("id"), donor.get("name"), donor.get("stakeholderGroup"), country.get("name"),
                 donor.get("contactName"), donor.get("contactEmail"), donor.get("publiclyNamed"),
-                donor.get("createdAt"), donor.get("createdBy"));
+                donor.get("createdAt"), donor.get("createdBy"), donor.get("correspondenceLanguage"));
         Expression<?> sortBy = switch (q.sort()) {
             case NAME -> donor.get("name");
             case GROUP -> donor.get("stakeholderGroup");

@@ -80,6 +80,7 @@ class ListExportIT {
             Row disguised = rowOf(sheet, donors.get(4)[0]);
             assertEquals(CellType.STRING, disguised.getCell(1).getCellType());
             assertEquals("=1+1", disguised.getCell(1).getStringCellValue());
+            assertEquals("English", disguised.getCell(7).getStringCellValue(), "the language of correspondence");
         }
         // In French, the labels are French.
         try (XSSFWorkbook book = read(out -> new DonorExport(db.entityManagerFactory().createEntityManager())
