@@ -44,7 +44,7 @@ public final class AcknowledgementLetter {
     private final Locale locale;
 
     public AcknowledgementLetter(Locale locale) {
-        this.locale = locale;
+        this.locale = org.trustfund.reference.UnLanguage.forFigures(locale);
         this.texts = texts(locale);
     }
 

@@ -23,6 +23,16 @@ public enum UnLanguage {
         return Locale.forLanguageTag(code);
     }
 
+    /**
+     * The locale to write figures in for a reader of {@code locale}: Arabic with Western digits (0–9), as the UN's
+     * Arabic documents write them (Java's Arabic would use Arabic-Indic digits, beside dates in Western ones); any
+     * other language as it is.
+     */
+    public static Locale forFigures(Locale locale) {
+        return "ar".equals(locale.getLanguage()) && locale.getUnicodeLocaleType("nu") == null
+                ? new Locale.Builder().setLocale(locale).setUnicodeLocaleKeyword("nu", "latn").build() : locale;
+    }
+
     /** The language of a code, any case and surrounding blanks aside; empty for anything else. */
     public static Optional<UnLanguage> of(String code) {
         if (code == null) {

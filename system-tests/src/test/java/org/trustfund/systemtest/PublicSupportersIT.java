@@ -241,6 +241,7 @@ class PublicSupportersIT {
         org.openqa.selenium.WebElement html = browser.all(org.openqa.selenium.By.tagName("html")).get(0);
         assertEquals("ar", html.getAttribute("lang"));
         assertEquals("rtl", html.getAttribute("dir"), "Arabic right to left");
+        assertTrue(browser.text("yearTitle").contains("2025"), "the year in Western digits: " + browser.text("yearTitle"));
         java.util.List<org.openqa.selenium.WebElement> years = browser.all(org.openqa.selenium.By.cssSelector(
                 "nav:not(#languages) a[href*='year=']"));
         assertFalse(years.isEmpty(), "2026 is linked from 2025");

@@ -76,7 +76,8 @@ public class PublicSupportersPage {
         FacesContext fc = FacesContext.getCurrentInstance();
         ExternalContext ec = fc.getExternalContext();
         String lang = ec.getRequestParameterMap().get("lang");
-        locale = language(lang, ec.getRequestHeaderMap().get("Accept-Language"));
+        locale = org.trustfund.reference.UnLanguage.forFigures(language(lang,
+                ec.getRequestHeaderMap().get("Accept-Language")));
         // Kept on the page's links only when the reader chose it: otherwise their browser's choice goes on deciding.
         asked = lang != null && locale.getLanguage().equals(lang) ? lang : null;
         funds = givers.publicFunds();
