@@ -215,7 +215,7 @@ class AcknowledgementPagesIT {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Cookie", "JSESSIONID=" + browser.cookie("JSESSIONID").getValue())
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(request, HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, response.statusCode());
         assertEquals("pdf".equals(button) ? "application/pdf" : DOCX,
                 response.headers().firstValue("Content-Type").orElse(""));
@@ -226,7 +226,7 @@ class AcknowledgementPagesIT {
     private static HttpResponse<String> get(RunningSystem system, Browser browser, String path) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(system.baseUrl() + path))
                 .header("Cookie", "JSESSIONID=" + browser.cookie("JSESSIONID").getValue()).GET().build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     /** The Word document's text, its tables a row a line with the cells separated by tabs. */

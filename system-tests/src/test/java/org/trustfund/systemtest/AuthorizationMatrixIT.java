@@ -62,7 +62,7 @@ class AuthorizationMatrixIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
     /** For the API, without credentials of its own: each call carries its caller's Authorization header. */
-    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
     @Test

@@ -125,7 +125,7 @@ class ContributionExportPageIT {
                 .header("Cookie", "JSESSIONID=" + browser.cookie("JSESSIONID").getValue())
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                 .build();
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(request, HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, response.statusCode());
         assertEquals("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 response.headers().firstValue("Content-Type").orElse(""));

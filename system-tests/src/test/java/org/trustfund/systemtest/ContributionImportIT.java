@@ -243,7 +243,7 @@ class ContributionImportIT {
                 .header("Cookie", "JSESSIONID=" + browser.cookie("JSESSIONID").getValue())
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body.toString()))
                 .build();
-        java.net.http.HttpResponse<byte[]> response = java.net.http.HttpClient.newHttpClient()
+        java.net.http.HttpResponse<byte[]> response = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build()
                 .send(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, response.statusCode());
         assertEquals("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

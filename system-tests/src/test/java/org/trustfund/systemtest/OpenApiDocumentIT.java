@@ -211,7 +211,7 @@ class OpenApiDocumentIT {
         HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(60))
                 .header("Accept", "application/json").GET().build();
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request,
+            HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(request,
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             Reply reply = new Reply(response.statusCode(), response.headers().map(), response.body());
             assertEquals(200, reply.status(), reply::toString);

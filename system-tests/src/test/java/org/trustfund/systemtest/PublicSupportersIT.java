@@ -32,7 +32,7 @@ import org.trustfund.systemtest.support.SystemExtension;
 @ExtendWith(SystemExtension.class)
 class PublicSupportersIT {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Test
     void anyoneSeesTheNamedSupportersOfAYearAndThePageIsCacheableAndFollowsAPreferenceChange(RunningSystem system,

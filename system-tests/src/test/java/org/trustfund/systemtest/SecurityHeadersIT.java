@@ -45,7 +45,7 @@ import org.trustfund.systemtest.support.SystemExtension;
 class SecurityHeadersIT {
 
     private static final Json JSON = new Json();
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
     @Test
