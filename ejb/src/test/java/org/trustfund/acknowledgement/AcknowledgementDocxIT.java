@@ -13,7 +13,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
@@ -23,9 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.trustfund.approval.ApprovalRequest;
 import org.trustfund.contribution.Contribution;
-import org.trustfund.contribution.ContributionInput;
 import org.trustfund.contribution.ContributionService;
-import org.trustfund.money.Money;
 import org.trustfund.platform.AccessDeniedException;
 import org.trustfund.receipt.ReceiptKind;
 import org.trustfund.security.Roles;
@@ -41,8 +38,8 @@ import org.trustfund.testing.TestDatabase;
  */
 class AcknowledgementDocxIT {
 
-    private static final FixedCaller FINANCE = FixedCaller.of("fiona", Roles.FINANCE_OFFICER);
-    private static final FixedCaller CERTIFIER = FixedCaller.of("carl", Roles.CERTIFYING_OFFICER);
+    private static final FixedCaller FINANCE = CertifiedLetters.FINANCE;
+    private static final FixedCaller CERTIFIER = CertifiedLetters.CERTIFIER;
     private static final FixedCaller SECOND = FixedCaller.of("cleo", Roles.CERTIFYING_OFFICER);
     private static final FixedCaller DONOR = FixedCaller.of("dora", Roles.DONOR);
 
@@ -183,17 +180,15 @@ class AcknowledgementDocxIT {
     // ---------------------------------------------------------------------------------------------------------------
 
     private long record(long donor, String eur, String reference) {
-        return db.inTransaction(em -> new ContributionService(em, FINANCE).record(new ContributionInput(donor, fx.fundId,
-                LocalDate.of(2026, 3, 2), Money.of(eur, "EUR"), reference, Map.of())).getId());
+        return CertifiedLetters.record(db, fx.fundId, donor, eur, reference);
     }
 
     private void certify(long id) {
-        db.run(em -> new ContributionService(em, CERTIFIER).certify(id, em.find(Contribution.class, id).getVersion()));
+        CertifiedLetters.certify(db, id);
     }
 
     private long letterId(long contribution) {
-        return db.inTransaction(em -> new Acknowledgements(em, CERTIFIER).letterOf(ReceiptKind.CASH, contribution)
-                .orElseThrow().getId());
+        return CertifiedLetters.letterId(db, contribution);
     }
 
     private byte[] docx(long id, Locale locale, FixedCaller who) throws IOException {

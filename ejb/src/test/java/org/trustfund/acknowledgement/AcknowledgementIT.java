@@ -25,7 +25,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.trustfund.approval.ApprovalRequest;
 import org.trustfund.contribution.Contribution;
-import org.trustfund.contribution.ContributionInput;
 import org.trustfund.contribution.ContributionService;
 import org.trustfund.inkind.InKindCategory;
 import org.trustfund.inkind.InKindContribution;
@@ -48,8 +47,8 @@ import org.trustfund.testing.TestDatabase;
  */
 class AcknowledgementIT {
 
-    private static final FixedCaller FINANCE = FixedCaller.of("fiona", Roles.FINANCE_OFFICER);
-    private static final FixedCaller CERTIFIER = FixedCaller.of("carl", Roles.CERTIFYING_OFFICER);
+    private static final FixedCaller FINANCE = CertifiedLetters.FINANCE;
+    private static final FixedCaller CERTIFIER = CertifiedLetters.CERTIFIER;
     private static final FixedCaller SECOND = FixedCaller.of("cleo", Roles.CERTIFYING_OFFICER);
     private static final FixedCaller DONOR = FixedCaller.of("dora", Roles.DONOR);
 
@@ -238,17 +237,15 @@ class AcknowledgementIT {
     // ---------------------------------------------------------------------------------------------------------------
 
     private long record(long donor, String eur, String reference) {
-        return db.inTransaction(em -> new ContributionService(em, FINANCE).record(new ContributionInput(donor, fx.fundId,
-                LocalDate.of(2026, 3, 2), Money.of(eur, "EUR"), reference, Map.of())).getId());
+        return CertifiedLetters.record(db, fx.fundId, donor, eur, reference);
     }
 
     private void certify(long id) {
-        db.run(em -> new ContributionService(em, CERTIFIER).certify(id, em.find(Contribution.class, id).getVersion()));
+        CertifiedLetters.certify(db, id);
     }
 
     private long letterId(long contribution) {
-        return db.inTransaction(em -> new Acknowledgements(em, CERTIFIER).letterOf(ReceiptKind.CASH, contribution)
-                .orElseThrow().getId());
+        return CertifiedLetters.letterId(db, contribution);
     }
 
     private String pdfText(long id, Locale locale, FixedCaller who) throws IOException {
